@@ -1,0 +1,34 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: venv demo test lint bench golden clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: venv
+	$(BIN)/refs parse seeds --format table
+
+test: venv
+	$(BIN)/pytest
+
+lint: venv
+	$(BIN)/ruff check refs tests bench
+	$(BIN)/ruff format --check refs tests bench
+	$(BIN)/mypy --strict refs
+
+bench: venv
+	$(BIN)/python -m bench.parse_bench --articles 10000
+
+golden: venv
+	$(BIN)/pytest tests/test_golden.py --update-golden
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
