@@ -1,0 +1,48 @@
+"""Reference -> CSL-JSON item (the one mapping that exports and rendering share)."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from refs.models import PartialDate
+
+
+class CslSource(Protocol):
+    """What a CSL item is built from: a Reference or a LibraryReference."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def issued(self) -> PartialDate | None: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def publisher(self) -> str | None: ...
+    @property
+    def container_title(self) -> str | None: ...
+
+
+def csl_date(date: PartialDate | None) -> dict[str, Any] | None:
+    """CSL date object at the known precision; None where no year is known."""
+    if date is None or date.year is None:
+        return None
+    return {"date-parts": [date.parts()]}
+
+
+def to_csl(ref: CslSource) -> dict[str, Any]:
+    """The CSL-JSON item for a reference. Keys are stable and values are plain text."""
+    item: dict[str, Any] = {"id": ref.key, "type": ref.type, "title": ref.title}
+    if ref.container_title:
+        item["container-title"] = ref.container_title
+    if ref.publisher:
+        item["publisher"] = ref.publisher
+    if not ref.container_title and not ref.publisher and ref.outlet:
+        item["container-title"] = ref.outlet
+    issued = csl_date(ref.issued)
+    if issued is not None:
+        item["issued"] = issued
+    return item
