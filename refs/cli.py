@@ -13,8 +13,10 @@ import typer
 
 from refs import __version__
 from refs.diagnostics import Diagnostic, has_errors
-from refs.errors import RefsError, UsageError
+from refs.errors import RefsError
+from refs.jsonout import article_json, dumps
 from refs.pipeline import ParseResult, parse_paths
+from refs.report.table import parse_table
 
 app = typer.Typer(
     name="refs",
@@ -63,6 +65,13 @@ def load_articles(paths: list[Path]) -> ParseResult:
         emit_diagnostics(result.diagnostics)
         fail("no readable article in " + ", ".join(str(p) for p in paths))
     return result
+
+
+def exit_code(result: ParseResult) -> int:
+    """2 when a named path is missing, 1 for error findings, else 0."""
+    if any(d.code == "R001" for d in result.diagnostics):
+        return 2
+    return 1 if has_errors(all_diagnostics(result)) else 0
 
 
 def all_diagnostics(result: ParseResult) -> list[Diagnostic]:
@@ -115,8 +124,19 @@ def parse(
         ParseFormat.json
     ),
 ) -> None:
-    """Parse articles and print their references."""
-    raise UsageError("not yet")
+    """Parse articles and print their references.
+
+    Example: refs parse seeds --format table
+    """
+    result = load_articles(paths)
+    diagnostics = all_diagnostics(result)
+    if fmt is ParseFormat.json:
+        document = {"articles": [article_json(p) for p in result.articles]}
+        write_output(dumps(document), None)
+    else:
+        write_output(parse_table(result.articles), None)
+    emit_diagnostics(diagnostics)
+    raise typer.Exit(exit_code(result))
 
 
 # ---------------------------------------------------------------- entry point

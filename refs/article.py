@@ -1,0 +1,216 @@
+"""Article text -> Article: header, issue and its date, title, body paragraphs and the
+source list, with character spans and 1-based lines.
+
+Three layouts of the archive are read: the text-only pages (navigation lines, blank-line
+paragraphs, copyright footer), the flattened pages (everything glued on one line) and
+pages that start mid-article with no header."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from refs import diagnostics as diag
+from refs.dates import read_issue_date
+from refs.diagnostics import Diagnostic
+from refs.models import Article, Paragraph, PartialDate, SourceList, Span
+
+KNOWN_PUBLICATIONS = ("Disarmament Diplomacy", "Disarmament Documentation")
+
+ISSUE_RE = re.compile(
+    r"Issue\s+No\.?\s*(?P<number>\d+[A-Za-z]?)\s*[,.]?\s*"
+    r"(?P<date>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*"
+    r"(?:(?:19|20)\d\d)?\s*[-–/]?\s*){1,2}(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_LABEL_RE = re.compile(r"Reports?\s*:", re.IGNORECASE)
+_LABEL_BEFORE = frozenset(" \t\n\r.!?\"'”’)]…:;")
+# Where text was glued: a word end followed at once by a capitalised word ("PolicySpeaking",
+# "DPRKSpeaking"), not a name such as "McCain" or "MacArthur".
+_GLUE_RE = re.compile(r"(?<!\bM[ac])(?<!\bMa[c])(?:(?<=[a-z0-9)?!'\"”’])|(?<=[A-Z]{2}))(?=[A-Z][a-z])")
+_SENTENCE_GLUE_RE = re.compile(r"(?<=[.!?\"”…])(?=[A-Z])")
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+_END_MARKERS = ("©", "(c) 19", "(c) 20", "(C) 19", "(C) 20", "Copyright", "|", "Return to top")
+
+
+class LineIndex:
+    """Offsets -> 1-based line numbers."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    def line(self, offset: int) -> int:
+        return bisect_right(self._starts, offset)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start=start, end=end, line=self.line(start))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) to exclude surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_label(text: str) -> re.Match[str] | None:
+    """The last ``Reports:``/``Report:`` label that starts a list (at a line start, after a
+    space, or glued to the end of the previous sentence)."""
+    pos = len(text)
+    lower = text.lower()
+    while True:
+        pos = lower.rfind("report", 0, pos)
+        if pos < 0:
+            return None
+        match = _LABEL_RE.match(text, pos)
+        if match and (pos == 0 or text[pos - 1] in _LABEL_BEFORE):
+            return match
+        if match and text[pos - 1].isalpha() and text[pos - 1].islower() and text[pos].isupper():
+            return match  # glued to a sentence that lost its final punctuation
+        if pos == 0:
+            return None
+
+
+def find_list_end(text: str, start: int) -> int:
+    """Where the source list ends: a copyright line, a ``|``, a blank line, or the end."""
+    end = len(text)
+    for marker in _END_MARKERS:
+        pos = text.find(marker, start, end)
+        if pos >= 0:
+            end = pos
+    blank = _BLANK_LINE_RE.search(text, start, end)
+    if blank:
+        end = blank.start()
+    return end
+
+
+def _publication(text: str, issue_start: int) -> str | None:
+    line_start = text.rfind("\n", 0, issue_start) + 1
+    prefix = text[line_start:issue_start].strip()
+    if not prefix:  # publication on a line of its own above the issue line
+        before = text[:line_start].rstrip()
+        prefix = before[before.rfind("\n") + 1 :].strip()
+    for name in KNOWN_PUBLICATIONS:
+        if prefix.endswith(name):
+            return name
+    prefix = prefix.rsplit("|", 1)[-1].strip()
+    glue = list(_GLUE_RE.finditer(prefix))
+    if glue:
+        prefix = prefix[glue[-1].start() :]
+    return prefix or None
+
+
+def _split_paragraphs(text: str, start: int, end: int, lines: LineIndex) -> tuple[Paragraph, ...]:
+    """Paragraphs of text[start:end]: blank-line separated, or (on one glued line) split where
+    a sentence end runs into the next capital."""
+    region = text[start:end]
+    splitter = _BLANK_LINE_RE if "\n" in region.strip() else _SENTENCE_GLUE_RE
+    paragraphs: list[Paragraph] = []
+    cursor = start
+    bounds = [m.start() + start for m in splitter.finditer(region)] + [end]
+    for bound in bounds:
+        para_start, para_end = _trim(text, cursor, bound)
+        if para_end > para_start:
+            paragraphs.append(
+                Paragraph(text=text[para_start:para_end], span=lines.span(para_start, para_end))
+            )
+        cursor = bound
+    return tuple(paragraphs)
+
+
+def read_article(text: str, source: str) -> tuple[Article, list[Diagnostic]]:
+    """Find the parts of an article. Never raises; what is missing is said in diagnostics."""
+    found: list[Diagnostic] = []
+    lines = LineIndex(text)
+    label = find_label(text)
+    body_end = label.start() if label else find_list_end(text, 0)
+    issue = ISSUE_RE.search(text, 0, body_end)
+
+    publication = issue_no = title = None
+    issue_date: PartialDate | None = None
+    issue_start: PartialDate | None = None
+    title_span: Span | None = None
+    layout = "headless"
+    body_start = 0
+    if issue is None:
+        found.append(
+            diag.warning(
+                "A001",
+                source,
+                1,
+                "no issue header found: publication and issue unknown, years not inferred",
+                "a page that starts mid-article keeps dates without a year (--10-24)",
+            )
+        )
+    else:
+        publication = _publication(text, issue.start())
+        issue_no = issue.group("number")
+        dates = read_issue_date(issue.group("date"))
+        if dates is None:
+            found.append(
+                diag.warning("A003", source, lines.line(issue.start()), "issue date not readable")
+            )
+        else:
+            issue_start, issue_date = dates
+        line_end = text.find("\n", issue.end())
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[issue.end() : line_end].strip()
+        if rest:  # flattened: the title is glued to the issue date and to the body
+            layout = "flattened"
+            title_start, _ = _trim(text, issue.end(), line_end)
+            glue = _GLUE_RE.search(text, title_start + 1, min(line_end, title_start + 300))
+            title_end = glue.start() if glue else min(line_end, body_end)
+        else:
+            layout = "text"
+            title_start, title_end = _trim(text, line_end, body_end)
+            next_line = text.find("\n", title_start)
+            title_end = min(title_end, next_line) if next_line >= 0 else title_end
+        title_start, title_end = _trim(text, title_start, title_end)
+        if title_end > title_start:
+            title = text[title_start:title_end]
+            title_span = lines.span(title_start, title_end)
+        body_start = title_end
+
+    source_list: SourceList | None = None
+    if label is None:
+        found.append(
+            diag.error(
+                "A002",
+                source,
+                None,
+                "no source list found (expected a 'Reports:' or 'Report:' label)",
+                "the article gives no references; check that the page is complete",
+            )
+        )
+    else:
+        list_start, list_end = _trim(text, label.end(), find_list_end(text, label.end()))
+        label_text = text[label.start() : label.end()].rstrip(": \t").strip()
+        source_list = SourceList(
+            label=label_text,
+            text=text[list_start:list_end],
+            span=lines.span(list_start, list_end),
+        )
+    article = Article(
+        source=source,
+        text=text,
+        layout=layout,
+        publication=publication,
+        issue=issue_no,
+        issue_date=issue_date,
+        issue_date_start=issue_start,
+        title=title,
+        title_span=title_span,
+        paragraphs=_split_paragraphs(text, body_start, body_end, lines),
+        source_list=source_list,
+    )
+    return article, found

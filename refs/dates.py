@@ -1,0 +1,147 @@
+"""Date text + issue date -> PartialDate. The year is inferred from the issue; nothing is
+invented: the precision the text gives is kept."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from refs.models import PartialDate
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sep", "sept"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ],
+    start=1,
+):
+    for _name in _names:
+        MONTHS[_name] = _number
+
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+
+_MONTH = r"(?P<{name}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
+_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_PATTERNS = [
+    # October 24 / Nov. 3 / October 24, 2000 / October 23-24
+    re.compile(
+        rf"^{_MONTH.format(name='month')}\s*{_DAY.format(name='day')}"
+        rf"(?:\s*[-–]\s*{_DAY.format(name='day2')})?(?:\s*,?\s*{_YEAR})?$",
+        re.IGNORECASE,
+    ),
+    # 24 October / 24 Oct. 2000 / 23-24 October
+    re.compile(
+        rf"^{_DAY.format(name='day')}(?:\s*[-–]\s*{_DAY.format(name='day2')})?\s*"
+        rf"{_MONTH.format(name='month')}(?:\s*,?\s*{_YEAR})?$",
+        re.IGNORECASE,
+    ),
+    # October 2000 / October
+    re.compile(rf"^{_MONTH.format(name='month')}(?:\s*,?\s*{_YEAR})?$", re.IGNORECASE),
+    # 2000
+    re.compile(rf"^{_YEAR}$"),
+]
+
+ISSUE_DATE_RE = re.compile(
+    r"(?P<m1>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)"
+    r"(?:\s*(?P<y1>(?:19|20)\d\d))?"
+    r"(?:\s*[-–/]\s*(?P<m2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?))?"
+    r"\s*(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateText:
+    """A date as written, before the year is inferred."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    day_end: int | None = None  # for day ranges such as "October 23-24"
+
+
+def month_number(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def read_date(text: str) -> DateText | None:
+    """Read a date as written (``October 24``, ``24 October``, ``Nov. 3``, ``October 2000``).
+    None when the text is not a date or names an impossible day."""
+    text = " ".join(text.split()).strip(" .,")
+    if not text or len(text) > 40:
+        return None
+    for pattern in _PATTERNS:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        year = int(groups["year"]) if groups.get("year") else None
+        month = month_number(groups["month"]) if groups.get("month") else None
+        if groups.get("month") and month is None:
+            return None
+        day = int(groups["day"]) if groups.get("day") else None
+        day_end = int(groups["day2"]) if groups.get("day2") else None
+        if day is not None and not 1 <= day <= 31:
+            return None
+        if day_end is not None and not (day or 0) < day_end <= 31:
+            return None
+        return DateText(year, month, day, day_end)
+    return None
+
+
+def infer(date: DateText, issue: PartialDate | None) -> PartialDate:
+    """Give a written date its year: as written, else from the issue date (a month after the
+    issue month belongs to the year before). Without an issue date the year stays unknown."""
+    if date.year is not None:
+        return PartialDate(year=date.year, month=date.month, day=date.day)
+    if issue is None or issue.year is None:
+        return PartialDate(year=None, month=date.month, day=date.day)
+    year = issue.year
+    if date.month is not None and issue.month is not None and date.month > issue.month:
+        year -= 1
+    return PartialDate(year=year, month=date.month, day=date.day, year_inferred=True)
+
+
+def read_issue_date(text: str) -> tuple[PartialDate, PartialDate] | None:
+    """``November 2000`` or ``February - March 1997`` (also ``December 1999 - January 2000``)
+    -> (first month, last month)."""
+    match = ISSUE_DATE_RE.search(text)
+    if match is None:
+        return None
+    m1 = month_number(match.group("m1"))
+    m2 = month_number(match.group("m2")) if match.group("m2") else None
+    year = int(match.group("year"))
+    if m1 is None or (match.group("m2") and m2 is None):
+        return None
+    end = PartialDate(year=year, month=m2 or m1)
+    if m2 is None:
+        return end, end
+    start_year = int(match.group("y1")) if match.group("y1") else (year if m1 <= m2 else year - 1)
+    return PartialDate(year=start_year, month=m1), end
+
+
+def format_date(date: PartialDate, with_year: bool) -> str:
+    """``October 24`` / ``October 2000`` / ``October 24, 2000``: the archive's written form."""
+    if date.month is None:
+        return str(date.year) if date.year is not None else ""
+    month = MONTH_NAMES[date.month - 1]
+    if date.day is None:
+        return f"{month} {date.year}" if date.year is not None else month
+    if with_year and date.year is not None:
+        return f"{month} {date.day}, {date.year}"
+    return f"{month} {date.day}"

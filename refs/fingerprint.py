@@ -1,0 +1,83 @@
+"""Normalised matching fields for deduplication: titles and outlets folded to lowercase
+ASCII words, with the abbreviations of our domain spelled out (``N. Korea`` ->
+``north korea``), so that exact matching on them is meaningful."""
+
+from __future__ import annotations
+
+import re
+
+from refs.keys import STOP_WORDS, ascii_fold
+
+# Abbreviations spelled out before punctuation is dropped (order matters: longest first).
+_EXPANSIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"\bn\.\s*korea", "north korea"),
+        (r"\bs\.\s*korea", "south korea"),
+        (r"\bu\.\s*s\.\s*a\.?", "usa"),
+        (r"\bu\.\s*s\.", "us"),
+        (r"\bu\.\s*k\.", "uk"),
+        (r"\bu\.\s*n\.", "un"),
+        (r"\bdept\b\.?", "department"),
+        (r"\bgovt\b\.?", "government"),
+        (r"\bsec\.", "secretary"),
+        (r"\bint'?l\b", "international"),
+        (r"&", " and "),
+    )
+)
+_APOSTROPHE = re.compile(r"['\u2019`]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
+
+# Words that say what kind of document it is, not what it is about. A title made only of
+# these (and stop words) is generic: "Transcript - State Dept. noon briefing".
+GENERIC_WORDS = frozenset(
+    """briefing briefings noon daily press conference release releases statement statements
+    state department dept remarks interview transcript text report reports news digest
+    summary background official officials spokesman spokesperson spokeswoman white house
+    ministry foreign defense defence pentagon office regular weekly availability stakeout
+    fact sheet update part session meeting readout comments comment on record media
+    excerpts questions answers q a world headlines""".split()
+)
+
+
+def normalise_title(title: str) -> str:
+    """Lowercase ASCII words separated by single spaces, abbreviations spelled out."""
+    text = ascii_fold(title)
+    for pattern, repl in _EXPANSIONS:
+        text = pattern.sub(repl, text)
+    text = _APOSTROPHE.sub("", text)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def normalise_outlet(outlet: str | None) -> str:
+    """Lowercase ASCII words of an outlet name (aliases are resolved by the registry)."""
+    if not outlet:
+        return ""
+    text = _APOSTROPHE.sub("", ascii_fold(outlet))
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def title_numbers(norm_title: str) -> frozenset[str]:
+    """Numbers and part numerals in a normalised title ("part ii", "no 221", "nov 3")."""
+    words = norm_title.split()
+    out = {w for w in words if w.isdigit()}
+    for prev, word in zip(words, words[1:], strict=False):
+        if prev in ("part", "no", "vol", "volume", "number") and word in _ROMAN:
+            out.add(word)
+    return frozenset(out)
+
+
+def content_words(norm_title: str) -> tuple[str, ...]:
+    """Words that say what the item is about (neither stop words nor generic words)."""
+    return tuple(
+        w
+        for w in norm_title.split()
+        if w not in STOP_WORDS and w not in GENERIC_WORDS and not w.isdigit() and len(w) > 1
+    )
+
+
+def is_generic_title(norm_title: str) -> bool:
+    """True for titles such as ``Transcript - State Dept. noon briefing``, which recur
+    with the same words on different days and so never identify an item by themselves."""
+    return len(content_words(norm_title)) < 2

@@ -1,0 +1,113 @@
+"""Deterministic, readable citation keys: outlet abbreviation, year, first significant title
+word (``reuters2000putin``), lowercase ASCII."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from refs.models import PartialDate
+from refs.outlets import resolve
+
+STOP_WORDS = frozenset(
+    """a an the of and or in on at to for from by with as is are was were be been it its
+    this that these those not no text transcript re into over after before about
+    """.split()
+)
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def ascii_fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def title_word(title: str) -> str:
+    """The first significant word of a title (``Transcript - Albright remarks`` -> ``albright``)."""
+    words = _WORD_RE.findall(ascii_fold(title))
+    for word in words:
+        if word not in STOP_WORDS and len(word) > 1 and not word.isdigit():
+            return word[:20]
+    return words[0][:20] if words else "untitled"
+
+
+def base_key(outlet: str | None, issued: PartialDate | None, title: str) -> str:
+    """The key before any collision suffix."""
+    abbrev = resolve(outlet).abbrev if outlet else "anon"
+    year = str(issued.year) if issued is not None and issued.year is not None else "nd"
+    return f"{abbrev}{year}{title_word(title)}"
+
+
+def suffix(n: int) -> str:
+    """0 -> "a", 25 -> "z", 26 -> "aa": collision suffixes."""
+    out = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(97 + rem) + out
+    return out
+
+
+def assign_keys(bases: Sequence[str], order: Sequence[str]) -> list[str]:
+    """Unique keys for ``bases``: a base shared by several items gets suffixes a, b, c ... in
+    the order of ``order`` (a stable sort key per item, e.g. date and title), so the result
+    does not depend on the order of the input."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, base in enumerate(bases):
+        groups[base].append(i)
+    keys = list(bases)
+    for base, members in groups.items():
+        if len(members) > 1:
+            ranked = sorted(members, key=lambda i: (order[i], i))
+            for rank, i in enumerate(ranked):
+                keys[i] = base + suffix(rank)
+    return keys
+
+
+# ---------------------------------------------------------------- library keys
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRequest:
+    """A key to give in the library: its base and a content identity that orders
+    colliding requests independently of the order they came in."""
+
+    base: str
+    identity: str
+
+
+def sort_identity(outlet: str | None, issued: PartialDate | None, title: str) -> str:
+    """A content string that orders colliding references (date, folded title, outlet)."""
+    date = issued.iso() if issued is not None else ""
+    return f"{date}\x1f{ascii_fold(title)}\x1f{ascii_fold(outlet or '')}\x1f{title}"
+
+
+def library_keys(requests: Sequence[KeyRequest], taken: Iterable[str] = ()) -> list[str]:
+    """Keys for new library references (same order as ``requests``), never one in ``taken``.
+
+    The stable rule: a base key is used as it is while free; later holders of the same base
+    get the first free suffix ``a``, ``b``, ... ``z``, ``aa``. Inside one batch the
+    colliding requests are served in ``(base, identity)`` order, so a batch gives the same
+    keys whatever the order of its input. Keys already given are never touched.
+    """
+    used = set(taken)
+    out = [""] * len(requests)
+    for i in sorted(range(len(requests)), key=lambda i: (requests[i].base, requests[i].identity)):
+        base = requests[i].base
+        key, n = base, 0
+        while key in used:
+            key = base + suffix(n)
+            n += 1
+        out[i] = key
+        used.add(key)
+    return out
+
+
+def is_valid_key(key: str) -> bool:
+    """Lowercase ASCII letters and digits only."""
+    return bool(_KEY_RE.fullmatch(key))
+
+
+_KEY_RE = re.compile(r"[a-z0-9]+")

@@ -1,0 +1,66 @@
+"""RawReference -> Reference: the date with its year, the outlet resolved, the CSL type."""
+
+from __future__ import annotations
+
+import re
+
+from refs.dates import infer, read_date
+from refs.models import PartialDate, RawReference, Reference
+from refs.outlets import resolve
+
+# Cues in a title, strongest first: the first that matches decides the CSL type.
+_TYPE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\binterview(?:ed)?\b|\bQ\s*&\s*A\b", re.IGNORECASE), "interview"),
+    (
+        re.compile(
+            r"^transcript\b|\bbriefing\b|\bremarks\b|\bpress (?:stakeout|availability|conference)\b"
+            r"|\bspeech\b|\baddress(?:es)? (?:to|at|by|before)\b|\btestimony\b|\blecture\b"
+            r"|\bnews conference\b",
+            re.IGNORECASE,
+        ),
+        "speech",
+    ),
+    (
+        re.compile(
+            r"^text\b|\bstatement\b|^reply by\b|\bcommuniqu[eé]\b|\bdeclaration\b|\bresolution\b"
+            r"|\bfact sheet\b|\bletter\b|\bjoint statement\b|\btreaty\b|\bagreement text\b",
+            re.IGNORECASE,
+        ),
+        "document",
+    ),
+)
+
+
+def csl_type(title: str, default: str) -> str:
+    """The CSL type an entry's title suggests, else the outlet's default."""
+    for pattern, kind in _TYPE_CUES:
+        if pattern.search(title):
+            return kind
+    return default
+
+
+def resolve_date(date_text: str | None, issue_date: PartialDate | None) -> PartialDate | None:
+    if date_text is None:
+        return None
+    written = read_date(date_text)
+    return infer(written, issue_date) if written is not None else None
+
+
+def normalize(raw: RawReference, issue_date: PartialDate | None, source: str, key: str) -> Reference:
+    """The Reference of one parsed entry (no validation: the parts were built by the parser)."""
+    outlet = resolve(raw.outlet) if raw.outlet else None
+    return Reference.model_construct(
+        key=key,
+        raw=raw.raw,
+        title=raw.title,
+        outlet=raw.outlet,
+        outlet_canonical=outlet.name if outlet else None,
+        issued=resolve_date(raw.date_text, issue_date),
+        type=csl_type(raw.title, outlet.type if outlet else "article-newspaper"),
+        publisher=outlet.publisher if outlet else None,
+        container_title=outlet.container if outlet else None,
+        source=source,
+        index=raw.index,
+        span=raw.span,
+        flags=raw.flags,
+    )

@@ -1,0 +1,94 @@
+"""Files at the edge: find article files and decode them, with diagnostics for what is bad."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from refs import diagnostics as diag
+from refs.diagnostics import Diagnostic
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".text"})
+_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Article files named or found (recursively, sorted) under folders."""
+    files: list[Path] = []
+    found: list[Diagnostic] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not inside:
+                found.append(
+                    diag.error(
+                        "R005", str(path), None, "no article files (*.txt) in this folder"
+                    )
+                )
+            files.extend(inside)
+        elif path.is_file():
+            files.append(path)
+        elif path.exists():
+            found.append(diag.error("R001", str(path), None, "not a regular file"))
+        else:
+            found.append(diag.error("R001", str(path), None, "no such file or folder"))
+    return files, found
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b in _CONTROL)
+    return controls > max(8, len(head) // 50)
+
+
+def decode(data: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes -> text: UTF-8 (a BOM dropped), else Windows-1252/Latin-1 with a warning."""
+    if not data.strip():
+        return None, [diag.error("R003", source, None, "file is empty")]
+    if looks_binary(data):
+        return None, [diag.error("R004", source, None, "file looks binary, not an article")]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        try:
+            text = data.decode("cp1252")
+            encoding = "Windows-1252"
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            encoding = "Latin-1"
+        return text, [
+            diag.warning(
+                "R002",
+                source,
+                line,
+                f"not valid UTF-8 (first bad byte here); read as {encoding}",
+                "convert the file to UTF-8 to silence this",
+            )
+        ]
+
+
+def read_text(path: Path) -> tuple[str | None, list[Diagnostic]]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [diag.error("R001", str(path), None, f"cannot read: {exc.strerror}")]
+    return decode(data, str(path))
+
+
+def read_all(paths: Sequence[Path]) -> Iterator[tuple[Path, str | None, list[Diagnostic]]]:
+    """(file, text or None, diagnostics) for every article file under ``paths``."""
+    files, found = discover(paths)
+    for d in found:
+        yield Path(d.file), None, [d]
+    for file in files:
+        text, notes = read_text(file)
+        yield file, text, notes

@@ -1,0 +1,1 @@
+"""Reports for people: text tables (and the HTML coverage page)."""

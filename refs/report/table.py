@@ -1,0 +1,51 @@
+"""Aligned plain-text tables for a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from refs.pipeline import ParsedArticle
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns padded to their widest cell; the last column is never padded or cut."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row[:-1]):
+            widths[i] = max(widths[i], len(cell))
+    def line(cells: Sequence[str]) -> str:
+        padded = [c.ljust(widths[i]) for i, c in enumerate(cells[:-1])]
+        return "  ".join([*padded, cells[-1]]).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+
+
+def parse_table(parsed: Sequence[ParsedArticle]) -> str:
+    """Per article: a heading line, then one row per reference."""
+    blocks: list[str] = []
+    for item in parsed:
+        art = item.article
+        head = art.source
+        details = [
+            x for x in (art.publication, f"issue {art.issue}" if art.issue else None,
+                        art.issue_date_iso()) if x
+        ]
+        if details:
+            head += " — " + ", ".join(details)
+        if art.title:
+            head += f"\n{art.title}"
+        rows = [
+            [
+                str(r.index + 1),
+                r.key,
+                r.issued.iso() if r.issued else "?",
+                r.type,
+                r.outlet or "?",
+                r.title,
+            ]
+            for r in item.references
+        ]
+        body = table(["#", "key", "issued", "type", "outlet", "title"], rows) if rows else "(no references)"
+        blocks.append(f"{head}\n\n{body}\n")
+    return "\n".join(blocks)

@@ -1,0 +1,189 @@
+"""Source-list entry -> RawReference: split the list on ``;`` and read each entry from the
+right (date, outlet, the rest is the title)."""
+
+from __future__ import annotations
+
+import re
+
+from refs import diagnostics as diag
+from refs.article import LineIndex
+from refs.dates import read_date
+from refs.diagnostics import Diagnostic
+from refs.models import RawReference, SourceList, Span
+from refs.outlets import is_known
+
+# Parts that continue an outlet leftwards: "OMRI Daily Digest, No. 221, Part I".
+_CONTINUATION_RE = re.compile(
+    r"^(?:No\.?|Nos\.?|Number|Part|Pt\.|Vol\.?|Volume|Issue|Section|Sec\.|p\.|pp\.|Ed\.|Edition)"
+    r"\s*[\dIVXLivxl]+[a-z]?$|^[IVX]+$",
+    re.IGNORECASE,
+)
+_PHRASE_RE = re.compile(
+    r"^(?:text\s+|as\s+)?(?:provided|supplied|distributed|issued|released)\s+by\b"
+    r"|^(?:courtesy\s+of|via)\b",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d\.?$")
+_QUOTES = "'\"‘’“”`"
+_DAMAGE_RE = re.compile(
+    r"''|\"\"|‘’|“”"
+    r"|\b(?:didn|don|doesn|can|won|isn|wasn|haven|hasn|hadn|couldn|wouldn|shouldn|aren|weren)'(?!t)",
+    re.IGNORECASE,
+)
+
+
+def split_entries(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each entry of a list text, split on ``;`` outside brackets."""
+    bounds: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            bounds.append((start, i))
+            start = i + 1
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def split_parts(text: str) -> list[str]:
+    """Comma-separated parts outside brackets, white space collapsed."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [" ".join(p.split()) for p in parts]
+
+
+def clean_outlet(text: str) -> str:
+    """Strip stray quotes, brackets and final periods around an outlet."""
+    text = text.strip().strip(_QUOTES).strip()
+    while text.endswith((".", ",", ":")) and not re.search(r"\b[A-Z]\.$|\bNo\.$", text):
+        text = text[:-1].rstrip()
+    return text
+
+
+def clean_title(text: str) -> str:
+    """Strip white space and a single unbalanced quote at either end; ``''`` (damage) stays."""
+    text = text.strip().rstrip(",").strip()
+    for quote in _QUOTES:
+        if text.count(quote) % 2 == 1:
+            if text.endswith(quote) and not text.endswith(quote * 2):
+                text = text[:-1].rstrip().rstrip(",").rstrip()
+            elif text.startswith(quote) and not text.startswith(quote * 2):
+                text = text[1:].lstrip()
+    return text
+
+
+def _outlet_start(parts: list[str]) -> int:
+    """Index of the first part of the outlet among ``parts`` (all parts before the date)."""
+    last = len(parts) - 1
+    # a registered outlet that itself holds commas, longest first
+    for k in range(1, last + 1):
+        if is_known(", ".join(parts[k:])):
+            return k
+    for k in range(1, last + 1):  # "..., provided by the X, New Zealand"
+        if _PHRASE_RE.match(parts[k]):
+            return k
+    k = last
+    while k > 1 and _CONTINUATION_RE.match(parts[k]):
+        k -= 1
+    return k
+
+
+def parse_entry(raw: str, index: int, span: Span, source: str) -> tuple[RawReference, list[Diagnostic]]:
+    """Read one entry from the right. Never raises; what is missing is flagged."""
+    found: list[Diagnostic] = []
+    flags: list[str] = []
+    parts = split_parts(raw)
+    date_text: str | None = None
+    if len(parts) >= 3 and _YEAR_RE.match(parts[-1]) and read_date(parts[-2] + " " + parts[-1]):
+        date_text = parts[-2] + ", " + parts[-1].rstrip(".")  # "October 24, 2000"
+        parts = parts[:-2]
+    elif len(parts) >= 2 and read_date(parts[-1]):
+        date_text = parts[-1].strip().rstrip(".").strip()
+        parts = parts[:-1]
+    title: str
+    outlet: str | None = None
+    if len(parts) >= 2:
+        k = _outlet_start(parts)
+        outlet = clean_outlet(", ".join(parts[k:])) or None
+        title = clean_title(", ".join(parts[:k]))
+    elif date_text is not None:
+        title = clean_title(parts[0]) if parts else ""
+    elif len(parts) == 1 and is_known(clean_outlet(parts[0])):
+        title, outlet = "", clean_outlet(parts[0])
+    else:
+        title = clean_title(raw)
+    if date_text is None:
+        flags.append("no-date")
+        found.append(
+            diag.warning(
+                "S001", source, span.line, f"entry {index + 1} has no date: {raw!r}",
+                "the entry may be cut off; it is kept as found",
+            )
+        )
+    if outlet is None:
+        flags.append("no-outlet")
+        found.append(diag.warning("S002", source, span.line, f"entry {index + 1} has no outlet: {raw!r}"))
+    if not title:
+        flags.append("no-title")
+        found.append(diag.warning("S006", source, span.line, f"entry {index + 1} has no title: {raw!r}"))
+    if _DAMAGE_RE.search(raw):
+        flags.append("damaged-text")
+        found.append(
+            diag.warning(
+                "S003", source, span.line,
+                f"entry {index + 1} looks damaged (lost apostrophes or empty quotes); kept as found",
+            )
+        )
+    ref = RawReference.model_construct(
+        index=index,
+        raw=raw,
+        title=title,
+        outlet=outlet,
+        date_text=date_text,
+        span=span,
+        flags=tuple(flags),
+    )
+    return ref, found
+
+
+def parse_list(
+    source_list: SourceList, lines: LineIndex, source: str
+) -> tuple[list[RawReference], list[Diagnostic]]:
+    """Every entry of a source list, in order; empty pieces between separators are skipped
+    with a note, nothing else is dropped."""
+    refs: list[RawReference] = []
+    found: list[Diagnostic] = []
+    base = source_list.span.start
+    text = source_list.text
+    for start, end in split_entries(text):
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped in ("", "."):
+            if start or end < len(text):
+                found.append(
+                    diag.info("S005", source, lines.line(base + start), "empty entry skipped")
+                )
+            continue
+        offset = start + (len(piece) - len(piece.lstrip()))
+        raw = " ".join(stripped.split())
+        span = Span.model_construct(
+            start=base + offset, end=base + offset + len(stripped), line=lines.line(base + offset)
+        )
+        ref, notes = parse_entry(raw, len(refs), span, source)
+        refs.append(ref)
+        found.extend(notes)
+    return refs, found
