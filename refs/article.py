@@ -27,10 +27,15 @@ _LABEL_RE = re.compile(r"Reports?\s*:", re.IGNORECASE)
 _LABEL_BEFORE = frozenset(" \t\n\r.!?\"'”’)]…:;")
 # Where text was glued: a word end followed at once by a capitalised word ("PolicySpeaking",
 # "DPRKSpeaking"), not a name such as "McCain" or "MacArthur".
-_GLUE_RE = re.compile(r"(?<!\bM[ac])(?<!\bMa[c])(?:(?<=[a-z0-9)?!'\"”’])|(?<=[A-Z]{2}))(?=[A-Z][a-z])")
-_SENTENCE_GLUE_RE = re.compile(r"(?<=[.!?\"”…])(?=[A-Z])")
+_GLUE_RE = re.compile(
+    r"(?<!\bM[ac])(?<!\bMa[c])(?:(?<=[a-z0-9)?!'\"”’])|(?<=[A-Z]{2}))(?=[A-Z][a-z])"
+)
+_SENTENCE_GLUE_RE = re.compile(
+    r"(?<=[a-z0-9)\]][.!?…])(?=[A-Z]|[\"“][A-Z])|(?<=[.!?…][\"”])(?=[A-Z])"
+)
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
-_END_MARKERS = ("©", "(c) 19", "(c) 20", "(C) 19", "(C) 20", "Copyright", "|", "Return to top")
+_FOOTER_MARKERS = ("©", "(c) 19", "(c) 20", "(C) 19", "(C) 20", "Copyright", "Return to top")
+_END_MARKERS = (*_FOOTER_MARKERS, "|")
 
 
 class LineIndex:
@@ -63,11 +68,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_label(text: str) -> re.Match[str] | None:
+def find_label(text: str, lower: str | None = None) -> re.Match[str] | None:
     """The last ``Reports:``/``Report:`` label that starts a list (at a line start, after a
-    space, or glued to the end of the previous sentence)."""
+    space, or glued to the end of the previous sentence). ``lower`` is ``text.lower()``."""
     pos = len(text)
-    lower = text.lower()
+    lower = lower if lower is not None else text.lower()
     while True:
         pos = lower.rfind("report", 0, pos)
         if pos < 0:
@@ -81,6 +86,18 @@ def find_label(text: str) -> re.Match[str] | None:
             return None
 
 
+def find_issue(text: str, end: int, lower: str) -> re.Match[str] | None:
+    """The first ``Issue No. N, Month Year`` before ``end`` (any case); ``lower`` is
+    ``text.lower()``."""
+    pos = lower.find("issue", 0, end)
+    while pos >= 0:
+        match = ISSUE_RE.match(text, pos, end)
+        if match:
+            return match
+        pos = lower.find("issue", pos + 5, end)
+    return None
+
+
 def find_list_end(text: str, start: int) -> int:
     """Where the source list ends: a copyright line, a ``|``, a blank line, or the end."""
     end = len(text)
@@ -92,6 +109,13 @@ def find_list_end(text: str, start: int) -> int:
     if blank:
         end = blank.start()
     return end
+
+
+def footer_start(text: str) -> int:
+    """Where the page footer (copyright, navigation back) starts: the earliest of the last
+    occurrences of the footer markers, else the end."""
+    positions = [text.rfind(marker) for marker in _FOOTER_MARKERS]
+    return min((p for p in positions if p >= 0), default=len(text))
 
 
 def _publication(text: str, issue_start: int) -> str | None:
@@ -128,13 +152,16 @@ def _split_paragraphs(text: str, start: int, end: int, lines: LineIndex) -> tupl
     return tuple(paragraphs)
 
 
-def read_article(text: str, source: str) -> tuple[Article, list[Diagnostic]]:
+def read_article(
+    text: str, source: str, lines: LineIndex | None = None
+) -> tuple[Article, list[Diagnostic]]:
     """Find the parts of an article. Never raises; what is missing is said in diagnostics."""
     found: list[Diagnostic] = []
-    lines = LineIndex(text)
-    label = find_label(text)
-    body_end = label.start() if label else find_list_end(text, 0)
-    issue = ISSUE_RE.search(text, 0, body_end)
+    lines = lines or LineIndex(text)
+    lower = text.lower()
+    label = find_label(text, lower)
+    body_end = label.start() if label else footer_start(text)
+    issue = find_issue(text, body_end, lower)
 
     publication = issue_no = title = None
     issue_date: PartialDate | None = None

@@ -139,6 +139,308 @@ def parse(
     raise typer.Exit(exit_code(result))
 
 
+# ---------------------------------------------------------------- refs export
+
+
+class ExportFormatName(StrEnum):
+    bibtex = "bibtex"
+    biblatex = "biblatex"
+    csljson = "csljson"
+    ris = "ris"
+
+
+@app.command()
+def export(
+    paths: PathsArg = None,
+    fmt: Annotated[
+        ExportFormatName, typer.Option("--format", "-f", help="Export format.")
+    ] = ExportFormatName.bibtex,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
+    ] = None,
+    article: Annotated[
+        list[str] | None,
+        typer.Option("--article", help="Only references cited by this article (path or name)."),
+    ] = None,
+    outlet: Annotated[
+        list[str] | None, typer.Option("--outlet", help="Only references from this outlet.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only references dated on/after YYYY[-MM[-DD]].")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only references dated on/before YYYY[-MM[-DD]].")
+    ] = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Export references as BibTeX, BibLaTeX, CSL-JSON or RIS.
+
+    Example: refs export seeds --format bibtex -o refs.bib
+    """
+    from refs.csl import CslSource
+    from refs.export.registry import get as get_format
+    from refs.select import Selection, parse_bound, select, unique_keys
+
+    bounds = {}
+    for name, text in (("--since", since), ("--until", until)):
+        if text is not None:
+            bound = parse_bound(text)
+            if bound is None:
+                fail(f"{name} {text!r} is not a date", hint="use YYYY, YYYY-MM or YYYY-MM-DD")
+            bounds[name] = bound
+    selection = Selection(
+        articles=tuple(article or ()),
+        outlets=tuple(outlet or ()),
+        since=bounds.get("--since"),
+        until=bounds.get("--until"),
+    )
+    code = 0
+    if paths:
+        result = load_articles(paths)
+        emit_diagnostics(all_diagnostics(result))
+        code = exit_code(result)
+        chosen = select([r for p in result.articles for r in p.references], selection)
+        cited, renamed = unique_keys(chosen)
+        refs: list[CslSource] = list(cited)
+    else:
+        from refs.store import Library
+
+        with Library(library_path(library), create=False) as lib:
+            stored, renamed = unique_keys(select(lib.references(), selection))
+        refs = list(stored)
+    for change in renamed:
+        typer.echo(f"refs: warning: key shared by different references: {change}", err=True)
+    if not refs:
+        typer.echo("refs: warning: no reference matched", err=True)
+    write_output(get_format(fmt.value).export(refs), output)
+    raise typer.Exit(code)
+
+
+# ---------------------------------------------------------------- the library: add, list, show
+
+PROGRESS_MIN_FILES = 20  # a progress bar for this many files or more, on a terminal only
+
+
+class LibraryFormat(StrEnum):
+    table = "table"
+    json = "json"
+    text = "text"
+
+
+def parse_for_library(paths: list[Path]) -> ParseResult:
+    """Like load_articles, with a progress bar on a terminal when there are many files."""
+    from refs.reader import discover
+
+    files, found = discover(paths)
+    if len(files) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return load_articles(paths)
+    result = ParseResult(diagnostics=list(found))
+    with typer.progressbar(files, label="reading", file=sys.stderr) as bar:
+        for file in bar:
+            one = parse_paths([file])
+            result.articles.extend(one.articles)
+            result.diagnostics.extend(one.diagnostics)
+    if not result.articles:
+        emit_diagnostics(result.diagnostics)
+        fail("no readable article in " + ", ".join(str(p) for p in paths))
+    return result
+
+
+@app.command()
+def add(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders of them.")],
+    library: LibraryOpt = None,
+) -> None:
+    """Add articles to the library; the same article again changes nothing."""
+    from refs.ingest import add_articles
+    from refs.report.library import ingest_summary
+    from refs.store import Library
+
+    result = parse_for_library(paths)
+    emit_diagnostics(all_diagnostics(result))
+    with Library(library_path(library)) as lib, lib.transaction():
+        report = add_articles(lib, result.articles)
+    typer.echo(ingest_summary(report), err=True, nl=False)
+    raise typer.Exit(exit_code(result))
+
+
+@app.command("list")
+def list_references(
+    fmt: Annotated[LibraryFormat, typer.Option("--format", "-f", help="table or json.")] = (
+        LibraryFormat.table
+    ),
+    library: LibraryOpt = None,
+) -> None:
+    """List the references in the library with their citations."""
+    from refs.report.library import references_json, references_table
+    from refs.store import Library
+
+    with Library(library_path(library), create=False) as lib:
+        refs = lib.references()
+    json_out = fmt is LibraryFormat.json
+    write_output(references_json(refs) if json_out else references_table(refs), None)
+
+
+@app.command()
+def show(
+    key: Annotated[str, typer.Argument(help="A citation key (merged-away keys work too).")],
+    fmt: Annotated[LibraryFormat, typer.Option("--format", "-f", help="text or json.")] = (
+        LibraryFormat.text
+    ),
+    library: LibraryOpt = None,
+) -> None:
+    """Show one library reference and every citation of it."""
+    from refs.report.library import library_reference_json, reference_text
+    from refs.store import Library
+
+    with Library(library_path(library), create=False) as lib:
+        ref = lib.reference(key)
+        aliases = lib.aliases(ref.key) if ref else []
+    if ref is None:
+        fail(f"no reference with key {key!r}", hint="see the keys with: refs list")
+    if fmt is LibraryFormat.json:
+        write_output(dumps(library_reference_json(ref)), None)
+    else:
+        write_output(reference_text(ref, aliases), None)
+
+
+# ---------------------------------------------------------------- the library: duplicates
+
+
+@app.command()
+def dedupe(
+    fmt: Annotated[LibraryFormat, typer.Option("--format", "-f", help="text or json.")] = (
+        LibraryFormat.text
+    ),
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Merge the clusters the conservative rule accepts.")
+    ] = False,
+    library: LibraryOpt = None,
+) -> None:
+    """List candidate duplicate clusters with their scores and reasons."""
+    from refs.curate import apply_auto, library_duplicates
+    from refs.report.library import dedupe_json, dedupe_text
+    from refs.store import Library
+
+    with Library(library_path(library), create=False) as lib, lib.transaction():
+        result = library_duplicates(lib)
+        refs = {r.key: r for r in lib.references()}
+        merged = apply_auto(lib, result) if apply else []
+    json_out = fmt is LibraryFormat.json
+    write_output(dedupe_json(result, refs) if json_out else dedupe_text(result, refs), None)
+    for kept, dropped in merged:
+        typer.echo(f"refs: merged {dropped} into {kept}", err=True)
+
+
+@app.command()
+def merge(
+    keep: Annotated[str, typer.Argument(help="The key that stays.")],
+    drop: Annotated[str, typer.Argument(help="The key merged into it (still resolves).")],
+    library: LibraryOpt = None,
+) -> None:
+    """Merge two references: every citation is kept, the most complete fields win."""
+    from refs.curate import merge as merge_records
+    from refs.store import Library
+
+    with Library(library_path(library), create=False) as lib, lib.transaction():
+        kept, dropped = merge_records(lib, keep, drop)
+    typer.echo(f"refs: merged {dropped} into {kept}", err=True)
+
+
+@app.command()
+def distinct(
+    first: Annotated[str, typer.Argument(help="A key.")],
+    second: Annotated[str, typer.Argument(help="Another key.")],
+    library: LibraryOpt = None,
+) -> None:
+    """Remember that two references are different items: never proposed again."""
+    from refs.curate import mark_distinct
+    from refs.store import Library
+
+    with Library(library_path(library), create=False) as lib, lib.transaction():
+        a, b = mark_distinct(lib, first, second)
+    typer.echo(f"refs: {a} and {b} are kept apart", err=True)
+
+
+@app.command("import")
+def import_file(
+    file: Annotated[Path, typer.Argument(help="A BibTeX, CSL-JSON or RIS file.")],
+    library: LibraryOpt = None,
+) -> None:
+    """Import references from a file, deduplicated against the library."""
+    from refs.imports.detect import read_import
+    from refs.ingest import import_references
+    from refs.report.library import ingest_summary
+    from refs.store import Library
+
+    result = read_import(file)
+    emit_diagnostics(result.diagnostics)
+    if not result.references and has_errors(list(result.diagnostics)):
+        fail(f"nothing could be imported from {file}")
+    with Library(library_path(library)) as lib, lib.transaction():
+        report = import_references(lib, result.references, str(file))
+    typer.echo(ingest_summary(report), err=True, nl=False)
+    raise typer.Exit(1 if has_errors(list(result.diagnostics)) else 0)
+
+
+# ---------------------------------------------------------------- refs check
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def check(
+    paths: PathsArg = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CheckFormat.text
+    ),
+    min_coverage: Annotated[
+        float,
+        typer.Option(
+            "--min-coverage", min=0.0, max=1.0, help="Exit 1 when coverage is below this."
+        ),
+    ] = 0.0,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+) -> None:
+    """Check that every claim is backed by a listed source and every source backs one.
+
+    Example: refs check seeds --format html -o coverage.html --min-coverage 0.5
+    """
+    from refs.coverage import check_article, overall
+    from refs.report.checkhtml import check_html
+    from refs.report.checkjson import check_json
+    from refs.report.checktext import check_text
+
+    if not paths:
+        fail(
+            "refs check needs article files: the library keeps references, not article text",
+            hint="refs check seeds/ --format text",
+        )
+    result = load_articles(paths)
+    pairs = [(p, check_article(p.article, p.references)) for p in result.articles]
+    if fmt is CheckFormat.json:
+        write_output(dumps(check_json(pairs)), output)
+    elif fmt is CheckFormat.html:
+        write_output(check_html(pairs), output)
+    else:
+        write_output(check_text(pairs), output)
+    emit_diagnostics(all_diagnostics(result))
+    code = exit_code(result)
+    ratio = overall([c for _, c in pairs])
+    if code == 0 and ratio < min_coverage:
+        typer.echo(
+            f"refs: coverage {ratio:.1%} is below --min-coverage {min_coverage:.1%}", err=True
+        )
+        code = 1
+    raise typer.Exit(code)
+
+
 # ---------------------------------------------------------------- entry point
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from refs.models import PartialDate
 
@@ -29,9 +30,20 @@ for _number, _names in enumerate(
     for _name in _names:
         MONTHS[_name] = _number
 
-MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 _MONTH = r"(?P<{name}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -79,6 +91,7 @@ def month_number(name: str) -> int | None:
     return MONTHS.get(name.lower().rstrip("."))
 
 
+@lru_cache(maxsize=8192)
 def read_date(text: str) -> DateText | None:
     """Read a date as written (``October 24``, ``24 October``, ``Nov. 3``, ``October 2000``).
     None when the text is not a date or names an impossible day."""
@@ -104,6 +117,7 @@ def read_date(text: str) -> DateText | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def infer(date: DateText, issue: PartialDate | None) -> PartialDate:
     """Give a written date its year: as written, else from the issue date (a month after the
     issue month belongs to the year before). Without an issue date the year stays unknown."""

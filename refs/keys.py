@@ -13,9 +13,45 @@ from refs.models import PartialDate
 from refs.outlets import resolve
 
 STOP_WORDS = frozenset(
-    """a an the of and or in on at to for from by with as is are was were be been it its
-    this that these those not no text transcript re into over after before about
-    """.split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "not",
+        "no",
+        "text",
+        "transcript",
+        "re",
+        "into",
+        "over",
+        "after",
+        "before",
+        "about",
+    ]
 )
 _WORD_RE = re.compile(r"[a-z0-9]+")
 
@@ -26,7 +62,7 @@ def ascii_fold(text: str) -> str:
 
 def title_word(title: str) -> str:
     """The first significant word of a title (``Transcript - Albright remarks`` -> ``albright``)."""
-    words = _WORD_RE.findall(ascii_fold(title))
+    words: list[str] = _WORD_RE.findall(ascii_fold(title))
     for word in words:
         if word not in STOP_WORDS and len(word) > 1 and not word.isdigit():
             return word[:20]

@@ -7,6 +7,7 @@ import re
 from refs.dates import infer, read_date
 from refs.models import PartialDate, RawReference, Reference
 from refs.outlets import resolve
+from refs.trusted import trusted
 
 # Cues in a title, strongest first: the first that matches decides the CSL type.
 _TYPE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -31,8 +32,37 @@ _TYPE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_CUE_WORDS = (
+    "interview",
+    "q&a",
+    "q & a",
+    "transcript",
+    "briefing",
+    "remarks",
+    "press",
+    "speech",
+    "address",
+    "testimony",
+    "lecture",
+    "conference",
+    "text",
+    "statement",
+    "reply",
+    "communiq",
+    "declaration",
+    "resolution",
+    "fact sheet",
+    "letter",
+    "treaty",
+    "agreement",
+)
+
+
 def csl_type(title: str, default: str) -> str:
     """The CSL type an entry's title suggests, else the outlet's default."""
+    lower = title.lower()
+    if not any(word in lower for word in _CUE_WORDS):
+        return default
     for pattern, kind in _TYPE_CUES:
         if pattern.search(title):
             return kind
@@ -46,21 +76,25 @@ def resolve_date(date_text: str | None, issue_date: PartialDate | None) -> Parti
     return infer(written, issue_date) if written is not None else None
 
 
-def normalize(raw: RawReference, issue_date: PartialDate | None, source: str, key: str) -> Reference:
-    """The Reference of one parsed entry (no validation: the parts were built by the parser)."""
+def normalize(raw: RawReference, issued: PartialDate | None, source: str, key: str) -> Reference:
+    """The Reference of one parsed entry, dated ``issued`` (see ``resolve_date``); no
+    validation: the parts were built by the parser."""
     outlet = resolve(raw.outlet) if raw.outlet else None
-    return Reference.model_construct(
-        key=key,
-        raw=raw.raw,
-        title=raw.title,
-        outlet=raw.outlet,
-        outlet_canonical=outlet.name if outlet else None,
-        issued=resolve_date(raw.date_text, issue_date),
-        type=csl_type(raw.title, outlet.type if outlet else "article-newspaper"),
-        publisher=outlet.publisher if outlet else None,
-        container_title=outlet.container if outlet else None,
-        source=source,
-        index=raw.index,
-        span=raw.span,
-        flags=raw.flags,
+    return trusted(
+        Reference,
+        {
+            "key": key,
+            "raw": raw.raw,
+            "title": raw.title,
+            "outlet": raw.outlet,
+            "outlet_canonical": outlet.name if outlet else None,
+            "issued": issued,
+            "type": csl_type(raw.title, outlet.type if outlet else "article-newspaper"),
+            "publisher": outlet.publisher if outlet else None,
+            "container_title": outlet.container if outlet else None,
+            "source": source,
+            "index": raw.index,
+            "span": raw.span,
+            "flags": raw.flags,
+        },
     )

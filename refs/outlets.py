@@ -18,14 +18,44 @@ _PHRASE_RE = re.compile(
     r"|^(?:courtesy\s+of|via)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_ISSUE_SUFFIX_RE = re.compile(r",\s*(?:No\.|Vol\.|Part|Issue|Number)\b.*$", re.IGNORECASE)
-_PUBLISHER_WORDS = frozenset(
-    "ministry department office house agency government embassy mission council centre center "
-    "institute committee commission organisation organization secretariat delegation parliament "
-    "senate congress administration presidency chancellery foundation programme program "
-    "association union nations".split()
+_ISSUE_SUFFIX_RE = re.compile(
+    r",\s*(?:No\.?|Vol\.?|Part|Issue|Number)(?=[\s\d]|$).*$", re.IGNORECASE
 )
-_KEY_STOP = frozenset("the a an of and for in on to".split())
+_PUBLISHER_WORDS = frozenset(
+    [
+        "ministry",
+        "department",
+        "office",
+        "house",
+        "agency",
+        "government",
+        "embassy",
+        "mission",
+        "council",
+        "centre",
+        "center",
+        "institute",
+        "committee",
+        "commission",
+        "organisation",
+        "organization",
+        "secretariat",
+        "delegation",
+        "parliament",
+        "senate",
+        "congress",
+        "administration",
+        "presidency",
+        "chancellery",
+        "foundation",
+        "programme",
+        "program",
+        "association",
+        "union",
+        "nations",
+    ]
+)
+_KEY_STOP = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "to"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +96,7 @@ def _registry() -> dict[str, Outlet]:
     return table
 
 
+@cache
 def is_known(text: str) -> bool:
     """True when ``text`` is an alias of a registered outlet."""
     return fold(strip_phrase(text)) in _registry()

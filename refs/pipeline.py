@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,35 +31,48 @@ class ParseResult:
 
 def parse_text(text: str, source: str) -> tuple[Article, list[RawReference], list[Diagnostic]]:
     """One article's text -> the Article and its raw entries (pure; never raises)."""
-    article, found = read_article(text, source)
+    lines = LineIndex(text)
+    article, found = read_article(text, source, lines)
     raws: list[RawReference] = []
     if article.source_list is not None:
-        raws, notes = parse_list(article.source_list, LineIndex(text), source)
+        raws, notes = parse_list(article.source_list, lines, source)
         found.extend(notes)
     return article, raws, found
-
-
-def _sort_key(raw: RawReference, article: Article) -> str:
-    issued = resolve_date(raw.date_text, article.issue_date)
-    return f"{issued.iso() if issued else ''}\x00{raw.title.lower()}\x00{raw.raw}"
 
 
 def build(
     parsed: Sequence[tuple[Article, list[RawReference], list[Diagnostic]]],
 ) -> list[ParsedArticle]:
     """Normalise every entry and give keys that are unique over the whole run."""
-    flat = [(a, r) for a, raws, _ in parsed for r in raws]
-    bases = [base_key(r.outlet, resolve_date(r.date_text, a.issue_date), r.title) for a, r in flat]
-    keys = iter(assign_keys(bases, [_sort_key(r, a) for a, r in flat]))
+    flat = [(a, r, resolve_date(r.date_text, a.issue_date)) for a, raws, _ in parsed for r in raws]
+    bases = [base_key(r.outlet, issued, r.title) for _, r, issued in flat]
+    order = [
+        f"{issued.iso() if issued else ''}\x00{r.title.lower()}\x00{r.raw}" for _, r, issued in flat
+    ]
+    keys = assign_keys(bases, order)
+    refs = [
+        normalize(r, issued, a.source, key) for (a, r, issued), key in zip(flat, keys, strict=True)
+    ]
     out: list[ParsedArticle] = []
+    cursor = 0
     for article, raws, found in parsed:
-        refs = tuple(normalize(r, article.issue_date, article.source, next(keys)) for r in raws)
-        out.append(ParsedArticle(article, refs, tuple(found)))
+        out.append(ParsedArticle(article, tuple(refs[cursor : cursor + len(raws)]), tuple(found)))
+        cursor += len(raws)
     return out
 
 
 def parse_paths(paths: Sequence[Path]) -> ParseResult:
     """Read every article under ``paths`` and parse its source list."""
+    collecting = gc.isenabled()
+    gc.disable()  # the cyclic collector grows superlinear over many small objects
+    try:
+        return _parse_paths(paths)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_paths(paths: Sequence[Path]) -> ParseResult:
     parsed = []
     file_level: list[Diagnostic] = []
     for file, text, notes in read_all(paths):

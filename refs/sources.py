@@ -11,6 +11,7 @@ from refs.dates import read_date
 from refs.diagnostics import Diagnostic
 from refs.models import RawReference, SourceList, Span
 from refs.outlets import is_known
+from refs.trusted import trusted
 
 # Parts that continue an outlet leftwards: "OMRI Daily Digest, No. 221, Part I".
 _CONTINUATION_RE = re.compile(
@@ -25,6 +26,7 @@ _PHRASE_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d\.?$")
 _QUOTES = "'\"‘’“”`"
+_QUOTE_SET = frozenset(_QUOTES)
 _DAMAGE_RE = re.compile(
     r"''|\"\"|‘’|“”"
     r"|\b(?:didn|don|doesn|can|won|isn|wasn|haven|hasn|hadn|couldn|wouldn|shouldn|aren|weren)'(?!t)",
@@ -34,6 +36,16 @@ _DAMAGE_RE = re.compile(
 
 def split_entries(text: str) -> list[tuple[int, int]]:
     """[start, end) of each entry of a list text, split on ``;`` outside brackets."""
+    if "(" not in text and "[" not in text:
+        bounds_fast: list[tuple[int, int]] = []
+        start = 0
+        pos = text.find(";")
+        while pos >= 0:
+            bounds_fast.append((start, pos))
+            start = pos + 1
+            pos = text.find(";", start)
+        bounds_fast.append((start, len(text)))
+        return bounds_fast
     bounds: list[tuple[int, int]] = []
     depth = 0
     start = 0
@@ -51,19 +63,20 @@ def split_entries(text: str) -> list[tuple[int, int]]:
 
 def split_parts(text: str) -> list[str]:
     """Comma-separated parts outside brackets, white space collapsed."""
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for i, char in enumerate(text):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        elif char == "," and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [" ".join(p.split()) for p in parts]
+    pieces = text.split(",")
+    if "(" in text or "[" in text:
+        merged: list[str] = []
+        depth = 0
+        for piece in pieces:
+            if depth > 0:
+                merged[-1] += "," + piece
+            else:
+                merged.append(piece)
+            depth = max(
+                0, depth + piece.count("(") + piece.count("[") - piece.count(")") - piece.count("]")
+            )
+        pieces = merged
+    return [" ".join(p.split()) for p in pieces]
 
 
 def clean_outlet(text: str) -> str:
@@ -77,6 +90,8 @@ def clean_outlet(text: str) -> str:
 def clean_title(text: str) -> str:
     """Strip white space and a single unbalanced quote at either end; ``''`` (damage) stays."""
     text = text.strip().rstrip(",").strip()
+    if not _QUOTE_SET.intersection(text):
+        return text
     for quote in _QUOTES:
         if text.count(quote) % 2 == 1:
             if text.endswith(quote) and not text.endswith(quote * 2):
@@ -102,7 +117,9 @@ def _outlet_start(parts: list[str]) -> int:
     return k
 
 
-def parse_entry(raw: str, index: int, span: Span, source: str) -> tuple[RawReference, list[Diagnostic]]:
+def parse_entry(
+    raw: str, index: int, span: Span, source: str
+) -> tuple[RawReference, list[Diagnostic]]:
     """Read one entry from the right. Never raises; what is missing is flagged."""
     found: list[Diagnostic] = []
     flags: list[str] = []
@@ -130,32 +147,45 @@ def parse_entry(raw: str, index: int, span: Span, source: str) -> tuple[RawRefer
         flags.append("no-date")
         found.append(
             diag.warning(
-                "S001", source, span.line, f"entry {index + 1} has no date: {raw!r}",
+                "S001",
+                source,
+                span.line,
+                f"entry {index + 1} has no date: {raw!r}",
                 "the entry may be cut off; it is kept as found",
             )
         )
     if outlet is None:
         flags.append("no-outlet")
-        found.append(diag.warning("S002", source, span.line, f"entry {index + 1} has no outlet: {raw!r}"))
+        found.append(
+            diag.warning("S002", source, span.line, f"entry {index + 1} has no outlet: {raw!r}")
+        )
     if not title:
         flags.append("no-title")
-        found.append(diag.warning("S006", source, span.line, f"entry {index + 1} has no title: {raw!r}"))
-    if _DAMAGE_RE.search(raw):
+        found.append(
+            diag.warning("S006", source, span.line, f"entry {index + 1} has no title: {raw!r}")
+        )
+    if _QUOTE_SET.intersection(raw) and _DAMAGE_RE.search(raw):
         flags.append("damaged-text")
         found.append(
             diag.warning(
-                "S003", source, span.line,
-                f"entry {index + 1} looks damaged (lost apostrophes or empty quotes); kept as found",
+                "S003",
+                source,
+                span.line,
+                f"entry {index + 1} looks damaged (lost apostrophes or empty quotes); "
+                "kept as found",
             )
         )
-    ref = RawReference.model_construct(
-        index=index,
-        raw=raw,
-        title=title,
-        outlet=outlet,
-        date_text=date_text,
-        span=span,
-        flags=tuple(flags),
+    ref = trusted(
+        RawReference,
+        {
+            "index": index,
+            "raw": raw,
+            "title": title,
+            "outlet": outlet,
+            "date_text": date_text,
+            "span": span,
+            "flags": tuple(flags),
+        },
     )
     return ref, found
 
@@ -180,8 +210,9 @@ def parse_list(
             continue
         offset = start + (len(piece) - len(piece.lstrip()))
         raw = " ".join(stripped.split())
-        span = Span.model_construct(
-            start=base + offset, end=base + offset + len(stripped), line=lines.line(base + offset)
+        start_at = base + offset
+        span = trusted(
+            Span, {"start": start_at, "end": start_at + len(stripped), "line": lines.line(start_at)}
         )
         ref, notes = parse_entry(raw, len(refs), span, source)
         refs.append(ref)

@@ -13,6 +13,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     for row in rows:
         for i, cell in enumerate(row[:-1]):
             widths[i] = max(widths[i], len(cell))
+
     def line(cells: Sequence[str]) -> str:
         padded = [c.ljust(widths[i]) for i, c in enumerate(cells[:-1])]
         return "  ".join([*padded, cells[-1]]).rstrip()
@@ -28,8 +29,13 @@ def parse_table(parsed: Sequence[ParsedArticle]) -> str:
         art = item.article
         head = art.source
         details = [
-            x for x in (art.publication, f"issue {art.issue}" if art.issue else None,
-                        art.issue_date_iso()) if x
+            x
+            for x in (
+                art.publication,
+                f"issue {art.issue}" if art.issue else None,
+                art.issue_date_iso(),
+            )
+            if x
         ]
         if details:
             head += " — " + ", ".join(details)
@@ -46,6 +52,10 @@ def parse_table(parsed: Sequence[ParsedArticle]) -> str:
             ]
             for r in item.references
         ]
-        body = table(["#", "key", "issued", "type", "outlet", "title"], rows) if rows else "(no references)"
+        body = (
+            table(["#", "key", "issued", "type", "outlet", "title"], rows)
+            if rows
+            else "(no references)"
+        )
         blocks.append(f"{head}\n\n{body}\n")
     return "\n".join(blocks)
