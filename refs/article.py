@@ -34,8 +34,9 @@ _SENTENCE_GLUE_RE = re.compile(
     r"(?<=[a-z0-9)\]][.!?…])(?=[A-Z]|[\"“][A-Z])|(?<=[.!?…][\"”])(?=[A-Z])"
 )
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
-_FOOTER_MARKERS = ("©", "(c) 19", "(c) 20", "(C) 19", "(C) 20", "Copyright", "Return to top")
-_END_MARKERS = (*_FOOTER_MARKERS, "|")
+_FOOTER = r"©|\([cC]\)\s*(?:19|20)\d\d|Copyright\s+(?:©|\([cC]\)|(?:19|20)\d\d)|Return to top"
+_FOOTER_RE = re.compile(_FOOTER)
+_LIST_END_RE = re.compile(_FOOTER + r"|\|")
 
 
 class LineIndex:
@@ -100,22 +101,18 @@ def find_issue(text: str, end: int, lower: str) -> re.Match[str] | None:
 
 def find_list_end(text: str, start: int) -> int:
     """Where the source list ends: a copyright line, a ``|``, a blank line, or the end."""
-    end = len(text)
-    for marker in _END_MARKERS:
-        pos = text.find(marker, start, end)
-        if pos >= 0:
-            end = pos
+    while start < len(text) and text[start].isspace():
+        start += 1
+    marker = _LIST_END_RE.search(text, start)
+    end = marker.start() if marker else len(text)
     blank = _BLANK_LINE_RE.search(text, start, end)
-    if blank:
-        end = blank.start()
-    return end
+    return blank.start() if blank else end
 
 
 def footer_start(text: str) -> int:
-    """Where the page footer (copyright, navigation back) starts: the earliest of the last
-    occurrences of the footer markers, else the end."""
-    positions = [text.rfind(marker) for marker in _FOOTER_MARKERS]
-    return min((p for p in positions if p >= 0), default=len(text))
+    """Where the page footer (copyright, navigation back) starts, else the end."""
+    marker = _FOOTER_RE.search(text)
+    return marker.start() if marker else len(text)
 
 
 def _publication(text: str, issue_start: int) -> str | None:

@@ -32,36 +32,16 @@ _TYPE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-_CUE_WORDS = (
-    "interview",
-    "q&a",
-    "q & a",
-    "transcript",
-    "briefing",
-    "remarks",
-    "press",
-    "speech",
-    "address",
-    "testimony",
-    "lecture",
-    "conference",
-    "text",
-    "statement",
-    "reply",
-    "communiq",
-    "declaration",
-    "resolution",
-    "fact sheet",
-    "letter",
-    "treaty",
-    "agreement",
+_CUE_RE = re.compile(
+    r"interview|q ?& ?a|transcript|briefing|remarks|press|speech|address|testimony|lecture"
+    r"|conference|text|statement|reply|communiq|declaration|resolution|fact sheet|letter|treaty"
+    r"|agreement"
 )
 
 
 def csl_type(title: str, default: str) -> str:
     """The CSL type an entry's title suggests, else the outlet's default."""
-    lower = title.lower()
-    if not any(word in lower for word in _CUE_WORDS):
+    if _CUE_RE.search(title.lower()) is None:
         return default
     for pattern, kind in _TYPE_CUES:
         if pattern.search(title):

@@ -36,28 +36,21 @@ _DAMAGE_RE = re.compile(
 
 def split_entries(text: str) -> list[tuple[int, int]]:
     """[start, end) of each entry of a list text, split on ``;`` outside brackets."""
-    if "(" not in text and "[" not in text:
-        bounds_fast: list[tuple[int, int]] = []
-        start = 0
-        pos = text.find(";")
-        while pos >= 0:
-            bounds_fast.append((start, pos))
-            start = pos + 1
-            pos = text.find(";", start)
-        bounds_fast.append((start, len(text)))
-        return bounds_fast
     bounds: list[tuple[int, int]] = []
+    nested = "(" in text or "[" in text
     depth = 0
-    start = 0
-    for i, char in enumerate(text):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        elif char == ";" and depth == 0:
-            bounds.append((start, i))
-            start = i + 1
-    bounds.append((start, len(text)))
+    start = cursor = 0
+    for piece in text.split(";"):
+        end = cursor + len(piece)
+        if nested:
+            depth += piece.count("(") + piece.count("[") - piece.count(")") - piece.count("]")
+            depth = max(depth, 0)
+        if depth == 0:
+            bounds.append((start, end))
+            start = end + 1
+        cursor = end + 1
+    if start <= len(text) and (not bounds or bounds[-1][1] != len(text)):
+        bounds.append((start, len(text)))
     return bounds
 
 

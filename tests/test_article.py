@@ -82,6 +82,10 @@ def test_label_forms() -> None:
     text = "said so.\nReports: A, Reuters, May 3; B, AP, May 4\n© 2000 The Acronym Institute."
     _, raws, _ = parse_text(text, "t.txt")
     assert [r.title for r in raws] == ["A", "B"]
+    _, raws, _ = parse_text("Body.\n\nReports:\n\nA, Reuters, May 3\n\nReturn to top", "t.txt")
+    assert [r.raw for r in raws] == ["A, Reuters, May 3"]
+    _, raws, _ = parse_text("Body.\nReports: Copyright row, AP, May 3\nCopyright 2000 X", "t.txt")
+    assert [r.title for r in raws] == ["Copyright row"]
 
 
 def test_lines_are_one_based_and_list_spans_exact() -> None:
