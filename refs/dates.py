@@ -117,7 +117,6 @@ def read_date(text: str) -> DateText | None:
     return None
 
 
-@lru_cache(maxsize=8192)
 def infer(date: DateText, issue: PartialDate | None) -> PartialDate:
     """Give a written date its year: as written, else from the issue date (a month after the
     issue month belongs to the year before). Without an issue date the year stays unknown."""

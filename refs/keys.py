@@ -57,6 +57,8 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 
 
 def ascii_fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from refs.dates import infer, read_date
 from refs.models import PartialDate, RawReference, Reference
@@ -32,16 +33,18 @@ _TYPE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-_CUE_RE = re.compile(
-    r"interview|q ?& ?a|transcript|briefing|remarks|press|speech|address|testimony|lecture"
-    r"|conference|text|statement|reply|communiq|declaration|resolution|fact sheet|letter|treaty"
-    r"|agreement"
+# The first words of every cue above: a title without any of them keeps the default type.
+_CUE_WORDS = frozenset(
+    "interview interviewed q transcript briefing remarks press speech address addresses "
+    "testimony lecture conference news text statement reply communique communiqué declaration "
+    "resolution fact letter treaty agreement".split()
 )
+_WORD_RE = re.compile(r"\w+")
 
 
 def csl_type(title: str, default: str) -> str:
     """The CSL type an entry's title suggests, else the outlet's default."""
-    if _CUE_RE.search(title.lower()) is None:
+    if _CUE_WORDS.isdisjoint(_WORD_RE.findall(title.lower())):
         return default
     for pattern, kind in _TYPE_CUES:
         if pattern.search(title):
@@ -50,10 +53,21 @@ def csl_type(title: str, default: str) -> str:
 
 
 def resolve_date(date_text: str | None, issue_date: PartialDate | None) -> PartialDate | None:
+    """The date of an entry with its year inferred from the issue date (see ``dates.infer``)."""
     if date_text is None:
         return None
+    if issue_date is None:
+        return _resolve(date_text, None, None)
+    return _resolve(date_text, issue_date.year, issue_date.month)
+
+
+@lru_cache(maxsize=16384)
+def _resolve(date_text: str, year: int | None, month: int | None) -> PartialDate | None:
     written = read_date(date_text)
-    return infer(written, issue_date) if written is not None else None
+    if written is None:
+        return None
+    issue = PartialDate(year=year, month=month) if year is not None else None
+    return infer(written, issue)
 
 
 def normalize(raw: RawReference, issued: PartialDate | None, source: str, key: str) -> Reference:
