@@ -18,7 +18,7 @@ from refs.models import Article, Paragraph, PartialDate, SourceList, Span
 KNOWN_PUBLICATIONS = ("Disarmament Diplomacy", "Disarmament Documentation")
 
 ISSUE_RE = re.compile(
-    r"Issue\s+No\.?\s*(?P<number>\d+[A-Za-z]?)\s*[,.]?\s*"
+    r"Issue\s+(?:No\.?|Number|#)?\s*(?P<number>\d+[A-Za-z]?)\s*[,.:]?\s*"
     r"(?P<date>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*"
     r"(?:(?:19|20)\d\d)?\s*[-–/]?\s*){1,2}(?:19|20)\d\d)",
     re.IGNORECASE,

@@ -49,21 +49,30 @@ _MONTH = r"(?P<{name}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
+_RANGE = r"\s*(?:[-–/&]|and)\s*"
+_SEASON = r"(?:(?:early|mid|late|end|beginning of|end of)[\s-]+)?"
+
 _PATTERNS = [
-    # October 24 / Nov. 3 / October 24, 2000 / October 23-24
+    # October 24 / Nov. 3 / October 24, 2000 / October 23-24 / May 3 & 4
     re.compile(
         rf"^{_MONTH.format(name='month')}\s*{_DAY.format(name='day')}"
-        rf"(?:\s*[-–]\s*{_DAY.format(name='day2')})?(?:\s*,?\s*{_YEAR})?$",
+        rf"(?:{_RANGE}{_DAY.format(name='day2')})?(?:\s*,?\s*{_YEAR})?$",
         re.IGNORECASE,
     ),
-    # 24 October / 24 Oct. 2000 / 23-24 October
+    # 24 October / 24 Oct. 2000 / 23-24 October / 3 and 4 May
     re.compile(
-        rf"^{_DAY.format(name='day')}(?:\s*[-–]\s*{_DAY.format(name='day2')})?\s*"
+        rf"^{_DAY.format(name='day')}(?:{_RANGE}{_DAY.format(name='day2')})?\s*"
         rf"{_MONTH.format(name='month')}(?:\s*,?\s*{_YEAR})?$",
         re.IGNORECASE,
     ),
-    # October 2000 / October
-    re.compile(rf"^{_MONTH.format(name='month')}(?:\s*,?\s*{_YEAR})?$", re.IGNORECASE),
+    # June 30/July 1, June 30 - July 1 (the first day is the date)
+    re.compile(
+        rf"^{_MONTH.format(name='month')}\s*{_DAY.format(name='day')}\s*[-–/]\s*"
+        rf"{_MONTH.format(name='month2')}\s*{_DAY.format(name='day3')}(?:\s*,?\s*{_YEAR})?$",
+        re.IGNORECASE,
+    ),
+    # October 2000 / October / mid-October / early October 2000
+    re.compile(rf"^{_SEASON}{_MONTH.format(name='month')}(?:\s*,?\s*{_YEAR})?$", re.IGNORECASE),
     # 2000
     re.compile(rf"^{_YEAR}$"),
 ]
@@ -106,6 +115,8 @@ def read_date(text: str) -> DateText | None:
         year = int(groups["year"]) if groups.get("year") else None
         month = month_number(groups["month"]) if groups.get("month") else None
         if groups.get("month") and month is None:
+            return None
+        if groups.get("month2") and month_number(groups["month2"]) is None:
             return None
         day = int(groups["day"]) if groups.get("day") else None
         day_end = int(groups["day2"]) if groups.get("day2") else None
