@@ -14,6 +14,7 @@ from refs import diagnostics as diag
 from refs.dates import read_issue_date
 from refs.diagnostics import Diagnostic
 from refs.models import Article, Paragraph, PartialDate, SourceList, Span
+from refs.trusted import trusted
 
 KNOWN_PUBLICATIONS = ("Disarmament Diplomacy", "Disarmament Documentation")
 
@@ -57,7 +58,7 @@ class LineIndex:
         return bisect_right(self._starts, offset)
 
     def span(self, start: int, end: int) -> Span:
-        return Span(start=start, end=end, line=self.line(start))
+        return trusted(Span, {"start": start, "end": end, "line": self.line(start)})
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -69,13 +70,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_label(text: str, lower: str | None = None) -> re.Match[str] | None:
+def _rfind_any(text: str, words: tuple[str, ...], end: int) -> int:
+    return max(text.rfind(word, 0, end) for word in words)
+
+
+def _find_any(text: str, words: tuple[str, ...], start: int, end: int) -> int:
+    found = [p for p in (text.find(word, start, end) for word in words) if p >= 0]
+    return min(found) if found else -1
+
+
+_LABEL_WORDS = ("Report", "REPORT", "report")
+_ISSUE_WORDS = ("Issue", "ISSUE", "issue")
+
+
+def find_label(text: str) -> re.Match[str] | None:
     """The last ``Reports:``/``Report:`` label that starts a list (at a line start, after a
-    space, or glued to the end of the previous sentence). ``lower`` is ``text.lower()``."""
+    space, or glued to the end of the previous sentence)."""
     pos = len(text)
-    lower = lower if lower is not None else text.lower()
     while True:
-        pos = lower.rfind("report", 0, pos)
+        pos = _rfind_any(text, _LABEL_WORDS, pos)
         if pos < 0:
             return None
         match = _LABEL_RE.match(text, pos)
@@ -87,15 +100,14 @@ def find_label(text: str, lower: str | None = None) -> re.Match[str] | None:
             return None
 
 
-def find_issue(text: str, end: int, lower: str) -> re.Match[str] | None:
-    """The first ``Issue No. N, Month Year`` before ``end`` (any case); ``lower`` is
-    ``text.lower()``."""
-    pos = lower.find("issue", 0, end)
+def find_issue(text: str, end: int) -> re.Match[str] | None:
+    """The first ``Issue No. N, Month Year`` before ``end``."""
+    pos = _find_any(text, _ISSUE_WORDS, 0, end)
     while pos >= 0:
         match = ISSUE_RE.match(text, pos, end)
         if match:
             return match
-        pos = lower.find("issue", pos + 5, end)
+        pos = _find_any(text, _ISSUE_WORDS, pos + 5, end)
     return None
 
 
@@ -142,9 +154,8 @@ def _split_paragraphs(text: str, start: int, end: int, lines: LineIndex) -> tupl
     for bound in bounds:
         para_start, para_end = _trim(text, cursor, bound)
         if para_end > para_start:
-            paragraphs.append(
-                Paragraph(text=text[para_start:para_end], span=lines.span(para_start, para_end))
-            )
+            span = lines.span(para_start, para_end)
+            paragraphs.append(trusted(Paragraph, {"text": text[para_start:para_end], "span": span}))
         cursor = bound
     return tuple(paragraphs)
 
@@ -155,10 +166,9 @@ def read_article(
     """Find the parts of an article. Never raises; what is missing is said in diagnostics."""
     found: list[Diagnostic] = []
     lines = lines or LineIndex(text)
-    lower = text.lower()
-    label = find_label(text, lower)
+    label = find_label(text)
     body_end = label.start() if label else footer_start(text)
-    issue = find_issue(text, body_end, lower)
+    issue = find_issue(text, body_end)
 
     publication = issue_no = title = None
     issue_date: PartialDate | None = None
@@ -224,17 +234,20 @@ def read_article(
             text=text[list_start:list_end],
             span=lines.span(list_start, list_end),
         )
-    article = Article(
-        source=source,
-        text=text,
-        layout=layout,
-        publication=publication,
-        issue=issue_no,
-        issue_date=issue_date,
-        issue_date_start=issue_start,
-        title=title,
-        title_span=title_span,
-        paragraphs=_split_paragraphs(text, body_start, body_end, lines),
-        source_list=source_list,
+    article = trusted(
+        Article,
+        {
+            "source": source,
+            "text": text,
+            "layout": layout,
+            "publication": publication,
+            "issue": issue_no,
+            "issue_date": issue_date,
+            "issue_date_start": issue_start,
+            "title": title,
+            "title_span": title_span,
+            "paragraphs": _split_paragraphs(text, body_start, body_end, lines),
+            "source_list": source_list,
+        },
     )
     return article, found
