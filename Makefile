@@ -26,6 +26,11 @@ lint: venv
 
 bench: venv
 	$(BIN)/python -m bench.parse_bench --articles 10000
+	$(BIN)/python -m bench.check_bench --articles 10000
+	$(BIN)/python -m bench.export_bench --refs 20000
+	$(BIN)/python -m bench.dedupe_bench --refs 100000 --refs 1000000
+	$(BIN)/python -m bench.add_bench --articles 10000
+	$(BIN)/python -m bench.render_bench --sizes 1000,10000
 
 golden: venv
 	$(BIN)/pytest tests/test_golden.py --update-golden

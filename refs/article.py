@@ -18,18 +18,23 @@ from refs.trusted import trusted
 
 KNOWN_PUBLICATIONS = ("Disarmament Diplomacy", "Disarmament Documentation")
 
+_SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter)"
 ISSUE_RE = re.compile(
-    r"Issue\s+(?:No\.?|Number|#)?\s*(?P<number>\d+[A-Za-z]?)\s*[,.:]?\s*"
+    r"Issues?\s+(?:No[s]?\.?|Number[s]?|#)?\s*"
+    r"(?P<number>\d+[A-Za-z]?(?:\s*(?:[-–/&]|and)\s*\d+)?)\s*[,.:]?\s*"
     r"(?P<date>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*"
-    r"(?:(?:19|20)\d\d)?\s*[-–/]?\s*){1,2}(?:19|20)\d\d)",
+    r"(?:(?:19|20)\d\d)?\s*[-–/]?\s*){1,2}(?:19|20)\d\d"
+    rf"|{_SEASON}(?:\s*[-–/]\s*{_SEASON})?\s*,?\s*(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+_ISSUE_JOIN_RE = re.compile(r"\s*(?:[-–/&]|and)\s*")
 _LABEL_RE = re.compile(r"Reports?\s*:", re.IGNORECASE)
 _LABEL_BEFORE = frozenset(" \t\n\r.!?\"'”’)]…:;")
 # Where text was glued: a word end followed at once by a capitalised word ("PolicySpeaking",
 # "DPRKSpeaking"), not a name such as "McCain" or "MacArthur".
 _GLUE_RE = re.compile(
     r"(?<!\bM[ac])(?<!\bMa[c])(?:(?<=[a-z0-9)?!'\"”’])|(?<=[A-Z]{2}))(?=[A-Z][a-z])"
+    r"|(?<=[a-z])(?=[\"“][A-Z])|(?<=[a-z]{2})(?=\d)"
 )
 _SENTENCE_GLUE_RE = re.compile(
     r"(?<=[a-z0-9)\]][.!?…])(?=[A-Z]|[\"“][A-Z])|(?<=[.!?…][\"”])(?=[A-Z])"
@@ -37,6 +42,10 @@ _SENTENCE_GLUE_RE = re.compile(
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _FOOTER = r"©|\([cC]\)\s*(?:19|20)\d\d|Copyright\s+(?:©|\([cC]\)|(?:19|20)\d\d)|Return to top"
 _FOOTER_RE = re.compile(_FOOTER)
+_SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+\S")
+_PROSE_RE = re.compile(r"\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b")
+_HEADER_PREFIX_MAX = 400  # a nav bar glued before the issue line is shorter than this
+_TITLE_MAX = 250  # a "title" longer than this is the first paragraph of the body
 _LIST_END_RE = re.compile(_FOOTER + r"|\|")
 
 
@@ -84,9 +93,37 @@ _ISSUE_WORDS = ("Issue", "ISSUE", "issue")
 
 
 def find_label(text: str) -> re.Match[str] | None:
-    """The last ``Reports:``/``Report:`` label that starts a list (at a line start, after a
-    space, or glued to the end of the previous sentence)."""
-    pos = len(text)
+    """The ``Reports:``/``Report:`` label that starts the list: the last one (at a line
+    start, after a space, or glued to the end of the previous sentence), unless that one
+    sits mid-sentence (``UN Report: Iraq complies``) after an earlier label of the same
+    paragraph that starts a line or follows a sentence end: then that earlier one."""
+    last = _last_label(text, len(text))
+    if last is None or not _mid_sentence(text, last.start()):
+        return last
+    found = last
+    for _ in range(8):
+        earlier = _last_label(text, found.start())
+        if earlier is None or _BLANK_LINE_RE.search(text, earlier.end(), last.start()):
+            break
+        if not _mid_sentence(text, earlier.start()):
+            return earlier
+        found = earlier
+    return last
+
+
+def _mid_sentence(text: str, pos: int) -> bool:
+    """A label after a space that follows a word (``UN Report:``), not a sentence end."""
+    if pos == 0 or text[pos - 1] not in " \t\u00a0":
+        return False
+    before = pos - 1
+    while before > 0 and text[before - 1] in " \t\u00a0":
+        before -= 1
+    return before > 0 and text[before - 1].isalnum()
+
+
+def _last_label(text: str, end: int) -> re.Match[str] | None:
+    """The last label that can start a list, starting before ``end``."""
+    pos = end
     while True:
         pos = _rfind_any(text, _LABEL_WORDS, pos)
         if pos < 0:
@@ -94,8 +131,8 @@ def find_label(text: str) -> re.Match[str] | None:
         match = _LABEL_RE.match(text, pos)
         if match and (pos == 0 or text[pos - 1] in _LABEL_BEFORE):
             return match
-        if match and text[pos - 1].isalpha() and text[pos - 1].islower() and text[pos].isupper():
-            return match  # glued to a sentence that lost its final punctuation
+        if match and text[pos].isupper() and (text[pos - 1].islower() or text[pos - 1].isdigit()):
+            return match  # glued to a sentence that lost its final punctuation ("May 5Reports:")
         if pos == 0:
             return None
 
@@ -112,13 +149,53 @@ def find_issue(text: str, end: int) -> re.Match[str] | None:
 
 
 def find_list_end(text: str, start: int) -> int:
-    """Where the source list ends: a copyright line, a ``|``, a blank line, or the end."""
+    """Where the source list ends: a copyright line, a ``|``, a blank line, or the end. A
+    blank line inside an unfinished list (after ``;`` or ``,``, or before a lower-case
+    word or a number) does not end it."""
     while start < len(text) and text[start].isspace():
         start += 1
     marker = _LIST_END_RE.search(text, start)
     end = marker.start() if marker else len(text)
-    blank = _BLANK_LINE_RE.search(text, start, end)
-    return blank.start() if blank else end
+    pos = start
+    while True:
+        blank = _BLANK_LINE_RE.search(text, pos, end)
+        if blank is None:
+            return end
+        last = blank.start()
+        while last > start and text[last - 1].isspace():
+            last -= 1
+        after = blank.end()
+        while after < end and text[after].isspace():
+            after += 1
+        unfinished = last > start and text[last - 1] in ";,"
+        if after < end and (unfinished or text[after].islower() or text[after].isdigit()):
+            pos = blank.end()
+            continue
+        return blank.start()
+
+
+def _is_header_position(text: str, pos: int, end: int) -> bool:
+    """An issue line is the page header only where no body text comes before it (no long
+    line above it, no sentence before it on its own line) and a title or line end, not
+    the rest of a sentence, follows it (``..., the talks had stalled``)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if pos - line_start > _HEADER_PREFIX_MAX:
+        return False
+    if _SENTENCE_END_RE.search(text, line_start, pos) and _PROSE_RE.search(text, line_start, pos):
+        return False
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after < len(text) and (text[after] in ",;)" or text[after].islower()):
+        return False
+    start = 0
+    while start < line_start:
+        nl = text.find("\n", start, line_start)
+        nl = line_start if nl < 0 else nl
+        if nl - start > _HEADER_PREFIX_MAX:
+            return False
+        start = nl + 1
+    return True
 
 
 def footer_start(text: str) -> int:
@@ -133,6 +210,7 @@ def _publication(text: str, issue_start: int) -> str | None:
     if not prefix:  # publication on a line of its own above the issue line
         before = text[:line_start].rstrip()
         prefix = before[before.rfind("\n") + 1 :].strip()
+    prefix = prefix.rstrip(",.:;-–— \t")
     for name in KNOWN_PUBLICATIONS:
         if prefix.endswith(name):
             return name
@@ -160,6 +238,26 @@ def _split_paragraphs(text: str, start: int, end: int, lines: LineIndex) -> tupl
     return tuple(paragraphs)
 
 
+def _title_bounds(text: str, issue_end: int, body_end: int) -> tuple[str, int, int]:
+    """The layout and [start, end) of the title after the issue line. On a flattened page
+    the title ends where the body is glued to it; end is -1 where no glue is found."""
+    line_end = text.find("\n", issue_end)
+    line_end = len(text) if line_end < 0 else line_end
+    title_start, rest_end = _trim(text, issue_end, min(line_end, body_end))
+    if rest_end > title_start:  # flattened: the title is glued to the issue date and to the body
+        limit = min(line_end, body_end, title_start + _TITLE_MAX)
+        glue = _GLUE_RE.search(text, title_start + 1, limit)
+        if glue is not None:
+            return "flattened", title_start, _trim(text, title_start, glue.start())[1]
+        if line_end <= title_start + _TITLE_MAX and line_end <= body_end:
+            return "flattened", title_start, rest_end  # a short line of its own
+        return "flattened", title_start, -1
+    title_start, title_end = _trim(text, line_end, body_end)
+    next_line = text.find("\n", title_start)
+    title_end = min(title_end, next_line) if next_line >= 0 else title_end
+    return ("text", *_trim(text, title_start, title_end))
+
+
 def read_article(
     text: str, source: str, lines: LineIndex | None = None
 ) -> tuple[Article, list[Diagnostic]]:
@@ -169,6 +267,17 @@ def read_article(
     label = find_label(text)
     body_end = label.start() if label else footer_start(text)
     issue = find_issue(text, body_end)
+    cited_issue = issue is not None and not _is_header_position(text, issue.start(), issue.end())
+    if cited_issue and issue is not None:
+        found.append(
+            diag.info(
+                "A004",
+                source,
+                lines.line(issue.start()),
+                f"{issue.group(0)!r} comes after body text: read as a citation, not the header",
+            )
+        )
+        issue = None
 
     publication = issue_no = title = None
     issue_date: PartialDate | None = None
@@ -188,7 +297,7 @@ def read_article(
         )
     else:
         publication = _publication(text, issue.start())
-        issue_no = issue.group("number")
+        issue_no = _ISSUE_JOIN_RE.sub("-", issue.group("number"))  # "28 & 29" -> "28-29"
         dates = read_issue_date(issue.group("date"))
         if dates is None:
             found.append(
@@ -196,24 +305,21 @@ def read_article(
             )
         else:
             issue_start, issue_date = dates
-        line_end = text.find("\n", issue.end())
-        line_end = len(text) if line_end < 0 else line_end
-        rest = text[issue.end() : line_end].strip()
-        if rest:  # flattened: the title is glued to the issue date and to the body
-            layout = "flattened"
-            title_start, _ = _trim(text, issue.end(), line_end)
-            glue = _GLUE_RE.search(text, title_start + 1, min(line_end, title_start + 300))
-            title_end = glue.start() if glue else min(line_end, body_end)
-        else:
-            layout = "text"
-            title_start, title_end = _trim(text, line_end, body_end)
-            next_line = text.find("\n", title_start)
-            title_end = min(title_end, next_line) if next_line >= 0 else title_end
-        title_start, title_end = _trim(text, title_start, title_end)
-        if title_end > title_start:
+        layout, title_start, title_end = _title_bounds(text, issue.end(), body_end)
+        body_start = issue.end()
+        if title_end - title_start > _TITLE_MAX or (layout == "flattened" and title_end < 0):
+            found.append(
+                diag.info(
+                    "A005",
+                    source,
+                    lines.line(title_start),
+                    "no title found after the issue line: the text there is read as body",
+                )
+            )
+        elif title_end > title_start:
             title = text[title_start:title_end]
             title_span = lines.span(title_start, title_end)
-        body_start = title_end
+            body_start = title_end
 
     source_list: SourceList | None = None
     if label is None:
@@ -228,6 +334,21 @@ def read_article(
         )
     else:
         list_start, list_end = _trim(text, label.end(), find_list_end(text, label.end()))
+        after = _FOOTER_RE.search(text, list_end)
+        rest_start, rest_end = _trim(text, list_end, after.start() if after else len(text))
+        while rest_start < rest_end and text[rest_start] in "|.":
+            rest_start, rest_end = _trim(text, rest_start + 1, rest_end)
+        if rest_end > rest_start:
+            found.append(
+                diag.warning(
+                    "A006",
+                    source,
+                    lines.line(rest_start),
+                    f"text after the source list is not read as entries: "
+                    f"{text[rest_start : min(rest_end, rest_start + 60)]!r}",
+                    "a list broken by a blank line continues only after ';' or ','",
+                )
+            )
         label_text = text[label.start() : label.end()].rstrip(": \t").strip()
         source_list = SourceList(
             label=label_text,

@@ -73,9 +73,26 @@ _PATTERNS = [
     ),
     # October 2000 / October / mid-October / early October 2000
     re.compile(rf"^{_SEASON}{_MONTH.format(name='month')}(?:\s*,?\s*{_YEAR})?$", re.IGNORECASE),
+    # 30 October - 1 November (the first day is the date)
+    re.compile(
+        rf"^{_DAY.format(name='day')}\s*{_MONTH.format(name='month')}\s*[-–/]\s*"
+        rf"{_DAY.format(name='day3')}\s*{_MONTH.format(name='month2')}(?:\s*,?\s*{_YEAR})?$",
+        re.IGNORECASE,
+    ),
+    # 2000-10-24 (ISO)
+    re.compile(r"^(?P<year>(?:19|20)\d\d)-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)$"),
+    # Spring 2000 (a season gives the year only)
+    re.compile(rf"^(?:spring|summer|autumn|fall|winter)\s*,?\s*{_YEAR}$", re.IGNORECASE),
     # 2000
     re.compile(rf"^{_YEAR}$"),
 ]
+# A weekday or "on" before a date: "Tuesday, October 28", "Sat. 25 Oct.", "on May 5".
+_LEAD_RE = re.compile(
+    r"^(?:on\s+|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
+    r"\.?\s*,?\s+)",
+    re.IGNORECASE,
+)
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 ISSUE_DATE_RE = re.compile(
     r"(?P<m1>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)"
@@ -104,9 +121,25 @@ def month_number(name: str) -> int | None:
 def read_date(text: str) -> DateText | None:
     """Read a date as written (``October 24``, ``24 October``, ``Nov. 3``, ``October 2000``).
     None when the text is not a date or names an impossible day."""
+    written = _read(text)
+    return written if isinstance(written, DateText) else None
+
+
+def is_impossible_date(text: str) -> bool:
+    """True for a date in a known form that names a day its month does not have
+    (``February 30``, ``31 June``): a date, but not one to keep."""
+    return _read(text) == "impossible"
+
+
+@lru_cache(maxsize=2048)
+def _read(text: str) -> DateText | str | None:
     text = " ".join(text.split()).strip(" .,")
-    if not text or len(text) > 40:
+    if not text or len(text) > 48:
         return None
+    if text[0] in "oOmMtTwWfFsS":
+        lead = _LEAD_RE.match(text)
+        if lead and lead.end() < len(text):
+            text = text[lead.end() :]
     for pattern in _PATTERNS:
         match = pattern.match(text)
         if match is None:
@@ -114,6 +147,10 @@ def read_date(text: str) -> DateText | None:
         groups = match.groupdict()
         year = int(groups["year"]) if groups.get("year") else None
         month = month_number(groups["month"]) if groups.get("month") else None
+        if groups.get("nmonth"):
+            month = int(groups["nmonth"])
+            if not 1 <= month <= 12:
+                return None
         if groups.get("month") and month is None:
             return None
         if groups.get("month2") and month_number(groups["month2"]) is None:
@@ -124,8 +161,16 @@ def read_date(text: str) -> DateText | None:
             return None
         if day_end is not None and not (day or 0) < day_end <= 31:
             return None
+        if month is not None and day is not None and day > _MONTH_DAYS[month - 1]:
+            return "impossible"
+        if month == 2 and day == 29 and year is not None and not _leap(year):
+            return "impossible"
         return DateText(year, month, day, day_end)
     return None
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def infer(date: DateText, issue: PartialDate | None) -> PartialDate:
@@ -141,12 +186,34 @@ def infer(date: DateText, issue: PartialDate | None) -> PartialDate:
     return PartialDate(year=year, month=date.month, day=date.day, year_inferred=True)
 
 
+_WEEKDAY_RE = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.)$",
+    re.IGNORECASE,
+)
+SEASON_RE = re.compile(
+    r"^(?:spring|summer|autumn|fall|winter)(?:\s*[-–/]\s*(?:spring|summer|autumn|fall|winter))?"
+    r"\s*,?\s*(?P<year>(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
+
+
+def is_weekday(text: str) -> bool:
+    """``Tuesday`` / ``Tues.``: a weekday standing alone before a date."""
+    return 3 < len(text) < 11 and _WEEKDAY_RE.match(text) is not None
+
+
 def read_issue_date(text: str) -> tuple[PartialDate, PartialDate] | None:
     """``November 2000`` or ``February - March 1997`` (also ``December 1999 - January 2000``)
-    -> (first month, last month)."""
+    -> (first month, last month). A season (``Autumn 2005``) gives the year only: its
+    months are not written, so none are invented."""
     match = ISSUE_DATE_RE.search(text)
     if match is None:
-        return None
+        season = SEASON_RE.match(" ".join(text.split()))
+        if season is None:
+            return None
+        year_only = PartialDate(year=int(season.group("year")))
+        return year_only, year_only
     m1 = month_number(match.group("m1"))
     m2 = month_number(match.group("m2")) if match.group("m2") else None
     year = int(match.group("year"))

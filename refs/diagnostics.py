@@ -26,7 +26,9 @@ class Diagnostic(BaseModel):
         return f"{text} (hint: {self.hint})" if self.hint else text
 
 
-def error(code: str, file: str, line: int | None, message: str, hint: str | None = None) -> Diagnostic:
+def error(
+    code: str, file: str, line: int | None, message: str, hint: str | None = None
+) -> Diagnostic:
     return Diagnostic(
         code=code, severity=Severity.ERROR, file=file, line=line, message=message, hint=hint
     )
@@ -40,7 +42,9 @@ def warning(
     )
 
 
-def info(code: str, file: str, line: int | None, message: str, hint: str | None = None) -> Diagnostic:
+def info(
+    code: str, file: str, line: int | None, message: str, hint: str | None = None
+) -> Diagnostic:
     return Diagnostic(
         code=code, severity=Severity.INFO, file=file, line=line, message=message, hint=hint
     )
@@ -64,3 +68,4 @@ def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:
 # S003 warning entry text looks damaged (lost apostrophes, empty quotes)
 # S004 warning date could not be read
 # S005 info    empty entry between separators skipped
+# I001-I013    import readers (refs/imports/result.py)

@@ -4,52 +4,141 @@ ASCII words, with the abbreviations of our domain spelled out (``N. Korea`` ->
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import lru_cache
 
 from refs.keys import STOP_WORDS, ascii_fold
 
-# Abbreviations spelled out before punctuation is dropped (order matters: longest first).
-_EXPANSIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), repl)
-    for pattern, repl in (
-        (r"\bn\.\s*korea", "north korea"),
-        (r"\bs\.\s*korea", "south korea"),
-        (r"\bu\.\s*s\.\s*a\.?", "usa"),
-        (r"\bu\.\s*s\.", "us"),
-        (r"\bu\.\s*k\.", "uk"),
-        (r"\bu\.\s*n\.", "un"),
-        (r"\bdept\b\.?", "department"),
-        (r"\bgovt\b\.?", "government"),
-        (r"\bsec\.", "secretary"),
-        (r"\bint'?l\b", "international"),
-        (r"&", " and "),
-    )
+# Abbreviations spelled out before punctuation is dropped, in one pass over the title.
+_EXPANSION_RE = re.compile(
+    r"\b[ns]\.\s*korea|\bu\.\s*s\.\s*a\.?|\bu\.\s*[skn]\.|\bdept\b\.?|\bgovt\b\.?"
+    r"|\bsec\.|\bint'?l\b|&"
 )
+_EXPANSIONS = {
+    "nkorea": "north korea",
+    "skorea": "south korea",
+    "usa": "usa",
+    "us": "us",
+    "uk": "uk",
+    "un": "un",
+    "dept": "department",
+    "govt": "government",
+    "sec": "secretary",
+    "intl": "international",
+    "int'l": "international",
+    "&": " and ",
+}
+
+
+def _expand(match: re.Match[str]) -> str:
+    found = re.sub(r"[\s.]", "", match.group(0))
+    return _EXPANSIONS.get(found, found)
+
+
 _APOSTROPHE = re.compile(r"['\u2019`]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
+_ROMAN = frozenset(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"])
 
 # Words that say what kind of document it is, not what it is about. A title made only of
 # these (and stop words) is generic: "Transcript - State Dept. noon briefing".
 GENERIC_WORDS = frozenset(
-    """briefing briefings noon daily press conference release releases statement statements
-    state department dept remarks interview transcript text report reports news digest
-    summary background official officials spokesman spokesperson spokeswoman white house
-    ministry foreign defense defence pentagon office regular weekly availability stakeout
-    fact sheet update part session meeting readout comments comment on record media
-    excerpts questions answers q a world headlines""".split()
+    [
+        "briefing",
+        "briefings",
+        "noon",
+        "daily",
+        "press",
+        "conference",
+        "release",
+        "releases",
+        "statement",
+        "statements",
+        "state",
+        "department",
+        "dept",
+        "remarks",
+        "interview",
+        "transcript",
+        "text",
+        "report",
+        "reports",
+        "news",
+        "digest",
+        "summary",
+        "background",
+        "official",
+        "officials",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "white",
+        "house",
+        "ministry",
+        "foreign",
+        "defense",
+        "defence",
+        "pentagon",
+        "office",
+        "regular",
+        "weekly",
+        "availability",
+        "stakeout",
+        "fact",
+        "sheet",
+        "update",
+        "part",
+        "session",
+        "meeting",
+        "readout",
+        "comments",
+        "comment",
+        "on",
+        "record",
+        "media",
+        "excerpts",
+        "questions",
+        "answers",
+        "q",
+        "a",
+        "world",
+        "headlines",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 
 
 def normalise_title(title: str) -> str:
     """Lowercase ASCII words separated by single spaces, abbreviations spelled out."""
-    text = ascii_fold(title)
-    for pattern, repl in _EXPANSIONS:
-        text = pattern.sub(repl, text)
+    text = _EXPANSION_RE.sub(_expand, ascii_fold(title))
     text = _APOSTROPHE.sub("", text)
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+@lru_cache(maxsize=4096)
 def normalise_outlet(outlet: str | None) -> str:
     """Lowercase ASCII words of an outlet name (aliases are resolved by the registry)."""
     if not outlet:
@@ -62,7 +151,7 @@ def title_numbers(norm_title: str) -> frozenset[str]:
     """Numbers and part numerals in a normalised title ("part ii", "no 221", "nov 3")."""
     words = norm_title.split()
     out = {w for w in words if w.isdigit()}
-    for prev, word in zip(words, words[1:], strict=False):
+    for prev, word in itertools.pairwise(words):
         if prev in ("part", "no", "vol", "volume", "number") and word in _ROMAN:
             out.add(word)
     return frozenset(out)

@@ -131,13 +131,16 @@ def library_keys(requests: Sequence[KeyRequest], taken: Iterable[str] = ()) -> l
     keys whatever the order of its input. Keys already given are never touched.
     """
     used = set(taken)
+    tried: dict[str, int] = {}  # per base: suffixes below this one are known to be taken
     out = [""] * len(requests)
     for i in sorted(range(len(requests)), key=lambda i: (requests[i].base, requests[i].identity)):
         base = requests[i].base
-        key, n = base, 0
+        n = tried.get(base, -1)
+        key = base if n < 0 else base + suffix(n)
         while key in used:
-            key = base + suffix(n)
             n += 1
+            key = base + suffix(n)
+        tried[base] = n
         out[i] = key
         used.add(key)
     return out

@@ -153,6 +153,9 @@ class Cues(Frozen):
     verb: str | None = None
     outlets: tuple[str, ...] = ()  # outlets the claim names ("told the Associated Press")
     kinds: tuple[str, ...] = ()  # document kinds named ("interview", "briefing")
+    context_dates: tuple[PartialDate, ...] = ()  # undated claim: dates of the claim before
+    relative: str | None = None  # relative date expression resolved ("the following day")
+    speaker: str | None = None  # the person who speaks (attributed statements)
 
 
 class Claim(Frozen):

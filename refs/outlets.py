@@ -19,7 +19,7 @@ _PHRASE_RE = re.compile(
     re.IGNORECASE,
 )
 _ISSUE_SUFFIX_RE = re.compile(
-    r",\s*(?:No\.?|Vol\.?|Part|Issue|Number)(?=[\s\d]|$).*$", re.IGNORECASE
+    r",\s*(?:No\.?|Vol\.?|Part|Issue|Number|pp?\.)(?=[\s\d]|$).*$", re.IGNORECASE
 )
 _PUBLISHER_WORDS = frozenset(
     [
@@ -53,8 +53,18 @@ _PUBLISHER_WORDS = frozenset(
         "association",
         "union",
         "nations",
+        "assembly",
+        "conference",
+        "release",
     ]
 )
+# Words that make a bracketed part an outlet or edition rather than a place.
+_PLACE_STOP = frozenset(
+    "times post news herald tribune journal daily telegraph guardian gazette review weekly "
+    "monitor standard express mail star observer chronicle press agency wire service radio "
+    "television tv online digest report reports bulletin magazine today file edition".split()
+)
+_PART_SPLIT_RE = re.compile(r",\s*|\s+[-–]\s+")
 _KEY_STOP = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "to"])
 
 
@@ -97,6 +107,16 @@ def _registry() -> dict[str, Outlet]:
 
 
 @cache
+def is_organisation(text: str) -> bool:
+    """True for a government body or an organisation: a registered one of those kinds, or a
+    name holding a word such as ``Ministry``, ``Office`` or ``Nations``."""
+    found = _registry().get(fold(strip_phrase(text)))
+    if found is not None:
+        return found.kind in ("government", "organisation")
+    return not _PUBLISHER_WORDS.isdisjoint(fold(text).split())
+
+
+@cache
 def is_known(text: str) -> bool:
     """True when ``text`` is an alias of a registered outlet."""
     return fold(strip_phrase(text)) in _registry()
@@ -107,8 +127,32 @@ def strip_phrase(text: str) -> str:
     return _PHRASE_RE.sub("", text).strip()
 
 
+def _known_part(name: str) -> Outlet | None:
+    """The first registered outlet among the comma- or dash-separated parts of ``name``."""
+    if "," not in name and " - " not in name and " – " not in name:
+        return None
+    for piece in _PART_SPLIT_RE.split(name):
+        found = _registry().get(fold(strip_phrase(piece)))
+        if found is not None:
+            return found
+    return None
+
+
+def _is_place(text: str) -> bool:
+    """``Moscow``, ``Paris, France``: a short capitalised name that is no outlet."""
+    words = fold(text).split()
+    return (
+        0 < len(words) <= 4
+        and text[:1].isupper()
+        and not any(ch.isdigit() for ch in text)
+        and _PLACE_STOP.isdisjoint(words)
+        and _PUBLISHER_WORDS.isdisjoint(words)
+        and fold(text) not in _registry()
+    )
+
+
 def _abbrev(name: str) -> str:
-    words = [w for w in fold(name).split() if w not in _KEY_STOP]
+    words = [w for w in fold(name).split() if w not in _KEY_STOP and w.isalpha()]
     if not words:
         return "anon"
     if len(words) == 1:
@@ -127,10 +171,35 @@ def resolve(cited: str) -> Outlet:
     found = _registry().get(fold(base))
     if found is not None:
         return found
+    part = _known_part(base)
+    if part is not None:  # "Reuters, Moscow", "Office of the Spokesman, US State Department"
+        return Outlet(
+            name=base,
+            abbrev=part.abbrev,
+            kind=part.kind,
+            type=part.type,
+            publisher=base if part.publisher else None,
+            container=part.container,
+            known=False,
+        )
     paren = _PAREN_RE.match(base)
     if paren:  # "US State Department (Washington Post)": publisher (container)
         outer, inner = paren.group("outer").strip(), paren.group("inner").strip()
         known_outer = _registry().get(fold(outer))
+        if _is_place(inner) or "edition" in fold(inner).split():  # "Reuters (Moscow)": where
+            if known_outer is not None:
+                return Outlet(
+                    base,
+                    known_outer.abbrev,
+                    known_outer.kind,
+                    known_outer.type,
+                    base if known_outer.publisher else None,
+                    known_outer.container,
+                    False,
+                )
+            if _PUBLISHER_WORDS.isdisjoint(fold(outer).split()):
+                return Outlet(base, _abbrev(outer), "unknown", "article-newspaper", None, base, False)
+            return Outlet(base, _abbrev(outer), "organisation", "document", base, None, False)
         return Outlet(
             name=base,
             abbrev=known_outer.abbrev if known_outer else _abbrev(outer),

@@ -10,24 +10,33 @@ text), quotes are ignored rather than swallowing the paragraph.
 
 from __future__ import annotations
 
+import re
+
+from refs.gazetteer import words
+
 # Words that end in a full stop without ending the sentence (compared lower-case,
 # without the stop).
 ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen lt col capt cmdr adm sgt maj sen rep gov pres amb rev st jr sr
-    hon messrs mme mlle jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols
-    pp fig figs approx dept est inc corp co ltd bros vs etc cf al ed eds univ govt assn
-    ave blvd mt ft u.s u.k u.n e.g i.e a.m p.m
-    """.split()
+    words(
+        """
+        mr mrs ms dr prof gen lt col capt cmdr adm sgt maj sen rep gov pres amb rev st
+        jr sr hon messrs mme mlle jan feb mar apr jun jul aug sep sept oct nov dec no
+        nos vol vols pp fig figs approx dept est inc corp co ltd bros vs etc cf al ed
+        eds univ govt assn ave blvd mt ft u.s u.k u.n e.g i.e a.m p.m
+        """
+    )
 )
 
-OPEN_DQ = "\"“«"
-CLOSE_DQ = "\"”»"
+OPEN_DQ = '"“«'
+CLOSE_DQ = '"”»'
 OPEN_BR = "([{"
 CLOSE_BR = ")]}"
 ENDERS = ".!?…"
 CLOSERS = "\"”»'’)]}"
 STARTERS = "\"“«'‘([{"
+
+
+_MARKS = re.compile(r"[\"“”«»()\[\]{}.!?…]")
 
 
 def _word_before(text: str, dot: int) -> str:
@@ -60,10 +69,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     in_straight = False
     curly = 0
     brackets = 0
-    start = 0
-    i = 0
     n = len(text)
+    start = 0
+    while start < n and text[start].isspace():
+        start += 1
+    i = start
     while i < n:
+        found = _MARKS.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if track_quotes and ch == '"':
             in_straight = not in_straight

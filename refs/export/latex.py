@@ -79,9 +79,10 @@ _ACCENTS: dict[str, str] = {
     "r": "\u030a",
 }
 _SYMBOL_ESCAPES = set("&%$#_{}\\ ")
-# A word that holds a capital letter; runs of them separated by single spaces are
-# protected together: ``{National Press Club}``.
+# A word that holds a capital letter; runs of them separated by up to three of
+# `` .'-`` are protected together: ``{National Press Club}``, ``{N. Korea}``.
 _WORD = re.compile(r"[^\W_]+")
+_JOIN = re.compile(r"[ .'-]{1,3}")
 
 
 def _protect_words(text: str, at_start: bool) -> str:
@@ -95,7 +96,7 @@ def _protect_words(text: str, at_start: bool) -> str:
             continue
         if at_start and match.start() == 0 and not any(ch.isupper() for ch in word[1:]):
             continue
-        if runs and text[runs[-1][1] : match.start()] == " ":
+        if runs and _JOIN.fullmatch(text[runs[-1][1] : match.start()]):
             runs[-1] = (runs[-1][0], match.end())
         else:
             runs.append((match.start(), match.end()))

@@ -1,0 +1,197 @@
+"""Dates named in body text: absolute (``November 3``, ``Nov. 3``, ``October 23-24``,
+``24 October``, ``October 1994``, ``August '98``, ``mid-July``, ``in July``) and relative
+(``the following day``, ``the same day``, ``two days later``).
+
+Years come from the issue date as for source lists: a month after the issue month belongs
+to the year before. Nothing is invented: a month stays a month.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from refs.models import PartialDate
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+_YEAR = r"(?:,?\s+(?P<year>1[89]\d\d|20\d\d)\b|\s+'(?P<yy>\d\d)\b)"
+_DAY_FIRST = re.compile(
+    r"\b(?P<d1>[0-3]?\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?\s+" + _MON + r"\b" + f"{_YEAR}?"
+)
+_MONTH_FIRST = re.compile(
+    r"(?:(?P<part>early|mid|late)[- ]?)?\b" + _MON + r"(?!\w)"
+    r"(?:\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d)(?!\d))?)?"
+    + f"{_YEAR}?",
+)
+# a bare month needs a word that makes it a date ("in July", "an October interview")
+_BARE_OK = re.compile(
+    r"(?:\b(?:in|during|since|until|by|of|an?|last|this|next|from|to|through|and|early"
+    r"|mid|late)[- ]|\()\s*$",
+    re.IGNORECASE,
+)
+
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_RELATIVE = [
+    (re.compile(r"\b(?:the\s+)?(?:following|next)\s+day\b|\bthe\s+day\s+after\b", re.I), 1),
+    (re.compile(r"\b(?:the\s+same|that)\s+(?:day|evening|morning|afternoon)\b", re.I), 0),
+    (re.compile(r"\b(?:the\s+)?(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b", re.I), -1),
+]
+_N_DAYS = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<dir>later|earlier|before|after)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    dates: tuple[PartialDate, ...]  # one date, or the two ends of a range
+    text: str
+
+
+@dataclass(frozen=True)
+class RelativeMention:
+    start: int
+    end: int
+    offset_days: int
+    text: str
+
+
+def infer_year(month: int, issue: PartialDate | None) -> int | None:
+    """The year of a month named without one, from the issue date."""
+    if issue is None or issue.year is None:
+        return None
+    if issue.month is not None and month > issue.month:
+        return issue.year - 1
+    return issue.year
+
+
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    if day is None:
+        return True
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _make(
+    month: int, day: int | None, year: int | None, issue: PartialDate | None
+) -> PartialDate | None:
+    inferred = year is None
+    y = year if year is not None else infer_year(month, issue)
+    if not _valid(y, month, day):
+        return None
+    return PartialDate(year=y, month=month, day=day, year_inferred=inferred and y is not None)
+
+
+def _year_of(m: re.Match[str]) -> int | None:
+    if m.group("year"):
+        return int(m.group("year"))
+    if m.group("yy"):
+        yy = int(m.group("yy"))
+        return 1900 + yy if yy > 30 else 2000 + yy
+    return None
+
+
+def find_dates(text: str, issue: PartialDate | None) -> list[DateMention]:
+    """Absolute dates in ``text`` in order of appearance."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _DAY_FIRST.finditer(text):
+        month = MONTHS[m.group("mon").rstrip(".").lower()]
+        year = _year_of(m)
+        numbers = [int(m.group("d1"))] + ([int(m.group("d2"))] if m.group("d2") else [])
+        dates = [_make(month, d, year, issue) for d in numbers]
+        if all(d is not None for d in dates):
+            found.append(DateMention(m.start(), m.end(), tuple(d for d in dates if d), m[0]))
+            taken.append((m.start(), m.end()))
+    for m in _MONTH_FIRST.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        month = MONTHS[m.group("mon").rstrip(".").lower()]
+        year = _year_of(m)
+        if m.group("d1"):
+            days: list[int | None] = [int(m.group("d1"))]
+            if m.group("d2"):
+                days.append(int(m.group("d2")))
+        else:
+            bare = not m.group("part") and year is None
+            if bare and not _BARE_OK.search(text[max(0, m.start() - 12) : m.start()]):
+                continue
+            days = [None]
+        dates = [_make(month, d, year, issue) for d in days]
+        if all(d is not None for d in dates):
+            found.append(DateMention(m.start(), m.end(), tuple(d for d in dates if d), m[0]))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def find_relative(text: str) -> list[RelativeMention]:
+    """Relative day expressions in ``text`` with their offset in days."""
+    out: list[RelativeMention] = []
+    for rx, offset in _RELATIVE:
+        out.extend(RelativeMention(m.start(), m.end(), offset, m[0]) for m in rx.finditer(text))
+    for m in _N_DAYS.finditer(text):
+        n_text = m.group("n").lower()
+        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[n_text]
+        sign = 1 if m.group("dir").lower() in ("later", "after") else -1
+        out.append(RelativeMention(m.start(), m.end(), sign * n, m[0]))
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def shift(base: PartialDate, days: int) -> PartialDate | None:
+    """``base`` moved by ``days``; None unless ``base`` is a full date."""
+    start = to_date(base)
+    if start is None:
+        return None
+    moved = start + timedelta(days=days)
+    return PartialDate(
+        year=moved.year, month=moved.month, day=moved.day, year_inferred=base.year_inferred
+    )
+
+
+def to_date(d: PartialDate) -> date | None:
+    """A ``datetime.date`` for a full date, else None."""
+    if d.year is None or d.month is None or d.day is None:
+        return None
+    try:
+        return date(d.year, d.month, d.day)
+    except ValueError:  # an impossible date as found in the text
+        return None
+
+
+def spoken(d: PartialDate) -> str:
+    """``November 3, 2000`` / ``July 2000`` for evidence text."""
+    names = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]  # fmt: skip
+    if d.month is None:
+        return str(d.year) if d.year else "?"
+    out = names[d.month - 1]
+    if d.day is not None:
+        out += f" {d.day}"
+    if d.year is not None:
+        out += f", {d.year}" if d.day is not None else f" {d.year}"
+    return out

@@ -1,0 +1,1 @@
+"""Exporters: references -> BibTeX, BibLaTeX, CSL-JSON, RIS (pure functions, see registry)."""

@@ -1,0 +1,1 @@
+"""Import readers: BibTeX/BibLaTeX, CSL-JSON and RIS files -> LibraryReference + diagnostics."""

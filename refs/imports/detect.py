@@ -1,0 +1,75 @@
+"""Read an import file: decode it, tell its format, run the matching reader."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from refs.diagnostics import Diagnostic, error, warning
+from refs.imports.bibtex import parse_bibtex
+from refs.imports.csljson import parse_csljson
+from refs.imports.result import ImportResult
+from refs.imports.ris import parse_ris
+
+_BY_EXTENSION = {
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
+    ".json": "csljson",
+    ".csljson": "csljson",
+    ".ris": "ris",
+}
+_RIS_START = re.compile(r"^\s*TY  -", re.MULTILINE)
+_BIB_START = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
+PARSERS = {
+    "bibtex": parse_bibtex,
+    "biblatex": parse_bibtex,
+    "csljson": parse_csljson,
+    "ris": parse_ris,
+}
+
+
+def detect_format(text: str, name: str = "") -> str | None:
+    """``bibtex``, ``csljson`` or ``ris`` from the content, else from the extension."""
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    if head.startswith(("[", "{")):
+        return "csljson"
+    if _RIS_START.match(head):
+        return "ris"
+    if _BIB_START.search(head):
+        return "bibtex"
+    return _BY_EXTENSION.get(Path(name).suffix.lower())
+
+
+def decode(data: bytes, file: str) -> tuple[str, list[Diagnostic]]:
+    """UTF-8 (with or without BOM), else latin-1 with a warning."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        note = warning("I002", file, line, "not UTF-8; read as latin-1")
+        return data.decode("latin-1"), [note]
+
+
+def parse_text(text: str, file: str = "<string>", fmt: str | None = None) -> ImportResult:
+    """Parse import text in the given format, or the detected one."""
+    fmt = fmt or detect_format(text, file)
+    if fmt not in PARSERS:
+        return ImportResult(
+            "unknown",
+            diagnostics=(error("I001", file, None, "not BibTeX, CSL-JSON or RIS"),),
+        )
+    return PARSERS[fmt](text, file)
+
+
+def read_import(path: Path) -> ImportResult:
+    """Read the file at ``path``; unreadable files give an I001 diagnostic, not an error."""
+    file = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return ImportResult("unknown", diagnostics=(error("I001", file, None, reason),))
+    text, notes = decode(data, file)
+    result = parse_text(text, file)
+    return replace(result, diagnostics=tuple(notes) + result.diagnostics)

@@ -1,0 +1,107 @@
+"""What an import reader gives back, and helpers that the readers share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from refs.diagnostics import Diagnostic
+from refs.keys import KeyRequest, base_key, library_keys, sort_identity
+from refs.models import LibraryReference, PartialDate
+
+# Diagnostic codes of the import readers (documented in README):
+# I001 error   file cannot be read, or its format is unknown
+# I002 warning file is not UTF-8; decoded as latin-1
+# I003 error   a block, record or item could not be read (skipped)
+# I004 error   duplicate key (the later entry is skipped)
+# I005 error   an entry repeats a field (skipped)
+# I006 warning text outside any entry or record ignored
+# I007 warning undefined @string macro kept as text
+# I008 info    fields not imported
+# I009 warning date could not be read (left out)
+# I010 warning LaTeX command kept as text
+# I011 error   entry without a title (skipped)
+# I012 warning a value looks as if it swallowed the next field (missing comma?)
+# I013 warning entry without a key: one was made
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    format: str  # "bibtex", "csljson" or "ris"
+    references: tuple[LibraryReference, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
+
+
+@dataclass
+class Draft:
+    """A reference being read: its fields before the key is settled."""
+
+    key: str | None
+    title: str
+    line: int | None
+    issued: PartialDate | None = None
+    type: str = "document"
+    publisher: str | None = None
+    container_title: str | None = None
+
+
+def finish(drafts: Sequence[Draft]) -> tuple[LibraryReference, ...]:
+    """LibraryReferences from drafts; drafts without a key get a library-style key that
+    no other reference of the file uses."""
+    taken = [d.key for d in drafts if d.key]
+    missing = [d for d in drafts if not d.key]
+    made = library_keys(
+        [
+            KeyRequest(
+                base_key(d.container_title or d.publisher, d.issued, d.title),
+                sort_identity(d.container_title or d.publisher, d.issued, d.title),
+            )
+            for d in missing
+        ],
+        taken=taken,
+    )
+    keys = iter(made)
+    out = []
+    for d in drafts:
+        outlet = d.container_title or d.publisher
+        out.append(
+            LibraryReference(
+                key=d.key or next(keys),
+                title=d.title,
+                outlet=outlet,
+                issued=d.issued,
+                type=d.type,
+                publisher=d.publisher,
+                container_title=d.container_title,
+            )
+        )
+    return tuple(out)
+
+
+def valid_date(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
+    """A PartialDate where the parts make sense (month 1-12, day 1-31, no day without
+    a month), else None."""
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and (month is None or not 1 <= day <= 31):
+        return None
+    if year is None and month is None:
+        return None
+    return PartialDate(year=year, month=month, day=day)
+
+
+def iso_date(text: str) -> PartialDate | None:
+    """``2000``, ``2000-10``, ``2000-10-24``, ``--10-24``, ``--10`` -> PartialDate."""
+    text = text.strip()
+    if text.startswith("--"):
+        parts = text[2:].split("-")
+        year = None
+    else:
+        parts = text.split("-")
+        if not parts[0].isdigit() or len(parts[0]) != 4:
+            return None
+        year = int(parts.pop(0))
+    if len(parts) > 2 or not all(p.isdigit() and len(p) == 2 for p in parts):
+        return None
+    nums = [int(p) for p in parts] + [None, None]
+    return valid_date(year, nums[0], nums[1])

@@ -1,0 +1,67 @@
+"""Year-suffix disambiguation (citeproc-py 0.11.1 has none): cites that render alike
+are flagged for ``disambiguate="true"`` conditions, re-rendered, and those still alike
+get year suffixes a, b, ... in bibliography order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from citeproc.formatter import plain
+
+from refs.render.state import state_of
+
+
+def _suffix(n: int) -> str:
+    letters = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(ord("a") + rem) + letters
+    return letters
+
+
+def _collisions(style: Any, citations: Sequence[Any], keys: Sequence[str]) -> list[list[str]]:
+    root = style.root
+    saved = root.formatter
+    root.formatter = plain
+    groups: dict[str, list[str]] = defaultdict(list)
+    try:
+        for citation, key in zip(citations, keys, strict=True):
+            try:
+                text = str(style.render_citation(citation, [], lambda _cite: None))
+            except Exception:  # an entry that cannot render takes no part
+                continue
+            groups[text.strip().lower()].append(key)
+    finally:
+        root.formatter = saved
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def disambiguate(style: Any, bibliography: Any, citations: Sequence[Any]) -> None:
+    """Run after ``register`` and ``sort`` of every citation."""
+    citation_el = style.root.citation
+    add_year_suffix = (citation_el.get("disambiguate-add-year-suffix") or "").lower() == "true"
+    has_condition = bool(
+        style.root.xpath_search(".//cs:if[@disambiguate]|.//cs:else-if[@disambiguate]")
+    )
+    if not (add_year_suffix or has_condition):
+        return
+    keys = [citation.cites[0].key for citation in citations]
+    groups = _collisions(style, citations, keys)
+    if not groups:
+        return
+    st = state_of(style.root)
+    flagged = {key for group in groups for key in group}
+    st.disambiguate.update(flagged)
+    if not add_year_suffix:
+        return
+    if has_condition:  # only the flagged cites can render differently now
+        pairs = [(c, k) for c, k in zip(citations, keys, strict=True) if k in flagged]
+        groups = _collisions(style, [c for c, _ in pairs], [k for _, k in pairs])
+    order = {key: n for n, key in enumerate(bibliography.keys)}
+    for group in groups:
+        ranked = sorted(set(group), key=lambda k: order.get(k, len(order)))
+        for n, key in enumerate(ranked):
+            bibliography.source[key].year_suffix = _suffix(n)

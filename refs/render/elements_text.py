@@ -1,0 +1,169 @@
+"""Element subclasses for text-like CSL elements: substitute suppression in cs:text and
+cs:number, the empty-label fix for cs:label, per-spec title case, cached macro lookup."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc import model
+from citeproc.string import String
+
+from refs.render.casing import title_case
+from refs.render.state import state_of
+
+
+class CachedMacros:
+    """Macro lookup through a per-style dictionary instead of an XPath per call."""
+
+    def get_macro(self, name: str) -> Any:
+        st = state_of(self)
+        macro = st.macros.get(name)
+        if macro is None:
+            macro = model.CitationStylesElement.get_macro(self, name)
+            st.macros[name] = macro
+        return macro
+
+
+class CachedLookups:
+    """Memoised structural look-ups (the style tree does not change once parsed)."""
+
+    def get_layout(self) -> Any:
+        st = state_of(self)
+        layout = st.layouts.get(self)
+        if layout is None:
+            layout = model.CitationStylesElement.get_layout(self)
+            st.layouts[self] = layout
+        return layout
+
+    def calls_variable(self) -> bool:
+        st = state_of(self)
+        known = st.calls_variable.get(self)
+        if known is None:
+            known = bool(super().calls_variable())  # type: ignore[misc]
+            st.calls_variable[self] = known
+        return known
+
+
+class CachedTerms:
+    """Locale terms looked up once per style."""
+
+    def get_term(
+        self,
+        name: str,
+        form: str | None = None,
+        fallback_locale: bool = True,
+        zero_padded: bool = False,
+    ) -> Any:
+        st = state_of(self)
+        key = (name, form, fallback_locale, zero_padded)
+        if key not in st.terms:
+            st.terms[key] = model.CitationStylesElement.get_term(
+                self,
+                name,
+                form,
+                fallback_locale,
+                zero_padded,
+            )
+        return st.terms[key]
+
+
+FONT_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+
+
+class FastFormat:
+    """Skips citeproc-py's five formatter look-ups for elements without font attributes
+    (most of them)."""
+
+    def format(self, string: Any) -> Any:
+        st = state_of(self)
+        has = st.formatted.get(self)
+        if has is None:
+            has = any(self.get(a) is not None for a in FONT_ATTRIBUTES)  # type: ignore[attr-defined]
+            st.formatted[self] = has
+        if has:
+            return model.Formatted.format(self, string)
+        return str(string) if isinstance(string, int | float) else string
+
+
+class Macro(CachedLookups, model.Macro):  # type: ignore[misc]
+    pass
+
+
+class Choose(CachedLookups, model.Choose):  # type: ignore[misc]
+    pass
+
+
+class Else(CachedLookups, model.Else):  # type: ignore[misc]
+    pass
+
+
+class SpecCased(model.TextCased):  # type: ignore[misc]
+    """``text-case="title"`` per the spec (hyphenated parts, after colons)."""
+
+    def case(self, text: Any, language: str | None = None) -> Any:
+        if self.get("text-case") == "title":
+            if language not in (None, "en"):
+                return text
+            return String(title_case(str(text)))
+        return super().case(text, language)
+
+
+class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, model.Text):  # type: ignore[misc]
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        sort_options = kwargs.get("sort_options")
+        if "macro" not in self.attrib or sort_options is None:
+            return super().process(item, context, **kwargs)
+        # as citeproc-py, but a sort key's name options reach the macro too
+        try:
+            language = item.reference.language[:2]
+        except model.VariableError:
+            language = self.get_root().get("default-locale", "en")[:2]
+        macro = self.get_macro(self.get("macro"))
+        ctx = context if context is not None else self
+        return macro.render(item, ctx, sort_options=sort_options), language
+
+    def quote(self, string: Any) -> Any:
+        if self.get("quotes", "false").lower() != "true":
+            return string  # (citeproc-py reads a locale option here on every call)
+        return super().quote(string)
+
+    def _variable(self, item: Any, context: Any) -> Any:
+        variable = self.get("variable")
+        st = state_of(self)
+        if variable in st.suppressed:
+            return None
+        text = super()._variable(item, context)
+        if text:
+            st.note(variable)
+        return text
+
+
+class Number(model.Number):  # type: ignore[misc]
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        variable = self.get("variable")
+        st = state_of(self)
+        if variable in st.suppressed:
+            return None
+        text = super().process(item, context, **kwargs)
+        if text:
+            st.note(variable)
+        return text
+
+
+class Label(FastFormat, CachedTerms, SpecCased, model.Label):  # type: ignore[misc]
+    """A label whose variable is empty renders nothing (no stray "Edition")."""
+
+    def process(
+        self, item: Any, variable: str | None = None, plural: Any = None, **kwargs: Any
+    ) -> Any:
+        name = variable if variable is not None else self.get("variable")
+        if name == "locator":
+            if not item.has_locator:
+                return None
+        elif variable is None and (
+            name is None
+            or name.replace("-", "_") not in item.reference
+            or name in state_of(self).suppressed
+        ):
+            return None
+        return super().process(item, variable, plural, **kwargs)

@@ -1,0 +1,125 @@
+"""Render CSL-JSON items with citeproc-py and the conformance layer."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography
+from citeproc.source.json import CiteProcJSON
+
+from refs.diagnostics import Diagnostic, error
+from refs.render import house
+from refs.render.disambiguate import disambiguate
+from refs.render.escape import release
+from refs.render.formats import FORMATS
+from refs.render.items import prepare
+from refs.render.loader import Style
+from refs.render.state import state_of
+from refs.render.styles import HOUSE_STYLES
+from refs.render.typography import Quotes, finish
+
+
+class Cite(CitationItem):  # type: ignore[misc]
+    """A citation item that looks its reference up once (citeproc-py walks
+    citation -> bibliography -> source on every variable access)."""
+
+    @property
+    def reference(self) -> Any:
+        ref = self.__dict__.get("_reference")
+        if ref is None:
+            ref = self.bibliography.source[self.key]
+            self.__dict__["_reference"] = ref
+        return ref
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """Bibliography entries in the style's order; citations in the items' order."""
+
+    entries: tuple[Entry, ...]
+    citations: tuple[Entry, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _quotes(style: Style) -> Quotes:
+    root = style.root
+
+    def term(name: str, default: str) -> str:
+        value = str(root.get_single_term(name) or "")
+        return value or default
+
+    return Quotes(
+        open=term("open-quote", "\u201c"),
+        close=term("close-quote", "\u201d"),
+        open_inner=term("open-inner-quote", "\u2018"),
+        close_inner=term("close-inner-quote", "\u2019"),
+        punctuation_in_quote=(style.option("punctuation-in-quote") or "").lower() == "true",
+    )
+
+
+def render(
+    items: Sequence[Mapping[str, Any]],
+    style: Style,
+    fmt: str = "text",
+    citations: bool = False,
+    source: str = "<items>",
+) -> Rendered:
+    formatter: Any = FORMATS[fmt]
+    ready, ids, diags = prepare(items, source)
+    is_house = style.style_id in HOUSE_STYLES or style.name in HOUSE_STYLES
+    if is_house:
+        ready = [house.adapt(item) for item in ready]
+
+    def finished(text: Any) -> str:
+        out = str(text)
+        if not is_house:
+            out = finish(out, quotes)
+        return release(out, fmt)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        data = CiteProcJSON(ready)
+    st = state_of(style.root)
+    st.begin_render()
+    bib = CitationStylesBibliography(style, data, formatter)
+    quotes = _quotes(style)  # terms are preformatted: only after the formatter is set
+    cites = [Citation([Cite(item["id"])]) for item in ready]
+    for citation in cites:
+        bib.register(citation)
+    try:
+        bib.sort()
+    except Exception as exc:
+        diags.append(error("C005", source, None, f"could not sort the bibliography: {exc}"))
+    disambiguate(style, bib, cites)
+
+    cited: list[Entry] = []
+    if citations:
+        for citation, item in zip(cites, ready, strict=True):
+            try:
+                text = bib.cite(citation, lambda _cite: None)
+            except Exception as exc:
+                diags.append(error("C006", source, None, f"{ids[item['id']]}: {exc}"))
+                continue
+            cited.append(Entry(ids[item["id"]], finished(text)))
+
+    entries: list[Entry] = []
+    if style.has_bibliography():
+        for ref in bib.items:
+            try:
+                texts = style.render_bibliography([ref])
+            except Exception as exc:
+                diags.append(error("C006", source, None, f"{ids[ref.key]}: {exc}"))
+                continue
+            if texts:
+                entries.append(Entry(ids[ref.key], formatter.entry(finished(texts[0]))))
+    st.begin_render()
+    return Rendered(tuple(entries), tuple(cited), tuple(diags))

@@ -1,0 +1,61 @@
+"""Field values are text. Before rendering, every character that an output format
+treats specially is swapped for a private-use stand-in; after rendering the stand-ins
+become that format's escaped form. Markup made by the style is real markup, anything
+from the data is text: ``<script>`` in a title comes out as ``&lt;script&gt;``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SPECIALS = "&<>\\`*_[]~^#|"
+_TO_STAND_IN = {ord(c): chr(0xE000 + n) for n, c in enumerate(SPECIALS)}
+_FROM_STAND_IN = {chr(0xE000 + n): c for n, c in enumerate(SPECIALS)}
+_PRIVATE = re.compile("[\ue000-\ue0ff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def protect(text: str) -> str:
+    """Field text with its special characters replaced by stand-ins (stand-ins and
+    control characters already in the text are dropped)."""
+    text = _CONTROL.sub("", _PRIVATE.sub("\ufffd", text))
+    return text.translate(_TO_STAND_IN)
+
+
+def protect_item(value: Any) -> Any:
+    """``protect`` applied to every string in a CSL-JSON value (ids and types excepted
+    by the caller)."""
+    if isinstance(value, str):
+        return protect(value)
+    if isinstance(value, list):
+        return [protect_item(v) for v in value]
+    if isinstance(value, dict):
+        return {k: protect_item(v) for k, v in value.items()}
+    return value
+
+
+def release(text: str, fmt: str) -> str:
+    """Stand-ins back to text in the output format's escaped form."""
+    if fmt == "html":
+        return "".join(
+            _HTML.get(_FROM_STAND_IN[c], _FROM_STAND_IN[c]) if c in _FROM_STAND_IN else c
+            for c in text
+        )
+    if fmt == "markdown":
+        return "".join("\\" + _FROM_STAND_IN[c] if c in _FROM_STAND_IN else c for c in text)
+    return "".join(_FROM_STAND_IN.get(c, c) for c in text)
+
+
+def plain(text: str) -> str:
+    """Stand-ins back to their characters (for keys and comparisons)."""
+    return "".join(_FROM_STAND_IN.get(c, c) for c in text)
+
+
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(?=\s)")
+
+
+def markdown_line(text: str) -> str:
+    """A rendered markdown line that cannot turn into a heading, quote or list by
+    accident of its first characters."""
+    return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)

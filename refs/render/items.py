@@ -1,0 +1,80 @@
+"""CSL-JSON items checked before they reach citeproc-py, which crashes on an item
+without id or type and on non-numeric or yearless dates: such items get diagnostics
+and are mended or left out. Strings are protected (escape.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from refs.diagnostics import Diagnostic, error, warning
+from refs.render.escape import protect_item
+
+DATE_FIELDS = ("issued", "accessed", "event-date", "original-date", "submitted", "container")
+
+
+def _check_date(value: Any) -> dict[str, Any] | None:
+    if not isinstance(value, Mapping):
+        return None
+    if "date-parts" not in value:
+        literal = value.get("literal") or value.get("raw")
+        return {"literal": str(literal)} if literal else None
+    parts = value.get("date-parts")
+    if not isinstance(parts, list) or not parts or len(parts) > 2:
+        return None
+    clean: list[list[int]] = []
+    for part in parts:
+        if not isinstance(part, list) or not part:
+            return None
+        try:
+            numbers = [int(str(p)) for p in part[:3]]
+        except ValueError:
+            return None
+        month = numbers[1] if len(numbers) > 1 else 1
+        day = numbers[2] if len(numbers) > 2 else 1
+        if not (1 <= month <= 12 or 21 <= month <= 24) or not 1 <= day <= 31:
+            return None
+        clean.append(numbers)
+    out: dict[str, Any] = {"date-parts": clean}
+    if value.get("circa"):
+        out["circa"] = True
+    return out
+
+
+def prepare(
+    items: Sequence[Mapping[str, Any]], source: str
+) -> tuple[list[dict[str, Any]], dict[str, str], list[Diagnostic]]:
+    """Items ready for citeproc-py, citeproc-py's (lower-cased) ids -> our ids, and
+    diagnostics."""
+    ready: list[dict[str, Any]] = []
+    ids: dict[str, str] = {}
+    diags: list[Diagnostic] = []
+    for n, raw in enumerate(items, start=1):
+        key = raw.get("id")
+        if key is None or str(key).strip() == "":
+            diags.append(error("C001", source, None, f"item {n} has no id; left out"))
+            continue
+        key = str(key)
+        lowered = key.lower()
+        if lowered in ids:
+            diags.append(error("C004", source, None, f"duplicate id {key!r}; left out"))
+            continue
+        item: dict[str, Any] = {"id": lowered}
+        kind = raw.get("type")
+        if not kind:
+            diags.append(warning("C002", source, None, f"{key}: no type; rendered as document"))
+            kind = "document"
+        item["type"] = str(kind)
+        for field, value in raw.items():
+            if field in ("id", "type") or value is None:
+                continue
+            if field in DATE_FIELDS:
+                date = _check_date(value)
+                if date is None:
+                    diags.append(warning("C003", source, None, f"{key}: {field} unusable; dropped"))
+                    continue
+                value = date
+            item[field] = protect_item(value)
+        ids[lowered] = key
+        ready.append(item)
+    return ready, ids, diags

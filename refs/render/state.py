@@ -1,0 +1,64 @@
+"""Per-style caches and per-render state of the conformance layer.
+
+The state lives on the root element of a parsed style (the style object keeps the root,
+so lxml keeps its Python attributes). ``begin_render`` clears everything that belongs to
+one render, ``begin_entry`` what belongs to one entry or sort key, so nothing leaks from
+one render into the next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class RenderState:
+    # caches (valid for the life of the parsed style)
+    macros: dict[str, Any] = field(default_factory=dict)
+    calls_variable: dict[Any, bool] = field(default_factory=dict)
+    layouts: dict[Any, Any] = field(default_factory=dict)  # element -> its cs:layout
+    terms: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    formatted: dict[Any, bool] = field(default_factory=dict)  # element has font attributes
+    found: dict[tuple[Any, str], Any] = field(default_factory=dict)  # (element, query) -> node
+    # per render
+    disambiguate: set[str] = field(default_factory=set)  # item keys flagged
+    sorting: bool = False  # rendering sort keys
+    # per entry
+    suppressed: set[str] = field(default_factory=set)  # variables used by a substitute
+    traces: list[set[str]] = field(default_factory=list)  # open substitute recordings
+
+    def begin_render(self) -> None:
+        self.disambiguate.clear()
+        self.sorting = False
+        self.begin_entry()
+
+    def begin_entry(self) -> None:
+        self.suppressed.clear()
+        self.traces.clear()
+
+    def find(self, element: Any, query: str) -> Any:
+        """``element.xpath_search(query)[0]`` (or None), memoised."""
+        key = (element, query)
+        if key not in self.found:
+            hits = element.xpath_search(query)
+            self.found[key] = hits[0] if hits else None
+        return self.found[key]
+
+    def note(self, variable: str) -> None:
+        """A variable was rendered: every open substitute recording gets it."""
+        for trace in self.traces:
+            trace.add(variable)
+
+
+def state_of(element: Any) -> RenderState:
+    """The render state of the style that ``element`` belongs to."""
+    # instance dictionaries only: a missing attribute would cost an element search
+    root = element.getroottree().getroot()
+    st: RenderState | None = root.__dict__.get("refs_state")
+    if st is None:
+        style = root.__dict__.get("style")  # locale roots point to their style
+        if style is not None:
+            return state_of(style)
+        st = RenderState()
+        root.refs_state = st
+    return st

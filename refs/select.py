@@ -1,0 +1,134 @@
+"""Which references a command works on: filters by article, outlet and date range.
+
+Pure functions over References (each cites one article, ``source``) and
+LibraryReferences (cited by ``citations[].article``). Dates compare at the precision
+known: a reference dated ``2000-10`` is inside ``--since 2000-10-15`` because October
+2000 overlaps it; a reference without a year is outside any date range."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import TypeVar
+
+from refs.models import LibraryReference, PartialDate, Reference
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+R = TypeVar("R", Reference, LibraryReference)
+
+
+@dataclass(frozen=True)
+class Selection:
+    articles: tuple[str, ...] = ()  # article paths, file names or stems
+    outlets: tuple[str, ...] = ()  # outlet names, case-insensitive
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.articles or self.outlets or self.since or self.until)
+
+
+def parse_bound(text: str) -> PartialDate | None:
+    """``2000``, ``2000-10`` or ``2000-10-24`` -> PartialDate; None if not such a date."""
+    match = _ISO.fullmatch(text.strip())
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    return PartialDate(year=year, month=month, day=day)
+
+
+def _span(date: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """First and last (year, month, day) that a partial date may mean."""
+    year = date.year or 0
+    if date.month is None:
+        return (year, 1, 1), (year, 12, 31)
+    if date.day is None:
+        return (year, date.month, 1), (year, date.month, 31)
+    return (year, date.month, date.day), (year, date.month, date.day)
+
+
+def in_range(
+    date: PartialDate | None, since: PartialDate | None, until: PartialDate | None
+) -> bool:
+    if since is None and until is None:
+        return True
+    if date is None or date.year is None:
+        return False
+    first, last = _span(date)
+    if since is not None and last < _span(since)[0]:
+        return False
+    return not (until is not None and first > _span(until)[1])
+
+
+def _article_names(path: str) -> set[str]:
+    pure = PurePath(path)
+    return {path, str(pure), pure.name, pure.stem}
+
+
+def _articles_of(ref: Reference | LibraryReference) -> list[str]:
+    if isinstance(ref, Reference):
+        return [ref.source]
+    return [c.article for c in ref.citations]
+
+
+def _outlets_of(ref: Reference | LibraryReference) -> set[str]:
+    names = (ref.outlet, ref.outlet_canonical, ref.container_title, ref.publisher)
+    return {n.casefold() for n in names if n}
+
+
+def matches(ref: Reference | LibraryReference, selection: Selection) -> bool:
+    if selection.articles:
+        wanted = {a for a in selection.articles}
+        if not any(_article_names(a) & wanted for a in _articles_of(ref)):
+            return False
+    if selection.outlets:
+        wanted_outlets = {o.casefold().strip() for o in selection.outlets}
+        if not _outlets_of(ref) & wanted_outlets:
+            return False
+    return in_range(ref.issued, selection.since, selection.until)
+
+
+def select(refs: Sequence[R], selection: Selection) -> list[R]:
+    """The references that pass every filter, in their input order."""
+    if selection.empty:
+        return list(refs)
+    return [ref for ref in refs if matches(ref, selection)]
+
+
+def unique_keys(refs: Sequence[R]) -> tuple[list[R], list[str]]:
+    """One reference per key for an export: exact repeats (the same key and fields, e.g.
+    one source cited by two articles) are dropped; a key that two different references
+    share is kept by the first and becomes ``key-2``, ``key-3`` ... for the others
+    (returned so the caller can tell)."""
+    seen: dict[str, list[R]] = {}
+    out: list[R] = []
+    renamed: list[str] = []
+    taken = {ref.key for ref in refs}
+    for ref in refs:
+        same = seen.setdefault(ref.key, [])
+        if any(_fields(ref) == _fields(other) for other in same):
+            continue
+        same.append(ref)
+        if len(same) == 1:
+            out.append(ref)
+            continue
+        n = len(same)
+        while f"{ref.key}-{n}" in taken:
+            n += 1
+        new_key = f"{ref.key}-{n}"
+        taken.add(new_key)
+        renamed.append(f"{ref.key} -> {new_key}")
+        out.append(ref.model_copy(update={"key": new_key}))
+    return out, renamed
+
+
+def _fields(ref: Reference | LibraryReference) -> tuple[object, ...]:
+    return (ref.title, ref.outlet, ref.issued, ref.type, ref.publisher, ref.container_title)

@@ -1,0 +1,410 @@
+"""The SQLite library: schema, migrations, transactions, rows in and out.
+
+WAL mode; the schema version lives in ``PRAGMA user_version`` and grows by the
+``MIGRATIONS`` list; a library newer than this refs is refused. Every command runs in
+one transaction (:meth:`Library.transaction`), so an interrupted command leaves the
+library as it was. Each citation keeps the variant it was cited as; a record's fields
+are the merge of its citations' variants (refs.merge), so merges lose nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from refs.dedupe import Item, make_item
+from refs.errors import LibraryError
+from refs.merge import Variant, merge_variants
+from refs.models import Citation, LibraryReference, PartialDate
+
+_V1 = (
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY,          -- hash of publication, issue, title, source list
+        source TEXT NOT NULL, publication TEXT, issue TEXT, issue_date TEXT,
+        title TEXT, layout TEXT)""",
+    """CREATE TABLE article_files (     -- every file (layout) an article was added from
+        article_id TEXT NOT NULL REFERENCES articles (id), source TEXT NOT NULL,
+        layout TEXT, PRIMARY KEY (article_id, source))""",
+    """CREATE TABLE records (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL, outlet TEXT, outlet_canonical TEXT,
+        year INTEGER, month INTEGER, day INTEGER, year_inferred INTEGER NOT NULL,
+        type TEXT NOT NULL, publisher TEXT, container_title TEXT,
+        match_title TEXT NOT NULL, match_outlet TEXT NOT NULL, match_cited TEXT NOT NULL)""",
+    "CREATE INDEX records_block ON records (match_outlet, year)",
+    """CREATE TABLE citations (
+        id INTEGER PRIMARY KEY,
+        record_id INTEGER NOT NULL REFERENCES records (id),
+        article_id TEXT NOT NULL, article TEXT NOT NULL, issue TEXT,
+        idx INTEGER NOT NULL, raw TEXT NOT NULL, line INTEGER,
+        title TEXT NOT NULL, outlet TEXT, outlet_canonical TEXT,
+        year INTEGER, month INTEGER, day INTEGER, year_inferred INTEGER NOT NULL,
+        type TEXT NOT NULL, publisher TEXT, container_title TEXT,
+        UNIQUE (article_id, article, idx))""",
+    "CREATE INDEX citations_record ON citations (record_id)",
+    """CREATE TABLE keys (              -- every key ever given; merged keys point on
+        key TEXT PRIMARY KEY, record_id INTEGER NOT NULL)""",
+    "CREATE INDEX keys_record ON keys (record_id)",
+    """CREATE TABLE distinct_pairs (    -- "these are not duplicates", by key
+        key_a TEXT NOT NULL, key_b TEXT NOT NULL, PRIMARY KEY (key_a, key_b))""",
+)
+
+# One tuple of statements per schema version; never edit a released entry, append.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_VARIANT_COLS = (
+    "title, outlet, outlet_canonical, year, month, day, year_inferred, type, publisher, "
+    "container_title"
+)
+
+
+def _variant_row(v: Variant) -> tuple[object, ...]:
+    d = v.issued
+    return (
+        v.title,
+        v.outlet,
+        v.outlet_canonical,
+        d.year if d else None,
+        d.month if d else None,
+        d.day if d else None,
+        int(d.year_inferred) if d else 0,
+        v.type,
+        v.publisher,
+        v.container_title,
+    )
+
+
+def _date(
+    year: int | None, month: int | None, day: int | None, inferred: int
+) -> PartialDate | None:
+    if year is None and month is None:
+        return None
+    return PartialDate.model_construct(
+        year=year, month=month, day=day, year_inferred=bool(inferred)
+    )
+
+
+def _variant_of(row: Sequence[object]) -> Variant:
+    title, outlet, canon, y, m, d, inf, typ, pub, cont = row
+    return Variant(
+        title=str(title),
+        outlet=None if outlet is None else str(outlet),
+        outlet_canonical=None if canon is None else str(canon),
+        issued=_date(y, m, d, int(str(inf))),  # type: ignore[arg-type]
+        type=str(typ),
+        publisher=None if pub is None else str(pub),
+        container_title=None if cont is None else str(cont),
+    )
+
+
+def match_item(key: str, fields: Variant) -> Item:
+    """The matching view of a record's fields."""
+    return make_item(key, fields.title, fields.outlet, fields.issued, fields.outlet_canonical)
+
+
+class Library:
+    """An open library file. Use as a context manager; write inside ``transaction()``."""
+
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        self.path = path
+        if not create and not path.exists():
+            raise LibraryError(f"no library at {path}", hint="add articles first: refs add PATH...")
+        if path.exists() and path.is_dir():
+            raise LibraryError(f"library path {path} is a folder")
+        try:
+            self.db = sqlite3.connect(str(path), isolation_level=None)
+            self.db.execute("PRAGMA busy_timeout = 5000")
+            version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                self.db.close()
+                raise LibraryError(
+                    f"{path} has schema version {version}; this refs knows up to {SCHEMA_VERSION}",
+                    hint="upgrade refs to use this library",
+                )
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if version < SCHEMA_VERSION:
+                self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(f"{path} is not a readable refs library: {exc}") from None
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+            for statements in MIGRATIONS[version:]:
+                for statement in statements:
+                    self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction: all or nothing. SQLite failures (a busy or full disk, a
+        library another process holds) become LibraryError after the rollback."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise LibraryError(f"cannot write {self.path}: {exc}") from None
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise LibraryError(f"{self.path}: {exc}; nothing was changed") from None
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    # ------------------------------------------------------------ reads
+
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def has_article_file(self, article_id: str, source: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM article_files WHERE article_id = ? AND source = ?",
+            (article_id, source),
+        ).fetchone()
+        return row is not None
+
+    def has_citation(self, article_id: str, source: str, index: int) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM citations WHERE article_id = ? AND article = ? AND idx = ?",
+            (article_id, source, index),
+        ).fetchone()
+        return row is not None
+
+    def cited_records(self, article_id: str) -> dict[int, int]:
+        """Entry index -> record id, for an article already in the library."""
+        return {
+            int(idx): int(rid)
+            for idx, rid in self.db.execute(
+                "SELECT idx, record_id FROM citations WHERE article_id = ?", (article_id,)
+            )
+        }
+
+    def resolve_key(self, key: str) -> str | None:
+        """The live key for ``key`` (a merged-away key leads to the record it went into)."""
+        row = self.db.execute(
+            "SELECT r.key FROM keys k JOIN records r ON r.id = k.record_id WHERE k.key = ?",
+            (key,),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def aliases(self, key: str) -> list[str]:
+        """Other keys that lead to the same record (merged-away keys)."""
+        rows = self.db.execute(
+            "SELECT k2.key FROM keys k1 JOIN keys k2 ON k1.record_id = k2.record_id "
+            "WHERE k1.key = ? ORDER BY k2.key",
+            (key,),
+        )
+        return [str(r[0]) for r in rows if r[0] != key]
+
+    def taken_keys(self) -> set[str]:
+        return {str(r[0]) for r in self.db.execute("SELECT key FROM keys")}
+
+    def record_id(self, key: str) -> int | None:
+        row = self.db.execute("SELECT record_id FROM keys WHERE key = ?", (key,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("articles", "article_files", "records", "citations", "distinct_pairs")
+        }
+
+    def references(self, keys: Iterable[str] | None = None) -> list[LibraryReference]:
+        """Library references with their citations, sorted by key (all, or ``keys``)."""
+        rows = self.db.execute(
+            f"SELECT id, key, {_VARIANT_COLS} FROM records ORDER BY key"
+        ).fetchall()
+        if keys is not None:
+            wanted = set(keys)
+            rows = [r for r in rows if r[1] in wanted]
+        cites: dict[int, list[Citation]] = {}
+        for c in self.db.execute(
+            "SELECT record_id, article, article_id, issue, idx, raw, line FROM citations "
+            "ORDER BY article_id, idx"
+        ):
+            cites.setdefault(int(c[0]), []).append(
+                # rows we wrote: validated when they came in
+                Citation.model_construct(
+                    article=c[1], article_id=c[2], issue=c[3], index=c[4], raw=c[5], line=c[6]
+                )
+            )
+        out = []
+        for row in rows:
+            v = _variant_of(row[2:])
+            out.append(
+                LibraryReference.model_construct(
+                    key=row[1],
+                    title=v.title,
+                    outlet=v.outlet,
+                    outlet_canonical=v.outlet_canonical,
+                    issued=v.issued,
+                    type=v.type,
+                    publisher=v.publisher,
+                    container_title=v.container_title,
+                    citations=tuple(cites.get(int(row[0]), [])),
+                )
+            )
+        return out
+
+    def reference(self, key: str) -> LibraryReference | None:
+        live = self.resolve_key(key)
+        if live is None:
+            return None
+        found = self.references([live])
+        return found[0] if found else None
+
+    def items(self, outlets_years: Iterable[tuple[str, int | None]] | None = None) -> list[Item]:
+        """Matching views of the records (all, or those of the given outlet and year,
+        the years next to it and those without a year)."""
+        sql = "SELECT key, match_title, match_outlet, match_cited, year, month, day FROM records"
+        if outlets_years is None:
+            rows = self.db.execute(sql).fetchall()
+        else:
+            seen: set[tuple[str, int | None]] = set(outlets_years)
+            outlets = sorted({o for o, _ in seen})
+            rows = []
+            for outlet in outlets:
+                years = {y for o, y in seen if o == outlet}
+                for row in self.db.execute(sql + " WHERE match_outlet = ?", (outlet,)):
+                    y = row[4]
+                    if y is None or None in years or {y - 1, y, y + 1} & years:
+                        rows.append(row)
+        return [
+            Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], " ".join(sorted(r[1].split())))
+            for r in rows
+        ]
+
+    def distinct_pairs(self) -> set[tuple[str, str]]:
+        """Pairs marked distinct, by their live keys (smaller first)."""
+        out: set[tuple[str, str]] = set()
+        for a, b in self.db.execute("SELECT key_a, key_b FROM distinct_pairs"):
+            la, lb = self.resolve_key(a) or a, self.resolve_key(b) or b
+            out.add((la, lb) if la <= lb else (lb, la))
+        return out
+
+    def record_variants(self, record_id: int) -> list[Variant]:
+        return [
+            _variant_of(r)
+            for r in self.db.execute(
+                f"SELECT {_VARIANT_COLS} FROM citations WHERE record_id = ?", (record_id,)
+            )
+        ]
+
+    # ------------------------------------------------------------ writes
+
+    def insert_article(
+        self,
+        article_id: str,
+        source: str,
+        publication: str | None,
+        issue: str | None,
+        issue_date: str | None,
+        title: str | None,
+        layout: str,
+    ) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (article_id, source, publication, issue, issue_date, title, layout),
+        )
+        self.db.execute(
+            "INSERT OR IGNORE INTO article_files VALUES (?, ?, ?)", (article_id, source, layout)
+        )
+
+    def insert_record(self, key: str, fields: Variant, match: Item | None = None) -> int:
+        """A new record with its key; ``match`` is its matching view when known."""
+        match = match or match_item(key, fields)
+        cur = self.db.execute(
+            f"INSERT INTO records (key, {_VARIANT_COLS}, match_title, match_outlet, "
+            "match_cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, *_variant_row(fields), match.title, match.outlet, match.cited),
+        )
+        record_id = int(cur.lastrowid or 0)
+        self.db.execute("INSERT INTO keys VALUES (?, ?)", (key, record_id))
+        return record_id
+
+    def insert_records(self, records: Sequence[tuple[str, Variant, Item | None]]) -> list[int]:
+        """New records with their keys (one statement for all); their ids in order."""
+        first = int(self.db.execute("SELECT coalesce(max(id), 0) FROM records").fetchone()[0]) + 1
+        ids = list(range(first, first + len(records)))
+        rows = []
+        for rid, (key, fields, match) in zip(ids, records, strict=True):
+            m = match or match_item(key, fields)
+            rows.append((rid, key, *_variant_row(fields), m.title, m.outlet, m.cited))
+        self.db.executemany(
+            f"INSERT INTO records (id, key, {_VARIANT_COLS}, match_title, match_outlet, "
+            "match_cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self.db.executemany("INSERT INTO keys VALUES (?, ?)", ((r[1], r[0]) for r in rows))
+        return ids
+
+    def insert_citations(self, rows: Iterable[tuple[int, Citation, Variant]]) -> None:
+        self.db.executemany(
+            f"INSERT OR IGNORE INTO citations (record_id, article_id, article, issue, idx, "
+            f"raw, line, {_VARIANT_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?)",
+            (
+                (rid, c.article_id, c.article, c.issue, c.index, c.raw, c.line, *_variant_row(v))
+                for rid, c, v in rows
+            ),
+        )
+
+    def refresh_record(self, record_id: int) -> None:
+        """Recompute a record's fields from every variant cited (most complete wins)."""
+        fields = merge_variants(self.record_variants(record_id))
+        match = match_item("", fields)
+        self.db.execute(
+            "UPDATE records SET title = ?, outlet = ?, outlet_canonical = ?, year = ?, "
+            "month = ?, day = ?, year_inferred = ?, type = ?, publisher = ?, "
+            "container_title = ?, match_title = ?, match_outlet = ?, match_cited = ? "
+            "WHERE id = ?",
+            (*_variant_row(fields), match.title, match.outlet, match.cited, record_id),
+        )
+
+    def move_record(self, drop_id: int, keep_id: int) -> None:
+        """Every citation and key of ``drop_id`` goes to ``keep_id``; the record goes."""
+        self.db.execute(
+            "UPDATE citations SET record_id = ? WHERE record_id = ?", (keep_id, drop_id)
+        )
+        self.db.execute("UPDATE keys SET record_id = ? WHERE record_id = ?", (keep_id, drop_id))
+        self.db.execute("DELETE FROM records WHERE id = ?", (drop_id,))
+
+    def set_distinct(self, a: str, b: str, value: bool) -> None:
+        pair = (a, b) if a <= b else (b, a)
+        if value:
+            self.db.execute("INSERT OR IGNORE INTO distinct_pairs VALUES (?, ?)", pair)
+        else:
+            self.db.execute("DELETE FROM distinct_pairs WHERE key_a = ? AND key_b = ?", pair)
+
+    def dump(self) -> list[str]:
+        """Every row of every table as text lines (for tests of all-or-nothing writes)."""
+        return list(self.db.iterdump())

@@ -1,0 +1,54 @@
+"""Library keys: readable, lowercase ASCII, order-independent inside a batch, never
+reassigned."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from refs.keys import KeyRequest, base_key, is_valid_key, library_keys, suffix
+from refs.models import PartialDate
+
+Y2000 = PartialDate(year=2000, month=7, day=19)
+
+
+def test_readable_base_keys() -> None:
+    assert base_key("Reuters", Y2000, "Putin says North Korea offers") == "reuters2000putin"
+    assert base_key("AP", Y2000, "Transcript - Albright remarks") == "ap2000albright"
+    assert base_key("Reuter News Reports", None, "The talks") == "reutersndtalks"
+    assert base_key(None, Y2000, "") == "anon2000untitled"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=40) | st.none(), st.integers(1, 2100) | st.none())
+def test_keys_are_lowercase_ascii(title: str, outlet: str | None, year: int | None) -> None:
+    issued = PartialDate(year=year) if year is not None else None
+    (key,) = library_keys([KeyRequest(base_key(outlet, issued, title), title)])
+    assert is_valid_key(key), key
+
+
+def test_suffixes() -> None:
+    assert [suffix(n) for n in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "ab"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["ap2000kim", "ap2000korea"]), st.text(max_size=5))),
+    st.randoms(use_true_random=False),
+)
+def test_batch_keys_do_not_depend_on_order(reqs: list[tuple[str, str]], rnd: random.Random) -> None:
+    requests = [KeyRequest(b, i) for b, i in reqs]
+    shuffled = list(requests)
+    rnd.shuffle(shuffled)
+    keyed = sorted(zip(requests, library_keys(requests), strict=True), key=repr)
+    keyed_shuffled = sorted(zip(shuffled, library_keys(shuffled), strict=True), key=repr)
+    assert [k for _, k in keyed] == [k for _, k in keyed_shuffled]
+    assert len(set(library_keys(requests))) == len(requests)
+
+
+def test_given_keys_are_never_reassigned() -> None:
+    taken = {"ap2000korea", "ap2000koreaa"}
+    new = library_keys([KeyRequest("ap2000korea", "x"), KeyRequest("ap2000kim", "y")], taken)
+    assert new == ["ap2000koreab", "ap2000kim"]
