@@ -13,6 +13,7 @@ from bisect import bisect_right
 from refs import diagnostics as diag
 from refs.dates import read_issue_date
 from refs.diagnostics import Diagnostic
+from refs.listbounds import BLANK_LINE_RE, FOOTER_RE, find_label, find_list_end, footer_start
 from refs.models import Article, Paragraph, PartialDate, SourceList, Span
 from refs.trusted import trusted
 
@@ -20,16 +21,15 @@ KNOWN_PUBLICATIONS = ("Disarmament Diplomacy", "Disarmament Documentation")
 
 _SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter)"
 ISSUE_RE = re.compile(
-    r"Issues?\s+(?:No[s]?\.?|Number[s]?|#)?\s*"
-    r"(?P<number>\d+[A-Za-z]?(?:\s*(?:[-–/&]|and)\s*\d+)?)\s*[,.:]?\s*"
-    r"(?P<date>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*"
+    r"(?:Issues?\s+(?:No[s]?\.?|Number[s]?|#)?|Nos?\.)\s*"
+    r"(?P<number>\d+[A-Za-z]?(?:\s*(?:[-–/&]|and)\s*\d+)?)\s*(?:[,.:(]|[-–]\s)?\s*"
+    r"(?P<date>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*"
     r"(?:(?:19|20)\d\d)?\s*[-–/]?\s*){1,2}(?:19|20)\d\d"
-    rf"|{_SEASON}(?:\s*[-–/]\s*{_SEASON})?\s*,?\s*(?:19|20)\d\d)",
+    rf"|{_SEASON}(?:\s*[-–/]\s*{_SEASON})?\s*,?\s*(?:19|20)\d\d)(?:\s*\))?",
     re.IGNORECASE,
 )
+_PUB_NO_RE = re.compile(r"[\s,.:|–-]*(?=Nos?\.)")
 _ISSUE_JOIN_RE = re.compile(r"\s*(?:[-–/&]|and)\s*")
-_LABEL_RE = re.compile(r"Reports?\s*:", re.IGNORECASE)
-_LABEL_BEFORE = frozenset(" \t\n\r.!?\"'”’)]…:;")
 # Where text was glued: a word end followed at once by a capitalised word ("PolicySpeaking",
 # "DPRKSpeaking"), not a name such as "McCain" or "MacArthur".
 _GLUE_RE = re.compile(
@@ -39,14 +39,10 @@ _GLUE_RE = re.compile(
 _SENTENCE_GLUE_RE = re.compile(
     r"(?<=[a-z0-9)\]][.!?…])(?=[A-Z]|[\"“][A-Z])|(?<=[.!?…][\"”])(?=[A-Z])"
 )
-_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
-_FOOTER = r"©|\([cC]\)\s*(?:19|20)\d\d|Copyright\s+(?:©|\([cC]\)|(?:19|20)\d\d)|Return to top"
-_FOOTER_RE = re.compile(_FOOTER)
 _SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+\S")
 _PROSE_RE = re.compile(r"\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b")
 _HEADER_PREFIX_MAX = 400  # a nav bar glued before the issue line is shorter than this
 _TITLE_MAX = 250  # a "title" longer than this is the first paragraph of the body
-_LIST_END_RE = re.compile(_FOOTER + r"|\|")
 
 
 class LineIndex:
@@ -79,62 +75,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _rfind_any(text: str, words: tuple[str, ...], end: int) -> int:
-    return max(text.rfind(word, 0, end) for word in words)
-
-
 def _find_any(text: str, words: tuple[str, ...], start: int, end: int) -> int:
     found = [p for p in (text.find(word, start, end) for word in words) if p >= 0]
     return min(found) if found else -1
 
 
-_LABEL_WORDS = ("Report", "REPORT", "report")
 _ISSUE_WORDS = ("Issue", "ISSUE", "issue")
-
-
-def find_label(text: str) -> re.Match[str] | None:
-    """The ``Reports:``/``Report:`` label that starts the list: the last one (at a line
-    start, after a space, or glued to the end of the previous sentence), unless that one
-    sits mid-sentence (``UN Report: Iraq complies``) after an earlier label of the same
-    paragraph that starts a line or follows a sentence end: then that earlier one."""
-    last = _last_label(text, len(text))
-    if last is None or not _mid_sentence(text, last.start()):
-        return last
-    found = last
-    for _ in range(8):
-        earlier = _last_label(text, found.start())
-        if earlier is None or _BLANK_LINE_RE.search(text, earlier.end(), last.start()):
-            break
-        if not _mid_sentence(text, earlier.start()):
-            return earlier
-        found = earlier
-    return last
-
-
-def _mid_sentence(text: str, pos: int) -> bool:
-    """A label after a space that follows a word (``UN Report:``), not a sentence end."""
-    if pos == 0 or text[pos - 1] not in " \t\u00a0":
-        return False
-    before = pos - 1
-    while before > 0 and text[before - 1] in " \t\u00a0":
-        before -= 1
-    return before > 0 and text[before - 1].isalnum()
-
-
-def _last_label(text: str, end: int) -> re.Match[str] | None:
-    """The last label that can start a list, starting before ``end``."""
-    pos = end
-    while True:
-        pos = _rfind_any(text, _LABEL_WORDS, pos)
-        if pos < 0:
-            return None
-        match = _LABEL_RE.match(text, pos)
-        if match and (pos == 0 or text[pos - 1] in _LABEL_BEFORE):
-            return match
-        if match and text[pos].isupper() and (text[pos - 1].islower() or text[pos - 1].isdigit()):
-            return match  # glued to a sentence that lost its final punctuation ("May 5Reports:")
-        if pos == 0:
-            return None
 
 
 def find_issue(text: str, end: int) -> re.Match[str] | None:
@@ -145,33 +91,16 @@ def find_issue(text: str, end: int) -> re.Match[str] | None:
         if match:
             return match
         pos = _find_any(text, _ISSUE_WORDS, pos + 5, end)
+    # no "Issue": "Disarmament Diplomacy No. 52, November 2000" (only after the name)
+    for name in KNOWN_PUBLICATIONS:
+        pos = text.find(name, 0, end)
+        while pos >= 0:
+            after = _PUB_NO_RE.match(text, pos + len(name), end)
+            match = ISSUE_RE.match(text, after.end(), end) if after else None
+            if match:
+                return match
+            pos = text.find(name, pos + len(name), end)
     return None
-
-
-def find_list_end(text: str, start: int) -> int:
-    """Where the source list ends: a copyright line, a ``|``, a blank line, or the end. A
-    blank line inside an unfinished list (after ``;`` or ``,``, or before a lower-case
-    word or a number) does not end it."""
-    while start < len(text) and text[start].isspace():
-        start += 1
-    marker = _LIST_END_RE.search(text, start)
-    end = marker.start() if marker else len(text)
-    pos = start
-    while True:
-        blank = _BLANK_LINE_RE.search(text, pos, end)
-        if blank is None:
-            return end
-        last = blank.start()
-        while last > start and text[last - 1].isspace():
-            last -= 1
-        after = blank.end()
-        while after < end and text[after].isspace():
-            after += 1
-        unfinished = last > start and text[last - 1] in ";,"
-        if after < end and (unfinished or text[after].islower() or text[after].isdigit()):
-            pos = blank.end()
-            continue
-        return blank.start()
 
 
 def _is_header_position(text: str, pos: int, end: int) -> bool:
@@ -198,12 +127,6 @@ def _is_header_position(text: str, pos: int, end: int) -> bool:
     return True
 
 
-def footer_start(text: str) -> int:
-    """Where the page footer (copyright, navigation back) starts, else the end."""
-    marker = _FOOTER_RE.search(text)
-    return marker.start() if marker else len(text)
-
-
 def _publication(text: str, issue_start: int) -> str | None:
     line_start = text.rfind("\n", 0, issue_start) + 1
     prefix = text[line_start:issue_start].strip()
@@ -225,7 +148,7 @@ def _split_paragraphs(text: str, start: int, end: int, lines: LineIndex) -> tupl
     """Paragraphs of text[start:end]: blank-line separated, or (on one glued line) split where
     a sentence end runs into the next capital."""
     region = text[start:end]
-    splitter = _BLANK_LINE_RE if "\n" in region.strip() else _SENTENCE_GLUE_RE
+    splitter = BLANK_LINE_RE if "\n" in region.strip() else _SENTENCE_GLUE_RE
     paragraphs: list[Paragraph] = []
     cursor = start
     bounds = [m.start() + start for m in splitter.finditer(region)] + [end]
@@ -334,7 +257,7 @@ def read_article(
         )
     else:
         list_start, list_end = _trim(text, label.end(), find_list_end(text, label.end()))
-        after = _FOOTER_RE.search(text, list_end)
+        after = FOOTER_RE.search(text, list_end)
         rest_start, rest_end = _trim(text, list_end, after.start() if after else len(text))
         while rest_start < rest_end and text[rest_start] in "|.":
             rest_start, rest_end = _trim(text, rest_start + 1, rest_end)

@@ -92,13 +92,14 @@ _LEAD_RE = re.compile(
     r"\.?\s*,?\s+)",
     re.IGNORECASE,
 )
+_NUMERIC_RE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d|\d\d)$")
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 ISSUE_DATE_RE = re.compile(
     r"(?P<m1>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)"
-    r"(?:\s*(?P<y1>(?:19|20)\d\d))?"
+    r"(?:[\s,]*(?P<y1>(?:19|20)\d\d))?"
     r"(?:\s*[-–/]\s*(?P<m2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?))?"
-    r"\s*(?P<year>(?:19|20)\d\d)",
+    r"[\s,]*(?P<year>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 
@@ -125,10 +126,12 @@ def read_date(text: str) -> DateText | None:
     return written if isinstance(written, DateText) else None
 
 
-def is_impossible_date(text: str) -> bool:
-    """True for a date in a known form that names a day its month does not have
-    (``February 30``, ``31 June``): a date, but not one to keep."""
-    return _read(text) == "impossible"
+def unreadable_date(text: str) -> str | None:
+    """Why a date-shaped text cannot be kept as a date: it names a day its month does not
+    have (``February 30``), or it is all numbers with day and month in an unknown order
+    (``12/05/97``). None for a readable date and for text that is no date at all."""
+    found = _read(text)
+    return found if isinstance(found, str) else None
 
 
 @lru_cache(maxsize=2048)
@@ -136,6 +139,8 @@ def _read(text: str) -> DateText | str | None:
     text = " ".join(text.split()).strip(" .,")
     if not text or len(text) > 48:
         return None
+    if text[0].isdigit() and (numeric := _NUMERIC_RE.match(text)):
+        return _read_numeric(*numeric.groups())
     if text[0] in "oOmMtTwWfFsS":
         lead = _LEAD_RE.match(text)
         if lead and lead.end() < len(text):
@@ -162,11 +167,28 @@ def _read(text: str) -> DateText | str | None:
         if day_end is not None and not (day or 0) < day_end <= 31:
             return None
         if month is not None and day is not None and day > _MONTH_DAYS[month - 1]:
-            return "impossible"
+            return "impossible day"
         if month == 2 and day == 29 and year is not None and not _leap(year):
-            return "impossible"
+            return "impossible day"
         return DateText(year, month, day, day_end)
     return None
+
+
+def _read_numeric(first: str, second: str, year_text: str) -> DateText | str:
+    """``25/12/1997`` or ``12/25/97``: read only where one number cannot be a month."""
+    a, b = int(first), int(second)
+    year = int(year_text)
+    if len(year_text) == 2:  # the archive runs 1996-2010
+        year += 1900 if year >= 50 else 2000
+    if a == b or a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return "numeric date: day and month order unknown"
+    if not 1 <= month <= 12 or not 1 <= day <= _MONTH_DAYS[month - 1]:
+        return "impossible day"
+    return DateText(year, month, day)
 
 
 def _leap(year: int) -> bool:

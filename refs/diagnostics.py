@@ -63,9 +63,14 @@ def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:
 # A001 warning no header: publication/issue unknown, years not inferred
 # A002 warning no source list ("Reports:") found
 # A003 warning issue line found but its date could not be read
+# A004 info    an issue line after body text is a citation, not the header
+# A005 info    no title after the issue line (the text there is body)
+# A006 warning text after the source list is not read as entries
 # S001 warning entry has no date
 # S002 warning entry has no outlet
 # S003 warning entry text looks damaged (lost apostrophes, empty quotes)
 # S004 warning date could not be read
 # S005 info    empty entry between separators skipped
+# S006 warning entry has no title
+# S007 warning two entries without a ';' between them were split
 # I001-I013    import readers (refs/imports/result.py)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from refs.dedupe import Item, find_duplicates, make_item
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
@@ -105,17 +106,19 @@ def _add_articles(
     for pa in sorted(parsed, key=lambda p: os.path.normpath(p.article.source)):
         art = pa.article
         source = os.path.normpath(art.source)
+        file = str(Path(source).resolve())
         aid = article_identity(art, pa.references)
-        if source in seen[aid] or lib.has_article_file(aid, source):
+        if file in seen[aid] or lib.has_article_file(aid, file):
             report.articles_known += 1
         else:
             if lib.has_article(aid):
                 in_library.add(aid)
             known = bool(seen[aid]) or aid in in_library
-            seen[aid].add(source)
+            seen[aid].add(file)
             lib.insert_article(
                 aid,
                 source,
+                file,
                 art.publication,
                 art.issue,
                 art.issue_date_iso(),
@@ -195,15 +198,24 @@ def _ingest(
             fresh.append(e)
 
     # Group the rest on their normalised fields, then match the groups with the library.
-    groups: dict[str, list[Entry]] = defaultdict(list)
-    views: dict[str, Item] = {}
+    by_ident: dict[tuple[object, ...], list[Entry]] = defaultdict(list)
+    first_view: dict[tuple[object, ...], Item] = {}
     for e in fresh:
         v = e.variant
         it = make_item("", v.title, v.outlet, v.issued, v.outlet_canonical)
-        ident = repr((it.outlet, it.year, it.month, it.day, it.title))
-        key = NEW + hashlib.sha1(ident.encode("utf-8")).hexdigest()[:20]
-        groups[key].append(e)
-        views.setdefault(key, replace(it, key=key))
+        ident: tuple[object, ...] = (it.outlet, it.year, it.month, it.day, it.title)
+        by_ident[ident].append(e)
+        first_view.setdefault(ident, it)
+    # batch-local keys, numbered in content order (they sort after every real key)
+    groups: dict[str, list[Entry]] = {}
+    views: dict[str, Item] = {}
+    for n, ident in enumerate(sorted(by_ident, key=repr)):
+        key = f"{NEW}{n:09d}"
+        groups[key] = by_ident[ident]
+        it = first_view[ident]
+        views[key] = Item(
+            key, it.title, it.outlet, it.cited, it.year, it.month, it.day, it.sorted_title
+        )
     new_items = list(views.values())
     existing = lib.items({(it.outlet, it.year) for it in new_items}) if new_items else []
     result = find_duplicates([*existing, *new_items], lib.distinct_pairs(), focus=set(groups))

@@ -42,9 +42,24 @@ _CUE_WORDS = frozenset(
 _WORD_RE = re.compile(r"\w+")
 
 
-def csl_type(title: str, default: str) -> str:
-    """The CSL type an entry's title suggests, else the outlet's default."""
+# For a news outlet a cue counts only where it opens the title ("Text of ...", "Interview
+# with ..."): "Treaty backers trade charges" or "Clinton remarks" are news stories.
+_NEWS_KINDS = frozenset(["wire", "newspaper", "broadcaster", "unknown"])
+_LEADING_CUE_RE = re.compile(
+    r"^\W*(?:(?:full\s+)?text\b|transcript\b|interview\b|q\s*&\s*a\b|(?:joint\s+)?statement"
+    r"\s+(?:by|of|from|on)\b|speech\b|address\s+(?:by|to)\b|remarks\s+(?:by|of|at)\b"
+    r"|(?:press|news|background)\s+(?:conference|briefing)\b|briefing\b|communiqu|declaration\b"
+    r"|letter\s+(?:from|to|by)\b|fact\s+sheet\b|reply\s+by\b|testimony\b)",
+    re.IGNORECASE,
+)
+
+
+def csl_type(title: str, default: str, news: bool = False) -> str:
+    """The CSL type an entry's title suggests, else the outlet's default. For a news
+    outlet (``news``) only a cue that opens the title counts."""
     if _CUE_WORDS.isdisjoint(_WORD_RE.findall(title.lower())):
+        return default
+    if news and not _LEADING_CUE_RE.match(title):
         return default
     for pattern, kind in _TYPE_CUES:
         if pattern.search(title):
@@ -83,7 +98,11 @@ def normalize(raw: RawReference, issued: PartialDate | None, source: str, key: s
             "outlet": raw.outlet,
             "outlet_canonical": outlet.name if outlet else None,
             "issued": issued,
-            "type": csl_type(raw.title, outlet.type if outlet else "article-newspaper"),
+            "type": csl_type(
+                raw.title,
+                outlet.type if outlet else "article-newspaper",
+                outlet is not None and outlet.kind in _NEWS_KINDS,
+            ),
             "publisher": outlet.publisher if outlet else None,
             "container_title": outlet.container if outlet else None,
             "source": source,

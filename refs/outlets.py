@@ -198,7 +198,9 @@ def resolve(cited: str) -> Outlet:
                     False,
                 )
             if _PUBLISHER_WORDS.isdisjoint(fold(outer).split()):
-                return Outlet(base, _abbrev(outer), "unknown", "article-newspaper", None, base, False)
+                return Outlet(
+                    base, _abbrev(outer), "unknown", "article-newspaper", None, base, False
+                )
             return Outlet(base, _abbrev(outer), "organisation", "document", base, None, False)
         return Outlet(
             name=base,

@@ -4,97 +4,34 @@ right (date, outlet, the rest is the title)."""
 from __future__ import annotations
 
 import re
-from html import unescape
-from html.entities import html5
 
 from refs import diagnostics as diag
 from refs.article import LineIndex
-from refs.dates import is_impossible_date, is_weekday, read_date
+from refs.dates import is_weekday, read_date, unreadable_date
 from refs.diagnostics import Diagnostic
+from refs.entrysplit import decode_entities, missing_separators, split_entries
 from refs.models import RawReference, SourceList, Span
-from refs.outlets import is_known, is_organisation
+from refs.outlets import is_known
+from refs.outletspan import outlet_start
 from refs.trusted import trusted
 
-# Parts that continue an outlet leftwards: "OMRI Daily Digest, No. 221, Part I".
-_CONTINUATION_RE = re.compile(
-    r"^(?:No\.?|Nos\.?|Number|Part|Pt\.|Vol\.?|Volume|Issue|Section|Sec\.|p\.|pp\.|Ed\.|Edition)"
-    r"\s*[\dIVXLivxl]+[a-z]?$|^[IVX]+$|^pp?\.\s*[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?$",
-    re.IGNORECASE,
-)
 # A page locator written after the date ("..., October 13, 1999, p. S12505").
 _LOCATOR_RE = re.compile(r"^pp?\.\s*[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?$")
-_PHRASE_RE = re.compile(
-    r"^(?:text\s+|as\s+)?(?:provided|supplied|distributed|issued|released)\s+by\b"
-    r"|^(?:courtesy\s+of|via)\b",
-    re.IGNORECASE,
-)
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d\.?$")
 _QUOTES = "'\"‘’“”`"
 _QUOTE_SET = frozenset(_QUOTES)
+_CLOSERS = {"‘": "’", "“": "”"}
+_ENCLOSING = {'"': '"', "'": "'", **_CLOSERS}
 _DAMAGE_RE = re.compile(
     r"''|\"\"|‘’|“”"
-    r"|\b(?:didn|don|doesn|can|won|isn|wasn|haven|hasn|hadn|couldn|wouldn|shouldn|aren|weren)'(?!t)",
+    r"|\b(?:didn|don|doesn|can|won|isn|wasn|haven|hasn|hadn|couldn|wouldn|shouldn|aren|weren)"
+    r"['’](?!t)",
     re.IGNORECASE,
 )
 # A word that lost the letters after its apostrophe ("It' over", "Pyongyang' plan"); only
 # counted where no quote was opened before it (a closing quote also ends a word).
-_LOST_S_RE = re.compile(r"[A-Za-rt-z]'(?=[\s,.;:]|$)")
-_OPEN_QUOTE_RE = re.compile(r"(?:^|[\s(\[-])'\w")
-# An HTML entity whose ";" must not split the list ("&amp;", "&#8217;", "&#x2019;").
-_NUMERIC_ENTITY_RE = re.compile(r"#\d{1,7}|#[xX][0-9a-fA-F]{1,6}")
-# Parts of an outlet to the right of the organisation they belong to: a sub-unit
-# ("Office of the Press Secretary", "First Committee") or a place ("New York").
-_SUBUNIT_RE = re.compile(
-    r"^(?:the\s+)?(?:(?:Press\s+)?Office|Bureau|Press\s+Service|Spokesman|Spokesperson|Division"
-    r"|Directorate|Department|Ministry|Secretariat|(?:First|Second|Third|Fourth|Fifth|Sixth)"
-    r"\s+Committee|Permanent\s+Mission|Mission|Delegation|Embassy|Consulate)\b",
-)
-_MEDIA_WORDS = frozenset(
-    "times post news herald tribune journal daily telegraph guardian gazette review weekly "
-    "monitor standard express mail star observer chronicle press agency wire service radio "
-    "television tv online digest report reports bulletin magazine today".split()
-)
-_SMALL_WORDS = frozenset("of the and for on to in at de du la le des d".split())
-
-
-def split_entries(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each entry of a list text, split on ``;`` outside brackets."""
-    bounds: list[tuple[int, int]] = []
-    nested = "(" in text or "[" in text
-    entities = "&" in text
-    depth = 0
-    start = cursor = 0
-    for piece in text.split(";"):
-        end = cursor + len(piece)
-        if nested:
-            depth += piece.count("(") + piece.count("[") - piece.count(")") - piece.count("]")
-            depth = max(depth, 0)
-        if entities and _ends_in_entity(piece):
-            cursor = end + 1
-            continue
-        if depth == 0:
-            bounds.append((start, end))
-            start = end + 1
-        cursor = end + 1
-    if start <= len(text) and (not bounds or bounds[-1][1] != len(text)):
-        bounds.append((start, len(text)))
-    return bounds
-
-
-def _ends_in_entity(piece: str) -> bool:
-    """True when ``piece`` ends in ``&amp``/``&#8217`` (the ``;`` after it closes an entity)."""
-    amp = piece.rfind("&")
-    if amp < 0:
-        return False
-    name = piece[amp + 1 :]
-    if name[:1] == "#":
-        return _NUMERIC_ENTITY_RE.fullmatch(name) is not None
-    return name + ";" in html5
-
-
-def decode_entities(text: str) -> str:
-    """HTML entities left in the page (``&amp;``, ``&#8217;``) decoded; other text as is."""
-    return unescape(text) if "&" in text else text
+_LOST_S_RE = re.compile(r"[A-Za-rt-z]['’](?=[\s,.;:]|$)")
+_OPEN_QUOTE_RE = re.compile(r"(?:^|[\s(\[-])['‘]\w")
 
 
 def split_parts(text: str) -> list[str]:
@@ -128,76 +65,25 @@ def clean_title(text: str) -> str:
     text = text.strip().rstrip(",").strip()
     if not _QUOTE_SET.intersection(text):
         return text
+    closer = _ENCLOSING.get(text[0])
+    if closer and len(text) > 2 and text[-1] == closer and closer not in text[1:-1]:
+        text = text[1:-1].strip().rstrip(",").strip()  # "US and China agree," (wholly quoted)
     for quote in _QUOTES:
+        if quote in _CLOSERS:  # curly quotes pair up: ‘...’ and “...” (’ is also an apostrophe)
+            closer = _CLOSERS[quote]
+            if text.startswith(quote) and closer not in text[1:]:
+                text = text[1:].lstrip()
+            elif text.endswith(closer) and quote not in text and text[-2:-1].isalpha():
+                text = text[:-1].rstrip().rstrip(",").rstrip()
+            continue
+        if quote in "’”":
+            continue
         if text.count(quote) % 2 == 1:
             if text.endswith(quote) and not text.endswith(quote * 2):
                 text = text[:-1].rstrip().rstrip(",").rstrip()
             elif text.startswith(quote) and not text.startswith(quote * 2):
                 text = text[1:].lstrip()
     return text
-
-
-def _outlet_start(parts: list[str]) -> int:
-    """Index of the first part of the outlet among ``parts`` (all parts before the date)."""
-    last = len(parts) - 1
-    # a registered outlet that itself holds commas, longest first
-    for k in range(1, last + 1):
-        if is_known(", ".join(parts[k:])):
-            return _extend_left(parts, k)
-    for k in range(1, last + 1):  # "..., provided by the X, New Zealand"
-        if _PHRASE_RE.match(parts[k]):
-            return k
-    k = last
-    while k > 1 and _CONTINUATION_RE.match(parts[k]):
-        k -= 1
-    return _extend_left(parts, k)
-
-
-def _extend_left(parts: list[str], k: int) -> int:
-    """Take in parts left of ``parts[k]`` that belong to the outlet, keeping a title:
-    a sub-unit before its organisation (``Office of the Spokesman, US State Department``),
-    a registered outlet before its sub-unit or place (``The White House, Office of the
-    Press Secretary``, ``Reuters, Moscow``), an organisation before its sub-unit or place
-    (``UN General Assembly, First Committee``, ``Ministry of Foreign Affairs, Islamabad``)."""
-    while k > 1:
-        prev, cur = parts[k - 1], parts[k]
-        if _SUBUNIT_RE.match(prev) and _title_case(prev):
-            if is_organisation(", ".join(parts[k:])):
-                k -= 1
-                continue
-        if not is_known(cur) and (
-            is_known(prev)  # "BBC Radio 4, Today Programme"
-            or (
-                (_SUBUNIT_RE.match(cur) or _is_place(cur))
-                and is_organisation(prev)
-                and _title_case(prev)
-            )
-        ):
-            k -= 1
-            continue
-        break
-    return k
-
-
-def _title_case(text: str) -> bool:
-    """Every longer word capitalised: a name (``Ministry of Foreign Affairs``), not a
-    headline in sentence case (``Security Council meets``)."""
-    words = text.split()
-    return bool(words) and all(
-        w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha() for w in words
-    )
-
-
-def _is_place(text: str) -> bool:
-    """One to three capitalised words naming no outlet: ``New York``, ``Islamabad``."""
-    words = text.split()
-    return (
-        0 < len(words) <= 3
-        and _title_case(text)
-        and not any(ch.isdigit() for ch in text)
-        and _MEDIA_WORDS.isdisjoint(w.lower() for w in words)
-        and not is_organisation(text)
-    )
 
 
 def parse_entry(
@@ -207,19 +93,21 @@ def parse_entry(
     found: list[Diagnostic] = []
     flags: list[str] = []
     parts = split_parts(raw)
+    if "&" in raw:  # "&amp;", "&#8217;" left in the page: decoded before any cleaning
+        parts = [decode_entities(p) for p in parts]
     date_text: str | None = None
-    impossible = False
+    impossible: str | None = None
     locator = parts.pop() if len(parts) >= 3 and _LOCATOR_RE.match(parts[-1]) else None
     if len(parts) >= 3 and _YEAR_RE.match(parts[-1]) and read_date(parts[-2] + " " + parts[-1]):
         date_text = parts[-2] + ", " + parts[-1].rstrip(".")  # "October 24, 2000"
         parts = parts[:-2]
-    elif len(parts) >= 2 and read_date(parts[-1]):
+    elif len(parts) >= 2 and (
+        read_date(parts[-1]) or (impossible := unreadable_date(parts[-1]))  # "February 30"
+    ):
         date_text = parts[-1].strip().rstrip(".").strip()
         parts = parts[:-1]
-    elif len(parts) >= 2 and is_impossible_date(parts[-1]):  # "February 30": kept, not dated
-        impossible = True
-        date_text = parts[-1].strip().rstrip(".").strip()
-        parts = parts[:-1]
+    elif len(parts) == 1 and read_date(parts[0]):  # a date alone: title and outlet lost
+        date_text, parts = parts[0].strip().rstrip(".").strip(), []
     if date_text is not None and len(parts) >= 3 and is_weekday(parts[-1]):
         date_text = parts[-1] + ", " + date_text  # "Tuesday, October 28"
         parts = parts[:-1]
@@ -228,7 +116,7 @@ def parse_entry(
     title: str
     outlet: str | None = None
     if len(parts) >= 2:
-        k = _outlet_start(parts)
+        k = outlet_start(parts)
         outlet = clean_outlet(", ".join(parts[k:])) or None
         title = clean_title(", ".join(parts[:k]))
     elif date_text is not None:
@@ -237,9 +125,6 @@ def parse_entry(
         title, outlet = "", clean_outlet(parts[0])
     else:
         title = clean_title(raw)
-    if "&" in raw:
-        title = decode_entities(title)
-        outlet = decode_entities(outlet) if outlet is not None else None
     if impossible:
         flags.append("bad-date")
         found.append(
@@ -247,7 +132,7 @@ def parse_entry(
                 "S004",
                 source,
                 span.line,
-                f"entry {index + 1} names a day its month does not have: {date_text!r}",
+                f"entry {index + 1} has a date that cannot be read ({impossible}): {date_text!r}",
                 "kept as written, without a date",
             )
         )
@@ -302,7 +187,7 @@ def _looks_damaged(raw: str) -> bool:
     """Lost apostrophes or empty quotes (``didn'``, ``It' over``, ``''``)."""
     if _DAMAGE_RE.search(raw):
         return True
-    if "'" not in raw:
+    if "'" not in raw and "’" not in raw:
         return False
     lost = _LOST_S_RE.search(raw)
     return lost is not None and _OPEN_QUOTE_RE.search(raw, 0, lost.start()) is None
@@ -312,7 +197,8 @@ def parse_list(
     source_list: SourceList, lines: LineIndex, source: str
 ) -> tuple[list[RawReference], list[Diagnostic]]:
     """Every entry of a source list, in order; empty pieces between separators are skipped
-    with a note, nothing else is dropped."""
+    with a note, entries run together without a ``;`` are split with a warning, nothing
+    else is dropped."""
     refs: list[RawReference] = []
     found: list[Diagnostic] = []
     base = source_list.span.start
@@ -327,12 +213,35 @@ def parse_list(
                 )
             continue
         offset = start + (len(piece) - len(piece.lstrip()))
-        raw = " ".join(stripped.split())
-        start_at = base + offset
-        span = trusted(
-            Span, {"start": start_at, "end": start_at + len(stripped), "line": lines.line(start_at)}
-        )
-        ref, notes = parse_entry(raw, len(refs), span, source)
-        refs.append(ref)
-        found.extend(notes)
+        cuts = missing_separators(stripped) if stripped.count(",") >= 4 else None
+        if not cuts:  # the common case: one entry
+            start_at = base + offset
+            span = trusted(
+                Span,
+                {"start": start_at, "end": start_at + len(stripped), "line": lines.line(start_at)},
+            )
+            ref, notes = parse_entry(" ".join(stripped.split()), len(refs), span, source)
+            refs.append(ref)
+            found.extend(notes)
+            continue
+        bounds = zip([0, *cuts], [*cuts, len(stripped)], strict=True)
+        for n, (sub_start, sub_end) in enumerate(bounds):
+            sub = stripped[sub_start:sub_end].strip().rstrip(",").rstrip()
+            if n:
+                found.append(
+                    diag.warning(
+                        "S007",
+                        source,
+                        lines.line(base + offset + sub_start),
+                        f"entries {len(refs)} and {len(refs) + 1} have no ';' between them: "
+                        f"split before {sub[:40]!r}",
+                    )
+                )
+            start_at = base + offset + sub_start
+            span = trusted(
+                Span, {"start": start_at, "end": start_at + len(sub), "line": lines.line(start_at)}
+            )
+            ref, notes = parse_entry(" ".join(sub.split()), len(refs), span, source)
+            refs.append(ref)
+            found.extend(notes)
     return refs, found

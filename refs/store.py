@@ -15,91 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from refs.dedupe import Item, make_item
 from refs.errors import LibraryError
 from refs.merge import Variant, merge_variants
-from refs.models import Citation, LibraryReference, PartialDate
-
-_V1 = (
-    """CREATE TABLE articles (
-        id TEXT PRIMARY KEY,          -- hash of publication, issue, title, source list
-        source TEXT NOT NULL, publication TEXT, issue TEXT, issue_date TEXT,
-        title TEXT, layout TEXT)""",
-    """CREATE TABLE article_files (     -- every file (layout) an article was added from
-        article_id TEXT NOT NULL REFERENCES articles (id), source TEXT NOT NULL,
-        layout TEXT, PRIMARY KEY (article_id, source))""",
-    """CREATE TABLE records (
-        id INTEGER PRIMARY KEY,
-        key TEXT NOT NULL UNIQUE,
-        title TEXT NOT NULL, outlet TEXT, outlet_canonical TEXT,
-        year INTEGER, month INTEGER, day INTEGER, year_inferred INTEGER NOT NULL,
-        type TEXT NOT NULL, publisher TEXT, container_title TEXT,
-        match_title TEXT NOT NULL, match_outlet TEXT NOT NULL, match_cited TEXT NOT NULL)""",
-    "CREATE INDEX records_block ON records (match_outlet, year)",
-    """CREATE TABLE citations (
-        id INTEGER PRIMARY KEY,
-        record_id INTEGER NOT NULL REFERENCES records (id),
-        article_id TEXT NOT NULL, article TEXT NOT NULL, issue TEXT,
-        idx INTEGER NOT NULL, raw TEXT NOT NULL, line INTEGER,
-        title TEXT NOT NULL, outlet TEXT, outlet_canonical TEXT,
-        year INTEGER, month INTEGER, day INTEGER, year_inferred INTEGER NOT NULL,
-        type TEXT NOT NULL, publisher TEXT, container_title TEXT,
-        UNIQUE (article_id, article, idx))""",
-    "CREATE INDEX citations_record ON citations (record_id)",
-    """CREATE TABLE keys (              -- every key ever given; merged keys point on
-        key TEXT PRIMARY KEY, record_id INTEGER NOT NULL)""",
-    "CREATE INDEX keys_record ON keys (record_id)",
-    """CREATE TABLE distinct_pairs (    -- "these are not duplicates", by key
-        key_a TEXT NOT NULL, key_b TEXT NOT NULL, PRIMARY KEY (key_a, key_b))""",
-)
-
-# One tuple of statements per schema version; never edit a released entry, append.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-_VARIANT_COLS = (
-    "title, outlet, outlet_canonical, year, month, day, year_inferred, type, publisher, "
-    "container_title"
-)
-
-
-def _variant_row(v: Variant) -> tuple[object, ...]:
-    d = v.issued
-    return (
-        v.title,
-        v.outlet,
-        v.outlet_canonical,
-        d.year if d else None,
-        d.month if d else None,
-        d.day if d else None,
-        int(d.year_inferred) if d else 0,
-        v.type,
-        v.publisher,
-        v.container_title,
-    )
-
-
-def _date(
-    year: int | None, month: int | None, day: int | None, inferred: int
-) -> PartialDate | None:
-    if year is None and month is None:
-        return None
-    return PartialDate.model_construct(
-        year=year, month=month, day=day, year_inferred=bool(inferred)
-    )
-
-
-def _variant_of(row: Sequence[object]) -> Variant:
-    title, outlet, canon, y, m, d, inf, typ, pub, cont = row
-    return Variant(
-        title=str(title),
-        outlet=None if outlet is None else str(outlet),
-        outlet_canonical=None if canon is None else str(canon),
-        issued=_date(y, m, d, int(str(inf))),  # type: ignore[arg-type]
-        type=str(typ),
-        publisher=None if pub is None else str(pub),
-        container_title=None if cont is None else str(cont),
-    )
+from refs.models import Citation, LibraryReference
+from refs.pairscore import Item, make_item
+from refs.schema import MIGRATIONS, SCHEMA_VERSION, VARIANT_COLS, variant_of_row, variant_row
 
 
 def match_item(key: str, fields: Variant) -> Item:
@@ -185,10 +105,11 @@ class Library:
         row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
-    def has_article_file(self, article_id: str, source: str) -> bool:
+    def has_article_file(self, article_id: str, file: str) -> bool:
+        """Was this article added from this file (its resolved path) before?"""
         row = self.db.execute(
-            "SELECT 1 FROM article_files WHERE article_id = ? AND source = ?",
-            (article_id, source),
+            "SELECT 1 FROM article_files WHERE article_id = ? AND file = ?",
+            (article_id, file),
         ).fetchone()
         return row is not None
 
@@ -241,7 +162,7 @@ class Library:
     def references(self, keys: Iterable[str] | None = None) -> list[LibraryReference]:
         """Library references with their citations, sorted by key (all, or ``keys``)."""
         rows = self.db.execute(
-            f"SELECT id, key, {_VARIANT_COLS} FROM records ORDER BY key"
+            f"SELECT id, key, {VARIANT_COLS} FROM records ORDER BY key"
         ).fetchall()
         if keys is not None:
             wanted = set(keys)
@@ -249,7 +170,7 @@ class Library:
         cites: dict[int, list[Citation]] = {}
         for c in self.db.execute(
             "SELECT record_id, article, article_id, issue, idx, raw, line FROM citations "
-            "ORDER BY article_id, idx"
+            "ORDER BY article_id, idx, article"
         ):
             cites.setdefault(int(c[0]), []).append(
                 # rows we wrote: validated when they came in
@@ -259,7 +180,7 @@ class Library:
             )
         out = []
         for row in rows:
-            v = _variant_of(row[2:])
+            v = variant_of_row(row[2:])
             out.append(
                 LibraryReference.model_construct(
                     key=row[1],
@@ -294,13 +215,21 @@ class Library:
             rows = []
             for outlet in outlets:
                 years = {y for o, y in seen if o == outlet}
-                for row in self.db.execute(sql + " WHERE match_outlet = ?", (outlet,)):
-                    y = row[4]
-                    if y is None or None in years or {y - 1, y, y + 1} & years:
-                        rows.append(row)
+                if None in years:  # an undated item: anything of its outlet may match
+                    rows += self.db.execute(sql + " WHERE match_outlet = ?", (outlet,))
+                    continue
+                near = sorted({n for y in years if y is not None for n in (y - 1, y, y + 1)})
+                for start in range(0, len(near), 500):
+                    chunk = near[start : start + 500]
+                    rows += self.db.execute(
+                        sql + " WHERE match_outlet = ? AND (year IS NULL OR year IN "
+                        f"({','.join('?' * len(chunk))}))",
+                        (outlet, *chunk),
+                    )
+        unique = {r[0]: r for r in rows}.values()  # an undated row comes once per chunk
         return [
             Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], " ".join(sorted(r[1].split())))
-            for r in rows
+            for r in unique
         ]
 
     def distinct_pairs(self) -> set[tuple[str, str]]:
@@ -313,9 +242,9 @@ class Library:
 
     def record_variants(self, record_id: int) -> list[Variant]:
         return [
-            _variant_of(r)
+            variant_of_row(r)
             for r in self.db.execute(
-                f"SELECT {_VARIANT_COLS} FROM citations WHERE record_id = ?", (record_id,)
+                f"SELECT {VARIANT_COLS} FROM citations WHERE record_id = ?", (record_id,)
             )
         ]
 
@@ -325,6 +254,7 @@ class Library:
         self,
         article_id: str,
         source: str,
+        file: str,
         publication: str | None,
         issue: str | None,
         issue_date: str | None,
@@ -336,16 +266,17 @@ class Library:
             (article_id, source, publication, issue, issue_date, title, layout),
         )
         self.db.execute(
-            "INSERT OR IGNORE INTO article_files VALUES (?, ?, ?)", (article_id, source, layout)
+            "INSERT OR IGNORE INTO article_files VALUES (?, ?, ?, ?)",
+            (article_id, file, source, layout),
         )
 
     def insert_record(self, key: str, fields: Variant, match: Item | None = None) -> int:
         """A new record with its key; ``match`` is its matching view when known."""
         match = match or match_item(key, fields)
         cur = self.db.execute(
-            f"INSERT INTO records (key, {_VARIANT_COLS}, match_title, match_outlet, "
+            f"INSERT INTO records (key, {VARIANT_COLS}, match_title, match_outlet, "
             "match_cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, *_variant_row(fields), match.title, match.outlet, match.cited),
+            (key, *variant_row(fields), match.title, match.outlet, match.cited),
         )
         record_id = int(cur.lastrowid or 0)
         self.db.execute("INSERT INTO keys VALUES (?, ?)", (key, record_id))
@@ -358,9 +289,9 @@ class Library:
         rows = []
         for rid, (key, fields, match) in zip(ids, records, strict=True):
             m = match or match_item(key, fields)
-            rows.append((rid, key, *_variant_row(fields), m.title, m.outlet, m.cited))
+            rows.append((rid, key, *variant_row(fields), m.title, m.outlet, m.cited))
         self.db.executemany(
-            f"INSERT INTO records (id, key, {_VARIANT_COLS}, match_title, match_outlet, "
+            f"INSERT INTO records (id, key, {VARIANT_COLS}, match_title, match_outlet, "
             "match_cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
@@ -370,10 +301,10 @@ class Library:
     def insert_citations(self, rows: Iterable[tuple[int, Citation, Variant]]) -> None:
         self.db.executemany(
             f"INSERT OR IGNORE INTO citations (record_id, article_id, article, issue, idx, "
-            f"raw, line, {_VARIANT_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            f"raw, line, {VARIANT_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             "?, ?)",
             (
-                (rid, c.article_id, c.article, c.issue, c.index, c.raw, c.line, *_variant_row(v))
+                (rid, c.article_id, c.article, c.issue, c.index, c.raw, c.line, *variant_row(v))
                 for rid, c, v in rows
             ),
         )
@@ -387,7 +318,7 @@ class Library:
             "month = ?, day = ?, year_inferred = ?, type = ?, publisher = ?, "
             "container_title = ?, match_title = ?, match_outlet = ?, match_cited = ? "
             "WHERE id = ?",
-            (*_variant_row(fields), match.title, match.outlet, match.cited, record_id),
+            (*variant_row(fields), match.title, match.outlet, match.cited, record_id),
         )
 
     def move_record(self, drop_id: int, keep_id: int) -> None:

@@ -78,11 +78,20 @@ def test_generic_title_on_other_days_is_never_merged() -> None:
     title = "Transcript - State Dept. noon briefing"
     items = [item(f"k{d}", title, "US State Department", f"2000-07-{d:02d}") for d in (20, 21, 28)]
     result = find_duplicates(items)
-    assert result.auto_groups == ()
-    # the neighbouring day is still compared and shown, with the reason
-    (cluster,) = result.clusters
-    assert cluster.keys == ("k20", "k21")
-    assert "generic title" in cluster.pairs[0].reasons
+    assert result.auto_groups == () and result.clusters == ()  # not even proposed
+    assert result.comparisons >= 1  # the neighbouring day was compared
+    same_day = [
+        *items,
+        item(
+            "k20b",
+            "Transcript: State Department noon briefing",
+            "US State Department",
+            "2000-07-20",
+        ),
+    ]
+    (cluster,) = find_duplicates(same_day).clusters
+    assert cluster.keys == ("k20", "k20b") and cluster.auto
+    assert cluster.pairs[0].reasons == ("exact match on normalised fields",)
 
 
 def test_variants_that_must_merge() -> None:

@@ -65,10 +65,15 @@ def test_add_reports_and_list_json_contract(lib: str) -> None:
     assert cite["index"] == 0 and cite["line"] == 25
 
 
-def test_add_again_says_nothing_new(lib: str) -> None:
+def test_add_again_says_nothing_new(lib: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = listed(lib)
     code, out, err = run("add", SEED0, "--library", lib)
     assert code == 0 and out == ""
     assert "already in the library" in err and "new reference" not in err
+    monkeypatch.chdir(SEEDS)  # the same file named another way is still the same file
+    code, out, err = run("add", "./000_ef633acc338f5415.txt", "--library", lib)
+    assert code == 0 and "1 article file(s) already in the library" in err
+    assert listed(lib) == before
 
 
 def test_list_table(lib: str) -> None:
@@ -174,3 +179,16 @@ def test_import_reports_failed_blocks_and_exits_1(lib: str, tmp_path: Path) -> N
     assert code == 1
     assert f"{bib}:2:" in err or f"{bib}:3:" in err
     assert "2 new reference(s)" in err
+
+
+def test_flattened_copy_adds_none_and_records_the_second_citation(lib: str, tmp_path: Path) -> None:
+    text = Path(SEED0).read_text(encoding="utf-8")
+    copy = tmp_path / "flattened.txt"
+    copy.write_text("".join(line.strip() for line in text.splitlines()), encoding="utf-8")
+    code, _, err = run("add", str(copy), "--library", lib)
+    assert code == 0 and "1 copy(ies) of articles already known" in err
+    assert "new reference" not in err and "8 citation(s) recorded" in err
+    refs = {str(r["key"]): r for r in listed(lib)}
+    assert len(refs) == 21
+    kim = refs["ap2000kim"]["citations"]
+    assert [c["article"] for c in kim] == [str(copy), SEED0]  # type: ignore[index,union-attr]

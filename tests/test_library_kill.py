@@ -2,7 +2,8 @@
 
 A real `refs import` process writes a big BibTeX file into a library that holds the
 seeds; once a megabyte of its uncommitted pages has reached the write-ahead log (the
-transaction is partly written; it writes about 12 MB), it is killed with SIGKILL. The library must dump the same as before."""
+transaction is partly written; it writes about 12 MB), it is killed with SIGKILL. The
+library must dump the same as before."""
 
 from __future__ import annotations
 

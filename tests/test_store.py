@@ -196,7 +196,29 @@ def test_a_busy_library_is_a_clean_error(tmp_path: Path) -> None:
     with Library(path) as lib, Library(path) as other:
         other.db.execute("PRAGMA busy_timeout = 10")
         with lib.transaction():
-            lib.insert_article("x", "a.txt", None, None, None, None, "text")
+            lib.insert_article("x", "a.txt", "a.txt", None, None, None, None, "text")
             with pytest.raises(LibraryError, match="cannot write"), other.transaction():
                 pass
         assert other.has_article("x")
+
+
+def test_import_keys_do_not_depend_on_entry_order(tmp_path: Path) -> None:
+    day = PartialDate(year=2000, month=7, day=20)
+    refs = [
+        imported("N. Korea decries anti-missile system", "AP", day),
+        imported("N. Korea said ready to open US ties", "AP", day),
+        imported("North Korea warns on missile talks", "Associated Press", day),
+        imported("Putin visits North Korea", "Reuters", day),
+    ]
+    with Library(tmp_path / "a.db") as a, Library(tmp_path / "b.db") as b:
+        with a.transaction():
+            import_references(a, refs, "x.bib")
+        with b.transaction():
+            import_references(b, refs[::-1], "x.bib")
+        assert keys_of(a) == keys_of(b)
+        assert sorted(keys_of(a)) == [
+            "ap2000korea",
+            "ap2000koreaa",
+            "ap2000north",
+            "reuters2000putin",
+        ]

@@ -1,9 +1,10 @@
 """Title case as the reference processor (citeproc-js) applies it.
 
 Words are split on spaces and hyphens. A part is capitalised when it is all lower case,
-longer than one letter and not a stop word; the first word and a word after ``:``,
-``?`` or ``!`` are capitalised even when they are stop words. Words that already hold a
-capital are left alone."""
+longer than one letter and not a stop word; the first word, a word after ``:``, ``?``
+or ``!`` and a stop word at the very end are capitalised too. Words that already hold a
+capital are left alone. The first word inside single quotes keeps its case unless the
+closing quote ends the title or meets punctuation (citeproc-js's quote handling)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ STOP_WORDS = frozenset(
 
 # stand-ins of escape.py count as punctuation
 _PUNCT = "\"'“”‘’()[]{}" + "".join(chr(c) for c in range(0xE000, 0xE010))
+_TRAILING = ".,;:?!"
 _TOKEN = re.compile(r"(\s+|-)")
 _LEAD = re.compile(r"^([\W\ue000-\ue0ff]*)(.*)$", re.S)
 
@@ -32,21 +34,45 @@ def _capitalise(word: str) -> str:
     return lead + rest[:1].upper() + rest[1:]
 
 
+def _quote_keeps_case(text: str, start: int) -> bool:
+    """For a single quote opening at ``start``: does the word after it keep its case?"""
+    for i in range(start + 1, len(text)):
+        if text[i] == "'" and not text[i - 1].isspace():
+            after = text[i + 1 : i + 2]
+            if not after.isalnum():
+                return after.isspace()
+    return True  # an orphan quote: the word keeps its case
+
+
+def _core(token: str) -> str:
+    return token.strip(_PUNCT).rstrip(_TRAILING).strip(_PUNCT)
+
+
 def title_case(text: str) -> str:
     """``text`` in title case (English)."""
     out: list[str] = []
     first = True
     after_punct = False
+    last_word = -1
+    offset = 0
     for token in _TOKEN.split(text):
+        start, offset = offset, offset + len(token)
         if not token or token.isspace() or token == "-":
             out.append(token)
             continue
-        core = token.strip(_PUNCT)
-        lower = core.lower()
-        capitalise = (len(core) > 1 and lower not in STOP_WORDS) or first or after_punct
+        core = _core(token)
+        capitalise = (len(core) > 1 and core.lower() not in STOP_WORDS) or first or after_punct
+        if token.startswith("'") and _quote_keeps_case(text, start):
+            capitalise = False
         if capitalise and token == token.lower():
             token = _capitalise(token)
         out.append(token)
+        last_word = len(out) - 1
         first = False
         after_punct = token.rstrip("\"'“”‘’)]")[-1:] in (":", "?", "!")
+    if last_word >= 0:
+        token = out[last_word]
+        core = _core(token)
+        if len(core) > 1 and core.lower() in STOP_WORDS and token == token.lower():
+            out[last_word] = _capitalise(token)
     return "".join(out)

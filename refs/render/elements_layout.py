@@ -1,19 +1,15 @@
-"""cs:layout (per-entry state, second-field-align), cs:key (sort keys from plain text)
-and cs:if / cs:else-if (the ``disambiguate`` condition)."""
+"""cs:layout (per-entry state, second-field-align) and cs:if / cs:else-if (the
+``disambiguate`` condition, cheap evaluation)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from citeproc import model
-from citeproc.formatter import plain
 
-from refs.render.elements_text import CachedLookups, CachedMacros, FastFormat
+from refs.render.elements_text import CachedLookups, FastFormat
 from refs.render.state import state_of
-
-_QUOTES = re.compile("[\"'“”‘’«»]")
 
 
 class Group(FastFormat, CachedLookups, model.Group):  # type: ignore[misc]
@@ -80,41 +76,7 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
         return output
 
 
-def _plain_key(value: Any) -> Any:
-    if value is None or isinstance(value, int):
-        return value
-    text = _QUOTES.sub("", str(value)).strip().lower()
-    return text or None
-
-
-class Key(CachedMacros, model.Key):  # type: ignore[misc]
-    def sort_keys(self, items: Any, context: Any) -> list[Any]:
-        st = state_of(self)
-        root = self.get_root()
-        saved = root.formatter
-        root.formatter = plain
-        st.sorting = True
-        try:
-            if "macro" in self.attrib:
-                layout = context.get_layout()
-                # names sort as "family given" (the reference processor's keys)
-                options = {"name-as-sort-order": "all", "sort-separator": " "}
-                for option in ("names-min", "names-use-first", "names-use-last"):
-                    if option in self.attrib:
-                        options[option.replace("names", "et-al")] = self.get(option)
-                macro = self.get_macro(self.get("macro"))
-                keys = []
-                for item in items:
-                    st.begin_entry()
-                    layout.repressed = {}
-                    keys.append(macro.render(item, context=context, sort_options=options))
-                st.begin_entry()
-            else:
-                keys = super().sort_keys(items, context)
-        finally:
-            root.formatter = saved
-            st.sorting = False
-        return [_plain_key(k) for k in keys]
+_OTHER_TESTS = ("disambiguate", "is-numeric", "is-uncertain-date", "locator", "position")
 
 
 class If(CachedLookups, model.If):  # type: ignore[misc]
@@ -125,10 +87,18 @@ class If(CachedLookups, model.If):  # type: ignore[misc]
         if "disambiguate" in self.attrib:
             flagged = item.key in state_of(self).disambiguate
             yield flagged == (self.get("disambiguate").lower() == "true")
+        st = state_of(self)
         if "type" in self.attrib:
-            yield from self._type(item)
+            kind = item.reference["type"]
+            yield from (t.lower() == kind for t in st.split(self, "type"))
         if "variable" in self.attrib:
-            yield from self._variable(item)
+            ref = item.reference
+            for variable in st.split(self, "variable"):
+                yield (
+                    ("locator" in item)
+                    if variable == "locator"
+                    else (variable.replace("-", "_") in ref)
+                )
         if "is-numeric" in self.attrib:
             yield from self._is_numeric(item)
         if "is-uncertain-date" in self.attrib:
@@ -138,7 +108,43 @@ class If(CachedLookups, model.If):  # type: ignore[misc]
         if "position" in self.attrib:
             yield from self._position(item, context)
 
+    def _simple(self, item: Any) -> bool | None:
+        """The common case (type and variable tests only) without a generator;
+        None when other tests are present."""
+        st = state_of(self)
+        spec = st.conditions.get(self)
+        if spec is None:
+            other = any(a in self.attrib for a in _OTHER_TESTS)
+            spec = (
+                self.get("match") or "all",
+                other,
+                st.split(self, "type"),
+                tuple(v.replace("-", "_") for v in st.split(self, "variable")),
+            )
+            st.conditions[self] = spec
+        match, other, types, variables = spec
+        if other:
+            return None
+        ref = item.reference
+        kind = ref["type"]
+        results = [t == kind for t in types]
+        if match == "any" and any(results):
+            return True
+        if match == "all" and not all(results):
+            return False
+        results += [("locator" in item) if v == "locator" else (v in ref) for v in variables]
+        if match == "any":
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
+
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        simple = self._simple(item)
+        if simple is not None:
+            if not simple:
+                raise model.ConditionFailed
+            return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
         match = self.get("match") or "all"
         for result in self._tests(item, context):
             if result and match == "any":

@@ -23,6 +23,8 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
         ]
         if roles and all(r in st.suppressed for r in roles):
             return None
+        if not roles and self.substitute() is None:
+            raise model.VariableError  # as citeproc-py ends up doing, without the walk
         text = super().process(item, names_context=names_context, context=context, **kw)
         if text:
             for role in roles:
@@ -48,7 +50,7 @@ class Substitute(model.Substitute):  # type: ignore[misc]
             except model.VariableError:
                 continue
             finally:
-                st.traces.remove(trace)
+                st.traces.pop()  # ours: recordings nest like the renders
             if text:
                 st.suppressed.update(trace)
                 return text

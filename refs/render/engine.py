@@ -87,7 +87,11 @@ def render(
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        data = CiteProcJSON(ready)
+        try:
+            data = CiteProcJSON(ready)
+        except Exception as exc:  # data that passed our checks and still fails
+            diags.append(error("C006", source, None, f"items could not be read: {exc}"))
+            return Rendered((), (), tuple(diags))
     st = state_of(style.root)
     st.begin_render()
     bib = CitationStylesBibliography(style, data, formatter)
@@ -102,7 +106,7 @@ def render(
     disambiguate(style, bib, cites)
 
     cited: list[Entry] = []
-    if citations:
+    if citations or not style.has_bibliography():
         for citation, item in zip(cites, ready, strict=True):
             try:
                 text = bib.cite(citation, lambda _cite: None)
@@ -121,5 +125,8 @@ def render(
                 continue
             if texts:
                 entries.append(Entry(ids[ref.key], formatter.entry(finished(texts[0]))))
+    else:  # a style without a bibliography: its citations are the entries
+        entries = [Entry(c.key, formatter.entry(c.text)) for c in cited]
+        cited = cited if citations else []
     st.begin_render()
     return Rendered(tuple(entries), tuple(cited), tuple(diags))

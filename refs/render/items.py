@@ -7,9 +7,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from citeproc import NAMES
+
 from refs.diagnostics import Diagnostic, error, warning
 from refs.render.escape import protect_item
 
+NAME_FIELDS = frozenset(n.replace("_", "-") for n in NAMES)
+NAME_PARTS = frozenset(
+    ("family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle")
+)
 DATE_FIELDS = ("issued", "accessed", "event-date", "original-date", "submitted", "container")
 
 
@@ -41,6 +47,20 @@ def _check_date(value: Any) -> dict[str, Any] | None:
     return out
 
 
+def _check_names(value: Any) -> list[dict[str, str]] | None:
+    if not isinstance(value, list):
+        return None
+    names = []
+    for name in value:
+        if not isinstance(name, Mapping):
+            return None
+        clean = {k: str(v) for k, v in name.items() if k in NAME_PARTS and v is not None}
+        if not clean:
+            return None
+        names.append(clean)
+    return names
+
+
 def prepare(
     items: Sequence[Mapping[str, Any]], source: str
 ) -> tuple[list[dict[str, Any]], dict[str, str], list[Diagnostic]]:
@@ -68,7 +88,13 @@ def prepare(
         for field, value in raw.items():
             if field in ("id", "type") or value is None:
                 continue
-            if field in DATE_FIELDS:
+            if field in NAME_FIELDS:
+                names = _check_names(value)
+                if names is None:
+                    diags.append(warning("C003", source, None, f"{key}: {field} unusable; dropped"))
+                    continue
+                value = names
+            elif field in DATE_FIELDS:
                 date = _check_date(value)
                 if date is None:
                     diags.append(warning("C003", source, None, f"{key}: {field} unusable; dropped"))

@@ -11,7 +11,13 @@ from citeproc.frontend import CitationStylesStyle
 from lxml import etree
 
 from refs.errors import InputError
-from refs.render import elements_dates, elements_layout, elements_names, elements_text
+from refs.render import (
+    elements_dates,
+    elements_layout,
+    elements_names,
+    elements_sort,
+    elements_text,
+)
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
@@ -28,7 +34,8 @@ OVERRIDES: dict[str, type] = {
     "macro": elements_text.Macro,
     "choose": elements_text.Choose,
     "else": elements_text.Else,
-    "key": elements_layout.Key,
+    "key": elements_sort.Key,
+    "sort": elements_sort.Sort,
     "if": elements_layout.If,
     "else-if": elements_layout.Else_If,
 }

@@ -19,6 +19,18 @@ class RenderState:
     layouts: dict[Any, Any] = field(default_factory=dict)  # element -> its cs:layout
     terms: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     formatted: dict[Any, bool] = field(default_factory=dict)  # element has font attributes
+    words: dict[tuple[Any, str], tuple[str, ...]] = field(default_factory=dict)  # split attrs
+    conditions: dict[Any, tuple[Any, ...]] = field(default_factory=dict)  # cs:if specs
+
+    def split(self, element: Any, attribute: str) -> tuple[str, ...]:
+        """An attribute's space-separated values (memoised)."""
+        key = (element, attribute)
+        found = self.words.get(key)
+        if found is None:
+            found = tuple((element.get(attribute) or "").split())
+            self.words[key] = found
+        return found
+
     found: dict[tuple[Any, str], Any] = field(default_factory=dict)  # (element, query) -> node
     # per render
     disambiguate: set[str] = field(default_factory=set)  # item keys flagged
@@ -53,12 +65,18 @@ class RenderState:
 def state_of(element: Any) -> RenderState:
     """The render state of the style that ``element`` belongs to."""
     # instance dictionaries only: a missing attribute would cost an element search
+    cached: RenderState | None = element.__dict__.get("_refs_state")
+    if cached is not None:
+        return cached
     root = element.getroottree().getroot()
     st: RenderState | None = root.__dict__.get("refs_state")
     if st is None:
         style = root.__dict__.get("style")  # locale roots point to their style
         if style is not None:
-            return state_of(style)
+            st = state_of(style)
+            element.__dict__["_refs_state"] = st
+            return st
         st = RenderState()
         root.refs_state = st
+    element.__dict__["_refs_state"] = st
     return st

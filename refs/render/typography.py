@@ -15,6 +15,10 @@ _TAGS = re.compile(r"(<[^>]*>)")
 _OPENING_CONTEXT = set(" \t\n([{\u2013\u2014-/\u00a0") | {""}
 
 
+APOSTROPHE = "\u2019"
+_APOS_MARK = "\ue0ff"  # an apostrophe while punctuation-in-quote runs: never a closer
+
+
 @dataclass(frozen=True)
 class Quotes:
     open: str = "\u201c"
@@ -28,37 +32,79 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _closes_later(chars: list[str], start: int) -> bool:
+    """Is there a straight single quote after ``start`` that can close a quoted span
+    (after a non-space, before a non-letter)?"""
+    for i in range(start + 1, len(chars)):
+        if chars[i] == "'" and not chars[i - 1].isspace():
+            nxt = chars[i + 1] if i + 1 < len(chars) else ""
+            if not _is_word(nxt):
+                return True
+    return False
+
+
 def smart_quotes(text: str, q: Quotes) -> str:
-    """Straight quotes to typographic ones, nesting-aware, outside markup tags."""
-    depth = 0
+    """Straight quotes to typographic ones, nesting-aware, outside markup tags.
+
+    A quote opens after a space or opening punctuation and before a letter; a single
+    quote opens only when a closing one follows. Any other single quote is an
+    apostrophe (’), as in damaged text ("didn' know")."""
+    stack: list[str] = []  # "style" (the locale's quotes), '"' or "'" (from the data)
     out: list[str] = []
     prev = ""
+
+    def opener() -> str:
+        return q.open if len(stack) % 2 == 0 else q.open_inner
+
+    def closer() -> str:
+        return q.close if len(stack) % 2 == 0 else q.close_inner
+
+    def pop(kind: str) -> None:
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i] == kind:
+                del stack[i:]
+                return
+
     for segment in _TAGS.split(text):
         if segment.startswith("<") and segment.endswith(">"):
             out.append(segment)
+            if not segment.startswith("</"):
+                prev = ""  # text right after an opening tag starts afresh
             continue
         chars = list(segment)
         for i, ch in enumerate(chars):
             nxt = chars[i + 1] if i + 1 < len(chars) else ""
-            if ch in (q.open, q.open_inner) and ch != q.close_inner:
-                depth += 1
-            elif ch == q.close or (ch == q.close_inner and not (_is_word(prev) and _is_word(nxt))):
-                if ch == q.close or depth > 0:
-                    depth = max(0, depth - 1)
-            elif ch == '"' or (ch == "'" and not _is_word(prev) and nxt and not nxt.isspace()):
-                if prev in _OPENING_CONTEXT or prev in (q.open, q.open_inner):
-                    ch = q.open if depth % 2 == 0 else q.open_inner
-                    depth += 1
+            opening = prev in _OPENING_CONTEXT or prev in (q.open, q.open_inner)
+            if ch in (q.open, q.open_inner):
+                stack.append("style")
+            elif ch == q.close or (ch == q.close_inner and not _is_word(nxt)):
+                if "style" in stack:
+                    pop("style")
+            elif ch == '"':
+                if opening and nxt and not nxt.isspace():
+                    ch = opener()
+                    stack.append('"')
+                elif '"' in stack:
+                    pop('"')
+                    ch = closer()
                 else:
-                    depth = max(0, depth - 1)
-                    ch = q.close if depth % 2 == 0 else q.close_inner
+                    ch = q.close
             elif ch == "'":
-                if depth > 0 and not (_is_word(prev) and _is_word(nxt)) and not _is_word(nxt):
-                    # closing a single-quoted span opened earlier (or a plural possessive)
-                    depth = max(0, depth - 1)
-                    ch = q.close if depth % 2 == 0 else q.close_inner
+                if _is_word(prev) and _is_word(nxt):
+                    ch = _APOS_MARK
+                elif opening and _is_word(nxt) and _closes_later(chars, i):
+                    ch = opener()
+                    stack.append("'")
+                elif "'" in stack and not _is_word(nxt):
+                    pop("'")
+                    ch = closer()
                 else:
-                    ch = "\u2019"
+                    # two quotes in a row (damaged text) come out apart, as in citeproc-js
+                    ch = (
+                        " " + _APOS_MARK
+                        if prev == _APOS_MARK and out[-1] == _APOS_MARK
+                        else _APOS_MARK
+                    )
             out.append(ch)
             prev = ch
     return "".join(out)
@@ -77,6 +123,8 @@ def punctuation_in_quote(text: str, q: Quotes) -> str:
 def finish(text: str, q: Quotes) -> str:
     text = smart_quotes(text, q)
     if q.punctuation_in_quote:
-        return punctuation_in_quote(text, q)
-    closers = re.escape(q.close + q.close_inner)
-    return re.sub(rf"([?!])((?:[{closers}]|</[a-z]+>)*)\.", r"\1\2", text)
+        text = punctuation_in_quote(text, q)
+    else:
+        closers = re.escape(q.close + q.close_inner)
+        text = re.sub(rf"([?!])((?:[{closers}]|</[a-z]+>)*)\.", r"\1\2", text)
+    return text.replace(_APOS_MARK, APOSTROPHE)

@@ -1,0 +1,34 @@
+"""Sort keys compared as citeproc-js compares them: leading "a", "an", "the" dropped,
+then case, accents and punctuation ignored (spaces count), digit runs compared as numbers
+(``localeCompare`` with sensitivity "base", ignorePunctuation and numeric)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+_QUOTES = re.compile("[\"'“”‘’«»\ue000-\ue0ff]")
+_DIGITS = re.compile(r"(\d+)")
+
+Key = tuple[tuple[int, int | str], ...]
+
+
+def collation_key(text: str) -> Key | None:
+    """A comparable key for ``text``; None when nothing is left (sorts last)."""
+    text = _ARTICLE.sub("", _QUOTES.sub("", text).strip())
+    text = unicodedata.normalize("NFKD", text.lower())
+    parts: list[tuple[int, int | str]] = []
+    for n, piece in enumerate(_DIGITS.split(text)):
+        if n % 2:
+            parts.append((0, int(piece)))
+            continue
+        letters = "".join(
+            c for c in piece if (c.isalnum() or c.isspace()) and not unicodedata.combining(c)
+        )
+        if letters:
+            if parts and parts[-1][0] == 1:
+                parts[-1] = (1, str(parts[-1][1]) + letters)
+            else:
+                parts.append((1, letters))
+    return tuple(parts) or None
