@@ -42,8 +42,17 @@ _V1 = (
         key_a TEXT NOT NULL, key_b TEXT NOT NULL, PRIMARY KEY (key_a, key_b))""",
 )
 
+_V2 = (
+    # the text `refs check` reads; articles added before version 2 have no row until
+    # they are added again
+    """CREATE TABLE article_texts (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id),
+        source TEXT NOT NULL,            -- the file the text came from, as added
+        text TEXT NOT NULL)""",
+)
+
 # One tuple of statements per schema version; never edit a released entry, append.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 VARIANT_COLS = (

@@ -28,16 +28,23 @@ def match_item(key: str, fields: Variant) -> Item:
 
 
 class Library:
-    """An open library file. Use as a context manager; write inside ``transaction()``."""
+    """An open library file. Use as a context manager; write inside ``transaction()``.
 
-    def __init__(self, path: Path, *, create: bool = True) -> None:
+    ``readonly`` opens an existing file as it is: no migration, no pragma that writes,
+    and SQLite refuses every write (``schema_version()`` tells what the file holds)."""
+
+    def __init__(self, path: Path, *, create: bool = True, readonly: bool = False) -> None:
         self.path = path
-        if not create and not path.exists():
+        if (readonly or not create) and not path.exists():
             raise LibraryError(f"no library at {path}", hint="add articles first: refs add PATH...")
         if path.exists() and path.is_dir():
             raise LibraryError(f"library path {path} is a folder")
         try:
-            self.db = sqlite3.connect(str(path), isolation_level=None)
+            if readonly:
+                uri = path.resolve().as_uri() + "?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                self.db = sqlite3.connect(str(path), isolation_level=None)
             self.db.execute("PRAGMA busy_timeout = 5000")
             version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
             if version > SCHEMA_VERSION:
@@ -46,6 +53,9 @@ class Library:
                     f"{path} has schema version {version}; this refs knows up to {SCHEMA_VERSION}",
                     hint="upgrade refs to use this library",
                 )
+            if readonly:
+                self.db.execute("PRAGMA query_only = ON")
+                return
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")

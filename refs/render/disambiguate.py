@@ -22,20 +22,28 @@ def _suffix(n: int) -> str:
     return letters
 
 
-def _collisions(style: Any, citations: Sequence[Any], keys: Sequence[str]) -> list[list[str]]:
+def _render(style: Any, citations: Sequence[Any], keys: Sequence[str]) -> dict[str, str]:
+    """Each cite rendered alone as plain text (cites that cannot render take no part)."""
     root = style.root
     saved = root.formatter
     root.formatter = plain
-    groups: dict[str, list[str]] = defaultdict(list)
+    texts: dict[str, str] = {}
     try:
         for citation, key in zip(citations, keys, strict=True):
             try:
                 text = str(style.render_citation(citation, [], lambda _cite: None))
-            except Exception:  # an entry that cannot render takes no part
+            except Exception:
                 continue
-            groups[text.strip().lower()].append(key)
+            texts[key] = text.strip().lower()
     finally:
         root.formatter = saved
+    return texts
+
+
+def _groups(texts: dict[str, str]) -> list[list[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key, text in texts.items():
+        groups[text].append(key)
     return [group for group in groups.values() if len(group) > 1]
 
 
@@ -48,20 +56,21 @@ def disambiguate(style: Any, bibliography: Any, citations: Sequence[Any]) -> Non
     )
     if not (add_year_suffix or has_condition):
         return
+    st = state_of(style.root)
     keys = [citation.cites[0].key for citation in citations]
-    groups = _collisions(style, citations, keys)
+    texts = _render(style, citations, keys)
+    groups = _groups(texts)
     if not groups:
         return
-    st = state_of(style.root)
     flagged = {key for group in groups for key in group}
     st.disambiguate.update(flagged)
     if not add_year_suffix:
         return
-    if has_condition:  # only the flagged cites can render differently now
-        pairs = [(c, k) for c, k in zip(citations, keys, strict=True) if k in flagged]
-        groups = _collisions(style, [c for c, _ in pairs], [k for _, k in pairs])
+    # only cites that met a disambiguate condition can render differently now
+    again = [(c, k) for c, k in zip(citations, keys, strict=True) if k in st.tested & flagged]
+    texts.update(_render(style, [c for c, _ in again], [k for _, k in again]))
     order = {key: n for n, key in enumerate(bibliography.keys)}
-    for group in groups:
+    for group in _groups(texts):
         ranked = sorted(set(group), key=lambda k: order.get(k, len(order)))
         for n, key in enumerate(ranked):
             bibliography.source[key].year_suffix = _suffix(n)

@@ -85,6 +85,7 @@ class If(CachedLookups, model.If):  # type: ignore[misc]
 
     def _tests(self, item: Any, context: Any) -> Iterator[bool]:
         if "disambiguate" in self.attrib:
+            state_of(self).tested.add(item.key)
             flagged = item.key in state_of(self).disambiguate
             yield flagged == (self.get("disambiguate").lower() == "true")
         st = state_of(self)

@@ -34,6 +34,7 @@ class RenderState:
     found: dict[tuple[Any, str], Any] = field(default_factory=dict)  # (element, query) -> node
     # per render
     disambiguate: set[str] = field(default_factory=set)  # item keys flagged
+    tested: set[str] = field(default_factory=set)  # item keys that met a disambiguate test
     sorting: bool = False  # rendering sort keys
     # per entry
     suppressed: set[str] = field(default_factory=set)  # variables used by a substitute
@@ -41,6 +42,7 @@ class RenderState:
 
     def begin_render(self) -> None:
         self.disambiguate.clear()
+        self.tested.clear()
         self.sorting = False
         self.begin_entry()
 
