@@ -15,7 +15,7 @@ from refs import __version__
 from refs.diagnostics import Diagnostic, has_errors
 from refs.errors import RefsError
 from refs.jsonout import article_json, dumps
-from refs.pipeline import ParseResult, parse_paths
+from refs.pipeline import ParsedArticle, ParseResult, parse_paths
 from refs.report.table import parse_table
 
 app = typer.Typer(
@@ -407,31 +407,46 @@ def check(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file.")
     ] = None,
+    article: Annotated[
+        list[str] | None,
+        typer.Option("--article", help="Only this article (path, file name or stem)."),
+    ] = None,
+    library: LibraryOpt = None,
 ) -> None:
     """Check that every claim is backed by a listed source and every source backs one.
 
+    Without PATHs it checks every article of the library (read-only), with library keys.
+
     Example: refs check seeds --format html -o coverage.html --min-coverage 0.5
     """
-    from refs.coverage import check_article, overall
+    from refs.coverage import overall
+    from refs.libcheck import check_parsed
     from refs.report.checkhtml import check_html
     from refs.report.checkjson import check_json
     from refs.report.checktext import check_text
+    from refs.select import article_named
 
-    if not paths:
-        fail(
-            "refs check needs article files: the library keeps references, not article text",
-            hint="refs check seeds/ --format text",
-        )
-    result = load_articles(paths)
-    pairs = [(p, check_article(p.article, p.references)) for p in result.articles]
+    names = article or []
+    if paths:
+        result = load_articles(paths)
+        if names:
+            kept = [p for p in result.articles if article_named(p.article.source, names)]
+            result = ParseResult(kept, result.diagnostics)
+        parsed, diagnostics, code = result.articles, all_diagnostics(result), exit_code(result)
+    else:
+        parsed, diagnostics = library_for_check(library, names)
+        code = 1 if has_errors(diagnostics) else 0
+    if not parsed:
+        emit_diagnostics(diagnostics)
+        fail("no article matched --article " + ", ".join(names))
+    pairs = [(p, check_parsed(p)) for p in parsed]
     if fmt is CheckFormat.json:
         write_output(dumps(check_json(pairs)), output)
     elif fmt is CheckFormat.html:
         write_output(check_html(pairs), output)
     else:
         write_output(check_text(pairs), output)
-    emit_diagnostics(all_diagnostics(result))
-    code = exit_code(result)
+    emit_diagnostics(diagnostics)
     ratio = overall([c for _, c in pairs])
     if code == 0 and ratio < min_coverage:
         typer.echo(
@@ -439,6 +454,37 @@ def check(
         )
         code = 1
     raise typer.Exit(code)
+
+
+def library_for_check(
+    option: Path | None, names: list[str]
+) -> tuple[list[ParsedArticle], list[Diagnostic]]:
+    """The library's articles (read-only) parsed from their kept text, with library keys;
+    exits 2 when there is no library, no article, or no article with its text."""
+    from refs.articletexts import stored_articles
+    from refs.libcheck import chosen, library_articles
+    from refs.store import Library
+
+    path = library_path(option)
+    try:
+        with Library(path, readonly=True) as lib:
+            stored = stored_articles(lib)
+    except RefsError as exc:
+        fail(exc.message, exc.exit_code, exc.hint or "refs check PATH... checks article files")
+    if not stored:
+        fail(f"the library {path} has no articles", hint="add articles first: refs add PATH...")
+    picked = chosen(stored, names)
+    if not picked:
+        fail(f"no article of {path} matched --article " + ", ".join(names))
+    parsed, diagnostics = library_articles(picked)
+    diagnostics += [d for p in parsed for d in p.diagnostics]
+    if not parsed:
+        emit_diagnostics(diagnostics)
+        fail(
+            f"no article of {path} has its text: they were added before refs kept article text",
+            hint="add them again (keys and citations stay as they are): refs add PATH...",
+        )
+    return parsed, diagnostics
 
 
 # ---------------------------------------------------------------- refs render, refs styles

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from refs.articletexts import keep_text
 from refs.dedupe import Item, find_duplicates, make_item
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.merge import Variant, merge_variants
@@ -40,6 +41,7 @@ class IngestReport:
     citations: int = 0  # citations recorded
     new_references: int = 0
     matched: int = 0  # citations that went to references already in the library
+    texts_filled: int = 0  # articles added before the library kept texts, text now kept
     new_keys: list[str] = field(default_factory=list)
 
 
@@ -103,6 +105,7 @@ def _add_articles(
     entries: list[Entry] = []
     in_library: set[str] = set()  # articles the library had before: copies may attach
     seen: dict[str, set[str]] = defaultdict(set)
+    new_here: set[str] = set()  # articles this command adds to the library
     for pa in sorted(parsed, key=lambda p: os.path.normpath(p.article.source)):
         art = pa.article
         source = os.path.normpath(art.source)
@@ -129,6 +132,7 @@ def _add_articles(
                 report.copies += 1
             else:
                 report.articles_added += 1
+                new_here.add(aid)
             for ref in pa.references:
                 cite = Citation.model_construct(  # our own parse: validated already
                     article=source,
@@ -139,6 +143,9 @@ def _add_articles(
                     line=ref.span.line if ref.span else None,
                 )
                 entries.append(Entry(cite, variant_of(ref)))
+        # the first file's text; an article of a version-1 library gets it when added again
+        if keep_text(lib, aid, source, art.text) and aid not in new_here:
+            report.texts_filled += 1
         if progress is not None:
             progress(1)
     _ingest(lib, entries, report, in_library)

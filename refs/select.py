@@ -8,7 +8,7 @@ known: a reference dated ``2000-10`` is inside ``--since 2000-10-15`` because Oc
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TypeVar
@@ -71,6 +71,12 @@ def in_range(
 def _article_names(path: str) -> set[str]:
     pure = PurePath(path)
     return {path, str(pure), pure.name, pure.stem}
+
+
+def article_named(path: str, names: Collection[str]) -> bool:
+    """Is the article at ``path`` one of ``names`` (its path, file name or stem)?"""
+    wanted = set(names) | {str(PurePath(n)) for n in names}
+    return bool(_article_names(path) & wanted)
 
 
 def _articles_of(ref: Reference | LibraryReference) -> list[str]:

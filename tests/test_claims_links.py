@@ -5,6 +5,7 @@ contradicts its source, two sources for one claim and a source that supports not
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 
 from refs.coverage import Checked, check_article
 from refs.pipeline import ParsedArticle, parse_paths
+from refs.report.checkjson import check_article_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -27,19 +29,27 @@ def _checked(folder: Path, name: str) -> tuple[ParsedArticle, Checked]:
     return parsed, check_article(parsed.article, parsed.references)
 
 
-def _score(gold: dict[str, Any], folder: Path) -> dict[str, Any]:
-    """must-links found, precision over annotated claims, unsupported found, problems."""
+def check_json_of(folder: Path, name: str) -> dict[str, Any]:
+    """The `refs check --format json` object of one article file (PATH mode)."""
+    return check_article_json(*_checked(folder, name))
+
+
+def score_articles(
+    gold: dict[str, Any], article_of: Callable[[str], dict[str, Any]]
+) -> dict[str, Any]:
+    """must-links found, precision over annotated claims, unsupported found, problems;
+    ``article_of(file name)`` gives that article's object of the check JSON."""
     tot = {"must": 0, "must_ok": 0, "pred": 0, "pred_ok": 0, "uns": 0, "uns_ok": 0}
     problems: list[str] = []
     for g in gold["articles"]:
-        parsed, checked = _checked(folder, g["file"])
-        keys = [r.key for r in parsed.references]
+        art = article_of(g["file"])
+        keys = [r["key"] for r in art["references"]]
         for c in g["claims"]:
             anchor = _norm(c["anchor"])
-            hits = [cl for cl in checked.claims if anchor in _norm(cl.text)]
+            hits = [cl for cl in art["claims"] if anchor in _norm(cl["text"])]
             if not hits:
                 problems.append(f"no claim contains {anchor!r}")
-            linked = {lk.key for cl in hits for lk in checked.sources(cl.id)}
+            linked = {src["key"] for cl in hits for src in cl["sources"]}
             ok = {keys[i] for i in c["must"] + c["may"]}
             for i in c["must"]:
                 tot["must"] += 1
@@ -55,23 +65,31 @@ def _score(gold: dict[str, Any], folder: Path) -> dict[str, Any]:
                     problems.append(f"{anchor!r} wrongly linked to {k}")
             if c.get("unsupported"):
                 tot["uns"] += 1
-                if hits and all(checked.status(cl.id) == "unsupported" for cl in hits):
+                if hits and all(cl["status"] == "unsupported" for cl in hits):
                     tot["uns_ok"] += 1
                 else:
                     problems.append(f"{anchor!r} should be unsupported")
             for want in c.get("outlets", []):
-                if not any(want in cl.cues.outlets for cl in hits):
+                if not any(want in cl["cues"]["outlets"] for cl in hits):
                     problems.append(f"{anchor!r}: outlet {want} not named")
             for want in c.get("dates", []):
-                got = {d.iso() for cl in hits for d in cl.cues.dates}
+                got = {d for cl in hits for d in cl["cues"]["dates"]}
                 if want not in got:
                     problems.append(f"{anchor!r}: date {want} not in {sorted(got)}")
         for i in g.get("unused", []):
-            if keys[i] not in checked.report.unused_references:
+            if keys[i] not in art["unused_references"]:
                 problems.append(f"{g['file']}: reference {i} should be unused")
     tot["precision"] = tot["pred_ok"] / tot["pred"] if tot["pred"] else 1.0
     tot["problems"] = problems
     return tot
+
+
+def assert_gold(tot: dict[str, Any]) -> None:
+    assert tot["must_ok"] == tot["must"], tot["problems"]
+    assert tot["precision"] >= 0.9, tot["problems"]
+    assert tot["uns_ok"] == tot["uns"], tot["problems"]
+    assert not [p for p in tot["problems"] if "lacks" in p or "no claim" in p or "unused" in p]
+    assert not [p for p in tot["problems"] if "date" in p or "outlet" in p]
 
 
 @pytest.mark.parametrize(
@@ -81,12 +99,7 @@ def _score(gold: dict[str, Any], folder: Path) -> dict[str, Any]:
 )
 def test_links_match_gold(gold_file: Path, folder: Path) -> None:
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    tot = _score(gold, folder)
-    assert tot["must_ok"] == tot["must"], tot["problems"]
-    assert tot["precision"] >= 0.9, tot["problems"]
-    assert tot["uns_ok"] == tot["uns"], tot["problems"]
-    assert not [p for p in tot["problems"] if "lacks" in p or "no claim" in p or "unused" in p]
-    assert not [p for p in tot["problems"] if "date" in p or "outlet" in p]
+    assert_gold(score_articles(gold, lambda name: check_json_of(folder, name)))
 
 
 def test_seed_santer_claim_is_unsupported() -> None:

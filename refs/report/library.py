@@ -132,6 +132,7 @@ def ingest_summary(report: IngestReport) -> str:
         (report.new_references, "new reference(s)"),
         (report.citations, "citation(s) recorded"),
         (report.matched, "matched to references in the library"),
+        (report.texts_filled, "article text(s) kept for articles added before"),
     ]
     parts = [f"{n} {what}" for n, what in counts if n] or ["nothing new"]
     return "refs: " + ", ".join(parts) + "\n"
