@@ -7,7 +7,6 @@ measured in the same run (reading the files and splitting the source lists).
 
 from __future__ import annotations
 
-import argparse
 import gc
 import tempfile
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from bench.corpus import write_corpus
 from bench.parse_bench import floor
+from bench.sizes import main_over_sizes
 from refs.ingest import add_articles
 from refs.pipeline import parse_paths
 from refs.store import Library
@@ -52,11 +52,7 @@ def run(n: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--articles", type=int, action="append")
-    args = parser.parse_args()
-    for n in args.articles or [10_000]:
-        run(n)
+    main_over_sizes(__doc__, "articles", 10_000, run)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,12 @@ seed-shaped articles, per article, next to the parse time of the same run.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import time
 from pathlib import Path
 
 from bench.corpus import write_corpus
+from bench.sizes import main_over_sizes
 from refs.coverage import check_article
 from refs.pipeline import ParsedArticle, parse_paths
 
@@ -49,11 +49,7 @@ def run(n: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--articles", type=int, action="append")
-    args = parser.parse_args()
-    for n in args.articles or [10_000]:
-        run(n)
+    main_over_sizes(__doc__, "articles", 10_000, run)
 
 
 if __name__ == "__main__":

@@ -10,20 +10,8 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from refs.dates import MONTH_NAMES as MONTHS
+
 OUTLETS = [
     "Associated Press",
     "AP",

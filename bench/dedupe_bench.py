@@ -9,7 +9,6 @@ reference (flat when growth is linear), and precision/recall against the known s
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import gc
 import random
@@ -17,6 +16,7 @@ import time
 from collections.abc import Iterator
 
 from bench.corpus import OUTLETS, _title
+from bench.sizes import main_over_sizes
 from refs.dedupe import Item, find_duplicates, make_item
 from refs.models import PartialDate
 
@@ -115,11 +115,7 @@ def run(n: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--refs", type=int, action="append")
-    args = parser.parse_args()
-    for n in args.refs or [100_000]:
-        run(n)
+    main_over_sizes(__doc__, "refs", 100_000, run)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,12 @@ run (the same fields joined with plain f-strings, no escaping, no library).
 
 from __future__ import annotations
 
-import argparse
 import gc
 import random
 import time
 from collections.abc import Callable
 
+from bench.sizes import main_over_sizes
 from refs.export import registry
 from refs.imports.detect import parse_text
 from refs.models import LibraryReference, PartialDate
@@ -68,11 +68,7 @@ def run(n: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--refs", type=int, action="append")
-    args = parser.parse_args()
-    for n in args.refs or [20000]:
-        run(n)
+    main_over_sizes(__doc__, "refs", 20000, run)
 
 
 if __name__ == "__main__":

@@ -6,13 +6,13 @@ files, finding the source list with rfind and splitting it with plain string ope
 
 from __future__ import annotations
 
-import argparse
 import gc
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from bench.corpus import write_corpus
+from bench.sizes import main_over_sizes
 from refs.pipeline import parse_paths
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -57,11 +57,7 @@ def run(n: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--articles", type=int, action="append")
-    args = parser.parse_args()
-    for n in args.articles or [10_000]:
-        run(n)
+    main_over_sizes(__doc__, "articles", 10_000, run)
 
 
 if __name__ == "__main__":
