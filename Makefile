@@ -14,7 +14,12 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: venv
-	$(BIN)/refs parse seeds --format table
+	@echo "== refs parse seeds --format table"
+	@$(BIN)/refs parse seeds --format table
+	@echo "== refs render seeds --style chicago"
+	@$(BIN)/refs render seeds --style chicago
+	@echo "== refs check seeds"
+	@$(BIN)/refs check seeds
 
 test: venv
 	$(BIN)/pytest

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -86,22 +85,6 @@ def suffix(n: int) -> str:
         n, rem = divmod(n - 1, 26)
         out = chr(97 + rem) + out
     return out
-
-
-def assign_keys(bases: Sequence[str], order: Sequence[str]) -> list[str]:
-    """Unique keys for ``bases``: a base shared by several items gets suffixes a, b, c ... in
-    the order of ``order`` (a stable sort key per item, e.g. date and title), so the result
-    does not depend on the order of the input."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, base in enumerate(bases):
-        groups[base].append(i)
-    keys = list(bases)
-    for base, members in groups.items():
-        if len(members) > 1:
-            ranked = sorted(members, key=lambda i: (order[i], i))
-            for rank, i in enumerate(ranked):
-                keys[i] = base + suffix(rank)
-    return keys
 
 
 # ---------------------------------------------------------------- library keys

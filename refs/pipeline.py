@@ -9,7 +9,7 @@ from pathlib import Path
 
 from refs.article import LineIndex, read_article
 from refs.diagnostics import Diagnostic
-from refs.keys import assign_keys, base_key
+from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.models import Article, RawReference, Reference
 from refs.normalize import normalize, resolve_date
 from refs.reader import read_all
@@ -45,11 +45,14 @@ def build(
 ) -> list[ParsedArticle]:
     """Normalise every entry and give keys that are unique over the whole run."""
     flat = [(a, r, resolve_date(r.date_text, a.issue_date)) for a, raws, _ in parsed for r in raws]
-    bases = [base_key(r.outlet, issued, r.title) for _, r, issued in flat]
-    order = [
-        f"{issued.iso() if issued else ''}\x00{r.title.lower()}\x00{r.raw}" for _, r, issued in flat
-    ]
-    keys = assign_keys(bases, order)
+    keys = library_keys(
+        [
+            KeyRequest(
+                base_key(r.outlet, issued, r.title), sort_identity(r.outlet, issued, r.title)
+            )
+            for _, r, issued in flat
+        ]
+    )
     refs = [
         normalize(r, issued, a.source, key) for (a, r, issued), key in zip(flat, keys, strict=True)
     ]

@@ -128,3 +128,13 @@ def test_headless_page_warns_and_keeps_partial_dates() -> None:
 def test_version() -> None:
     code, out, _ = run("--version")
     assert code == 0 and out.startswith("refs ")
+
+
+def test_parse_keys_are_the_keys_refs_add_gives(tmp_path: Path) -> None:
+    code, out, _ = run("parse", str(SEEDS))
+    parsed = sorted(r["key"] for a in json.loads(out)["articles"] for r in a["references"])
+    lib = str(tmp_path / "lib.db")
+    assert run("add", str(SEEDS), "--library", lib)[0] == 0
+    code, out, _ = run("list", "--library", lib, "--format", "json")
+    assert code == 0 and sorted(r["key"] for r in json.loads(out)) == parsed
+    assert len(set(parsed)) == 21
