@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from refs.diagnostics import Diagnostic
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.models import Article, RawReference, Reference
 from refs.normalize import normalize, resolve_date
-from refs.reader import read_all
+from refs.reader import discover, read_text
 from refs.sources import parse_list
 
 
@@ -66,22 +66,32 @@ def build(
 
 def parse_paths(paths: Sequence[Path]) -> ParseResult:
     """Read every article under ``paths`` and parse its source list."""
+    files, found = discover(paths)
+    return parse_files(files, found)
+
+
+def parse_files(
+    files: Sequence[Path],
+    found: Sequence[Diagnostic] = (),
+    on_file: Callable[[Path], None] | None = None,
+) -> ParseResult:
+    """Parse the article ``files`` (as ``discover`` lists them, with its diagnostics
+    ``found``); ``on_file`` is told of each file once it is read (for a progress bar)."""
     collecting = gc.isenabled()
     gc.disable()  # the cyclic collector grows superlinear over many small objects
     try:
-        return _parse_paths(paths)
+        parsed = []
+        file_level = list(found)
+        for file in files:
+            text, notes = read_text(file)
+            if on_file is not None:
+                on_file(file)
+            if text is None:
+                file_level.extend(notes)
+                continue
+            article, raws, found_here = parse_text(text, str(file))
+            parsed.append((article, raws, notes + found_here))
+        return ParseResult(build(parsed), file_level)
     finally:
         if collecting:
             gc.enable()
-
-
-def _parse_paths(paths: Sequence[Path]) -> ParseResult:
-    parsed = []
-    file_level: list[Diagnostic] = []
-    for file, text, notes in read_all(paths):
-        if text is None:
-            file_level.extend(notes)
-            continue
-        article, raws, found = parse_text(text, str(file))
-        parsed.append((article, raws, notes + found))
-    return ParseResult(build(parsed), file_level)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from refs import diagnostics as diag
@@ -13,7 +13,8 @@ _CONTROL = bytes(sorted(set(range(0, 32)) - {9, 10, 12, 13}))
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """Article files named or found (recursively, sorted) under folders."""
+    """Article files named or found (recursively, sorted) under folders; a file named
+    twice (or also found under a named folder) is read once, where it first appears."""
     files: list[Path] = []
     found: list[Diagnostic] = []
     for path in paths:
@@ -36,7 +37,18 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
             found.append(diag.error("R001", str(path), None, "not a regular file"))
         else:
             found.append(diag.error("R001", str(path), None, "no such file or folder"))
-    return files, found
+    return _once(files), found
+
+
+def _once(files: list[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    out: list[Path] = []
+    for file in files:
+        same = file.resolve()
+        if same not in seen:
+            seen.add(same)
+            out.append(file)
+    return out
 
 
 def looks_binary(data: bytes) -> bool:
@@ -80,13 +92,3 @@ def read_text(path: Path) -> tuple[str | None, list[Diagnostic]]:
     except OSError as exc:
         return None, [diag.error("R001", str(path), None, f"cannot read: {exc.strerror}")]
     return decode(data, str(path))
-
-
-def read_all(paths: Sequence[Path]) -> Iterator[tuple[Path, str | None, list[Diagnostic]]]:
-    """(file, text or None, diagnostics) for every article file under ``paths``."""
-    files, found = discover(paths)
-    for d in found:
-        yield Path(d.file), None, [d]
-    for file in files:
-        text, notes = read_text(file)
-        yield file, text, notes
