@@ -82,15 +82,29 @@ def all_diagnostics(result: ParseResult) -> list[Diagnostic]:
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """Data to stdout, or atomically to a file."""
-    if output is None:
+    """Data to stdout (also for ``-o -``), or atomically to a file."""
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
         if text and not text.endswith("\n"):
             sys.stdout.write("\n")
         return
     from refs.atomic import write_text_atomic
 
-    write_text_atomic(output, text)
+    check_output(output)
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+
+
+def check_output(output: Path | None) -> None:
+    """Stop (exit 2) before any work when ``-o`` names a folder or a file in a missing one."""
+    if output is None or str(output) == "-":
+        return
+    if output.is_dir():
+        fail(f"-o {output} is a folder", hint="name a file, such as -o out.txt")
+    if not output.parent.is_dir():
+        fail(f"cannot write {output}: the folder {output.parent} does not exist")
 
 
 def version_callback(value: bool) -> None:
@@ -179,8 +193,9 @@ def export(
     """
     from refs.csl import CslSource
     from refs.export.registry import get as get_format
-    from refs.select import Selection, parse_bound, select, unique_keys
+    from refs.select import Selection, empty_range, parse_bound, select, unique_keys
 
+    check_output(output)
     bounds = {}
     for name, text in (("--since", since), ("--until", until)):
         if text is not None:
@@ -188,6 +203,8 @@ def export(
             if bound is None:
                 fail(f"{name} {text!r} is not a date", hint="use YYYY, YYYY-MM or YYYY-MM-DD")
             bounds[name] = bound
+    if empty_range(bounds.get("--since"), bounds.get("--until")):
+        fail(f"--since {since} is after --until {until}")
     selection = Selection(
         articles=tuple(article or ()),
         outlets=tuple(outlet or ()),
@@ -199,14 +216,17 @@ def export(
         result = load_articles(paths)
         emit_diagnostics(all_diagnostics(result))
         code = exit_code(result)
-        chosen = select([r for p in result.articles for r in p.references], selection)
-        cited, renamed = unique_keys(chosen)
+        every = [r for p in result.articles for r in p.references]
+        check_articles(selection.articles, [p.article.source for p in result.articles])
+        cited, renamed = unique_keys(select(every, selection))
         refs: list[CslSource] = list(cited)
     else:
         from refs.store import Library
 
         with Library(library_path(library), create=False) as lib:
-            stored, renamed = unique_keys(select(lib.references(), selection))
+            held = lib.references()
+        check_articles(selection.articles, [c.article for r in held for c in r.citations])
+        stored, renamed = unique_keys(select(held, selection))
         refs = list(stored)
     for change in renamed:
         typer.echo(f"refs: warning: key shared by different references: {change}", err=True)
@@ -216,15 +236,27 @@ def export(
     raise typer.Exit(code)
 
 
+def check_articles(names: tuple[str, ...], articles: list[str]) -> None:
+    """Stop (exit 2) when an ``--article`` names none of ``articles``."""
+    from refs.select import unmatched_articles
+
+    for name in unmatched_articles(names, articles):
+        fail(f"no article matched --article {name}", hint="give a path, file name or stem")
+
+
 # ---------------------------------------------------------------- the library: add, list, show
 
 PROGRESS_MIN_FILES = 20  # a progress bar for this many files or more, on a terminal only
 
 
-class LibraryFormat(StrEnum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
+
+
+class RecordFormat(StrEnum):  # refs show, refs dedupe
     text = "text"
+    json = "json"
 
 
 def parse_for_library(paths: list[Path]) -> ParseResult:
@@ -251,7 +283,10 @@ def add(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders of them.")],
     library: LibraryOpt = None,
 ) -> None:
-    """Add articles to the library; the same article again changes nothing."""
+    """Add articles to the library; the same article again changes nothing.
+
+    Example: refs add seeds --library refs.db
+    """
     from refs.ingest import add_articles
     from refs.report.library import ingest_summary
     from refs.store import Library
@@ -266,39 +301,49 @@ def add(
 
 @app.command("list")
 def list_references(
-    fmt: Annotated[LibraryFormat, typer.Option("--format", "-f", help="table or json.")] = (
-        LibraryFormat.table
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.table
     ),
     library: LibraryOpt = None,
 ) -> None:
-    """List the references in the library with their citations."""
+    """List the references in the library with their citations.
+
+    Example: refs list --format json
+    """
     from refs.report.library import references_json, references_table
     from refs.store import Library
 
     with Library(library_path(library), create=False) as lib:
         refs = lib.references()
-    json_out = fmt is LibraryFormat.json
+    json_out = fmt is ListFormat.json
     write_output(references_json(refs) if json_out else references_table(refs), None)
 
 
 @app.command()
 def show(
     key: Annotated[str, typer.Argument(help="A citation key (merged-away keys work too).")],
-    fmt: Annotated[LibraryFormat, typer.Option("--format", "-f", help="text or json.")] = (
-        LibraryFormat.text
+    fmt: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        RecordFormat.text
     ),
     library: LibraryOpt = None,
 ) -> None:
-    """Show one library reference and every citation of it."""
+    """Show one library reference and every citation of it.
+
+    Example: refs show reuters2000putin
+    """
+    from refs.curate import live_key
     from refs.report.library import library_reference_json, reference_text
     from refs.store import Library
 
     with Library(library_path(library), create=False) as lib:
-        ref = lib.reference(key)
+        try:
+            ref = lib.reference(live_key(lib, key))
+        except RefsError as exc:
+            fail(exc.message, exc.exit_code, exc.hint)
         aliases = lib.aliases(ref.key) if ref else []
     if ref is None:
         fail(f"no reference with key {key!r}", hint="see the keys with: refs list")
-    if fmt is LibraryFormat.json:
+    if fmt is RecordFormat.json:
         write_output(dumps(library_reference_json(ref)), None)
     else:
         write_output(reference_text(ref, aliases), None)
@@ -309,24 +354,33 @@ def show(
 
 @app.command()
 def dedupe(
-    fmt: Annotated[LibraryFormat, typer.Option("--format", "-f", help="text or json.")] = (
-        LibraryFormat.text
+    fmt: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        RecordFormat.text
     ),
     apply: Annotated[
         bool, typer.Option("--apply", help="Merge the clusters the conservative rule accepts.")
     ] = False,
     library: LibraryOpt = None,
 ) -> None:
-    """List candidate duplicate clusters with their scores and reasons."""
+    """List candidate duplicate clusters with their scores and reasons.
+
+    Example: refs dedupe --apply
+    """
     from refs.curate import apply_auto, library_duplicates
     from refs.report.library import dedupe_json, dedupe_text
     from refs.store import Library
 
-    with Library(library_path(library), create=False) as lib, lib.transaction():
-        result = library_duplicates(lib)
-        refs = {r.key: r for r in lib.references()}
-        merged = apply_auto(lib, result) if apply else []
-    json_out = fmt is LibraryFormat.json
+    with Library(library_path(library), create=False) as lib:
+        if apply:  # only --apply writes: listing works while another process writes
+            with lib.transaction():
+                result = library_duplicates(lib)
+                refs = {r.key: r for r in lib.references()}
+                merged = apply_auto(lib, result)
+        else:
+            result = library_duplicates(lib)
+            refs = {r.key: r for r in lib.references()}
+            merged = []
+    json_out = fmt is RecordFormat.json
     write_output(dedupe_json(result, refs) if json_out else dedupe_text(result, refs), None)
     for kept, dropped in merged:
         typer.echo(f"refs: merged {dropped} into {kept}", err=True)
@@ -338,7 +392,10 @@ def merge(
     drop: Annotated[str, typer.Argument(help="The key merged into it (still resolves).")],
     library: LibraryOpt = None,
 ) -> None:
-    """Merge two references: every citation is kept, the most complete fields win."""
+    """Merge two references: every citation is kept, the most complete fields win.
+
+    Example: refs merge ap2000gore ap2000gorea
+    """
     from refs.curate import merge as merge_records
     from refs.store import Library
 
@@ -353,7 +410,10 @@ def distinct(
     second: Annotated[str, typer.Argument(help="Another key.")],
     library: LibraryOpt = None,
 ) -> None:
-    """Remember that two references are different items: never proposed again."""
+    """Remember that two references are different items: never proposed again.
+
+    Example: refs distinct ap2000gore ap2000gorea
+    """
     from refs.curate import mark_distinct
     from refs.store import Library
 
@@ -367,7 +427,10 @@ def import_file(
     file: Annotated[Path, typer.Argument(help="A BibTeX, CSL-JSON or RIS file.")],
     library: LibraryOpt = None,
 ) -> None:
-    """Import references from a file, deduplicated against the library."""
+    """Import references from a BibTeX, CSL-JSON or RIS file, deduplicated against the library.
+
+    Example: refs import library.bib
+    """
     from refs.imports.detect import read_import
     from refs.ingest import import_references
     from refs.report.library import ingest_summary
@@ -378,7 +441,8 @@ def import_file(
     if not result.references and has_errors(list(result.diagnostics)):
         fail(f"nothing could be imported from {file}")
     with Library(library_path(library)) as lib, lib.transaction():
-        report = import_references(lib, result.references, str(file))
+        # the resolved path: the same file imported from another folder is known
+        report = import_references(lib, result.references, str(file.resolve()))
     typer.echo(ingest_summary(report), err=True, nl=False)
     raise typer.Exit(1 if has_errors(list(result.diagnostics)) else 0)
 
@@ -426,10 +490,12 @@ def check(
     from refs.report.checktext import check_text
     from refs.select import article_named
 
+    check_output(output)
     names = article or []
     if paths:
         result = load_articles(paths)
         if names:
+            check_articles(tuple(names), [p.article.source for p in result.articles])
             kept = [p for p in result.articles if article_named(p.article.source, names)]
             result = ParseResult(kept, result.diagnostics)
         parsed, diagnostics, code = result.articles, all_diagnostics(result), exit_code(result)
@@ -473,6 +539,8 @@ def library_for_check(
         fail(exc.message, exc.exit_code, exc.hint or "refs check PATH... checks article files")
     if not stored:
         fail(f"the library {path} has no articles", hint="add articles first: refs add PATH...")
+    added = [s.source for s in stored] + [s.text_source for s in stored if s.text_source]
+    check_articles(tuple(names), added)
     picked = chosen(stored, names)
     if not picked:
         fail(f"no article of {path} matched --article " + ", ".join(names))
@@ -522,6 +590,7 @@ def render(
     from refs.render.document import document, render_references
     from refs.render.styles import load_style
 
+    check_output(output)
     code = 0
     try:
         chosen = load_style(style)
@@ -537,6 +606,8 @@ def render(
                 refs = list(lib.references())
     except RefsError as exc:
         fail(exc.message, exc.exit_code, exc.hint)
+    if not refs:
+        typer.echo("refs: warning: no reference to render", err=True)
     rendered = render_references(refs, chosen, fmt.value, citations, source=style)
     emit_diagnostics(rendered.diagnostics)
     if has_errors(list(rendered.diagnostics)):
@@ -559,7 +630,7 @@ def styles() -> None:
 
 def main() -> None:
     try:
-        app()
+        app(prog_name="refs")  # also under `python -m refs`
     except RefsError as exc:
         typer.echo(f"refs: error: {exc.message}", err=True)
         if exc.hint:

@@ -3,15 +3,21 @@ Each runs inside the caller's transaction."""
 
 from __future__ import annotations
 
+from difflib import get_close_matches
+
 from refs.dedupe import DedupeResult, find_duplicates
 from refs.errors import UsageError
 from refs.store import Library
 
 
-def _live(lib: Library, key: str) -> str:
-    live = lib.resolve_key(key)
+def live_key(lib: Library, key: str) -> str:
+    """The live key that ``key`` leads to (keys are lowercase: ``AP2000Gore`` works too);
+    a UsageError naming the nearest keys when there is none."""
+    live = lib.resolve_key(key) or lib.resolve_key(key.strip().lower())
     if live is None:
-        raise UsageError(f"no reference with key {key!r}", hint="see the keys with: refs list")
+        near = get_close_matches(key.strip().lower(), sorted(lib.taken_keys()), n=3, cutoff=0.75)
+        hint = f"did you mean: {', '.join(near)}?" if near else "see the keys with: refs list"
+        raise UsageError(f"no reference with key {key!r}", hint=hint)
     return live
 
 
@@ -23,7 +29,7 @@ def library_duplicates(lib: Library) -> DedupeResult:
 def merge(lib: Library, keep: str, drop: str) -> tuple[str, str]:
     """Merge ``drop`` into ``keep``: every citation and key goes to ``keep``, whose fields
     become the most complete of all variants. Returns the live keys (kept, dropped)."""
-    a, b = _live(lib, keep), _live(lib, drop)
+    a, b = live_key(lib, keep), live_key(lib, drop)
     if a == b:
         raise UsageError(f"{keep} and {drop} are already one reference ({a})")
     keep_id, drop_id = lib.record_id(a), lib.record_id(b)
@@ -36,7 +42,7 @@ def merge(lib: Library, keep: str, drop: str) -> tuple[str, str]:
 
 def mark_distinct(lib: Library, a: str, b: str) -> tuple[str, str]:
     """Remember that ``a`` and ``b`` are different items: never proposed again."""
-    la, lb = _live(lib, a), _live(lib, b)
+    la, lb = live_key(lib, a), live_key(lib, b)
     if la == lb:
         raise UsageError(f"{a} and {b} are one reference ({la}); nothing to keep apart")
     lib.set_distinct(la, lb, True)

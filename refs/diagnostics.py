@@ -76,4 +76,4 @@ def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:
 # L001 error   refs check: the library has no text of an article (refs add it again)
 # L002 warning refs check: an entry is in the text or the library, not in both
 # L003 warning refs check: an entry reads differently in the text and the library
-# I001-I013    import readers (refs/imports/result.py)
+# I001-I014    import readers (refs/imports/result.py)

@@ -45,6 +45,12 @@ class IngestReport:
     new_keys: list[str] = field(default_factory=list)
 
 
+def storable(name: str) -> str:
+    """A file name as the library can keep it: bytes that are not UTF-8 (kept by Python
+    as surrogates) become U+FFFD instead of failing the whole command."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _fold(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
 
@@ -108,8 +114,8 @@ def _add_articles(
     new_here: set[str] = set()  # articles this command adds to the library
     for pa in sorted(parsed, key=lambda p: os.path.normpath(p.article.source)):
         art = pa.article
-        source = os.path.normpath(art.source)
-        file = str(Path(source).resolve())
+        source = storable(os.path.normpath(art.source))
+        file = storable(str(Path(os.path.normpath(art.source)).resolve()))
         aid = article_identity(art, pa.references)
         if file in seen[aid] or lib.has_article_file(aid, file):
             report.articles_known += 1
@@ -159,6 +165,7 @@ def import_references(lib: Library, refs: Sequence[LibraryReference], source: st
 
 
 def _import_references(lib: Library, refs: Sequence[LibraryReference], source: str) -> IngestReport:
+    source = storable(source)
     report = IngestReport()
     entries: list[Entry] = []
     for ref in refs:

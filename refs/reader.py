@@ -61,7 +61,7 @@ def looks_binary(data: bytes) -> bool:
 
 def decode(data: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes -> text: UTF-8 (a BOM dropped), else Windows-1252/Latin-1 with a warning."""
-    if not data.strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():  # a BOM alone is empty too
         return None, [diag.error("R003", source, None, "file is empty")]
     if looks_binary(data):
         return None, [diag.error("R004", source, None, "file looks binary, not an article")]

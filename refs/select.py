@@ -7,6 +7,7 @@ known: a reference dated ``2000-10`` is inside ``--since 2000-10-15`` because Oc
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -40,8 +41,8 @@ def parse_bound(text: str) -> PartialDate | None:
     year, month, day = (int(g) if g else None for g in match.groups())
     if month is not None and not 1 <= month <= 12:
         return None
-    if day is not None and not 1 <= day <= 31:
-        return None
+    if day is not None and not 1 <= day <= calendar.monthrange(year or 2000, month or 1)[1]:
+        return None  # 2000-02-31 is no date
     return PartialDate(year=year, month=month, day=day)
 
 
@@ -77,6 +78,20 @@ def article_named(path: str, names: Collection[str]) -> bool:
     """Is the article at ``path`` one of ``names`` (its path, file name or stem)?"""
     wanted = set(names) | {str(PurePath(n)) for n in names}
     return bool(_article_names(path) & wanted)
+
+
+def unmatched_articles(names: Sequence[str], articles: Collection[str]) -> list[str]:
+    """The ``--article`` names that name none of ``articles`` (a typo, most likely), in
+    the order given."""
+    known = set(articles)
+    return [n for n in names if not any(article_named(a, [n]) for a in known)]
+
+
+def empty_range(since: PartialDate | None, until: PartialDate | None) -> bool:
+    """Does ``--since`` start after ``--until`` ends (so nothing can be inside)?"""
+    if since is None or until is None:
+        return False
+    return _span(since)[0] > _span(until)[1]
 
 
 def _articles_of(ref: Reference | LibraryReference) -> list[str]:

@@ -39,6 +39,10 @@ class Library:
             raise LibraryError(f"no library at {path}", hint="add articles first: refs add PATH...")
         if path.exists() and path.is_dir():
             raise LibraryError(f"library path {path} is a folder")
+        if not path.exists() and not path.parent.is_dir():
+            raise LibraryError(
+                f"cannot create the library {path}: the folder {path.parent} does not exist"
+            )
         try:
             if readonly:
                 uri = path.resolve().as_uri() + "?mode=ro"
@@ -53,6 +57,12 @@ class Library:
                     f"{path} has schema version {version}; this refs knows up to {SCHEMA_VERSION}",
                     hint="upgrade refs to use this library",
                 )
+            if version == 0 and self._has_tables():
+                self.db.close()
+                raise LibraryError(
+                    f"{path} is an SQLite database of another program, not a refs library",
+                    hint="name a new file or a refs library with --library",
+                )
             if readonly:
                 self.db.execute("PRAGMA query_only = ON")
                 return
@@ -63,6 +73,10 @@ class Library:
                 self._migrate()
         except sqlite3.DatabaseError as exc:
             raise LibraryError(f"{path} is not a readable refs library: {exc}") from None
+
+    def _has_tables(self) -> bool:
+        """Does the file hold any table? (A refs library of version 0 holds none.)"""
+        return self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
 
     def _migrate(self) -> None:
         with self.transaction():

@@ -91,7 +91,8 @@ def parse_csljson(text: str, file: str = "<string>") -> ImportResult:
         key = _text(item, "id")
         title = _text(item, "title")
         if not title:
-            diags.append(error("I011", file, line, f"item {key!r} has no title; skipped"))
+            name = f"item {key!r}" if key is not None else "an item without id"
+            diags.append(error("I011", file, line, f"{name} has no title; skipped"))
             continue
         if key is not None and key in seen:
             diags.append(error("I004", file, line, f"duplicate id {key!r}; skipped"))

@@ -11,6 +11,7 @@ from refs.imports.bibtex import parse_bibtex
 from refs.imports.csljson import parse_csljson
 from refs.imports.result import ImportResult
 from refs.imports.ris import parse_ris
+from refs.reader import looks_binary
 
 _BY_EXTENSION = {
     ".bib": "bibtex",
@@ -70,6 +71,14 @@ def read_import(path: Path) -> ImportResult:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return ImportResult("unknown", diagnostics=(error("I001", file, None, reason),))
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():  # a BOM alone is empty too
+        return ImportResult("unknown", diagnostics=(error("I001", file, None, "file is empty"),))
+    if looks_binary(data):
+        why = "file looks binary, not BibTeX, CSL-JSON or RIS"
+        return ImportResult("unknown", diagnostics=(error("I001", file, None, why),))
     text, notes = decode(data, file)
     result = parse_text(text, file)
+    if not result.references and not result.diagnostics:
+        lost = warning("I014", file, None, f"no entries found (read as {result.format})")
+        result = replace(result, diagnostics=(lost,))
     return replace(result, diagnostics=tuple(notes) + result.diagnostics)

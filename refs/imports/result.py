@@ -23,6 +23,7 @@ from refs.models import LibraryReference, PartialDate
 # I011 error   entry without a title (skipped)
 # I012 warning a value looks as if it swallowed the next field (missing comma?)
 # I013 warning entry without a key: one was made
+# I014 warning the file holds no entries at all
 
 
 @dataclass(frozen=True)

