@@ -62,6 +62,7 @@ def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:
 # R005 error   no article files found under a folder
 # A001 warning no header: publication/issue unknown, years not inferred
 # A002 warning no source list ("Reports:") found
+# A007 error   the source list holds no entry
 # A003 warning issue line found but its date could not be read
 # A004 info    an issue line after body text is a citation, not the header
 # A005 info    no title after the issue line (the text there is body)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -104,6 +105,27 @@ def _registry() -> dict[str, Outlet]:
         for alias in [entry["name"], *entry.get("aliases", [])]:
             table[fold(alias)] = outlet
     return table
+
+
+@cache
+def _comma_aliases() -> frozenset[tuple[str, ...]]:
+    """Registered names that themselves hold commas, as tuples of folded parts."""
+    raw = resources.files("refs").joinpath("data/outlets.toml").read_text(encoding="utf-8")
+    return frozenset(
+        tuple(fold(part) for part in alias.split(","))
+        for entry in tomllib.loads(raw)["outlet"]
+        for alias in [entry["name"], *entry.get("aliases", [])]
+        if "," in alias
+    )
+
+
+def is_known_parts(parts: Sequence[str]) -> bool:
+    """True when ``parts`` (comma-separated in the entry) are one registered outlet: a single
+    part that is an alias, or several that are an alias holding those very commas
+    (``Disarmament and Security Centre, New Zealand``), not ``THE, Associated Press``."""
+    if len(parts) == 1:
+        return is_known(parts[0])
+    return tuple(fold(p) for p in parts) in _comma_aliases()
 
 
 @cache

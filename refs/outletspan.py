@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from refs.gazetteer import PLACES
-from refs.outlets import is_known, is_organisation
+from refs.outlets import is_known, is_known_parts, is_organisation
 
 # Parts that continue an outlet leftwards: "OMRI Daily Digest, No. 221, Part I".
 _CONTINUATION_RE = re.compile(
@@ -35,7 +35,7 @@ def outlet_start(parts: list[str]) -> int:
     last = len(parts) - 1
     # a registered outlet that itself holds commas, longest first
     for k in range(1, last + 1):
-        if is_known(", ".join(parts[k:])):
+        if is_known_parts(parts[k:]):
             return _extend_left(parts, k)
     for k in range(1, last + 1):  # "..., provided by the X, New Zealand"
         if _PHRASE_RE.match(parts[k]):

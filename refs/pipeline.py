@@ -7,11 +7,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from refs import diagnostics as diag
 from refs.article import LineIndex, read_article
 from refs.diagnostics import Diagnostic
+from refs.fingerprint import normalise_outlet, normalise_title
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.models import Article, RawReference, Reference
 from refs.normalize import normalize, resolve_date
+from refs.outlets import resolve
 from refs.reader import discover, read_text
 from refs.sources import parse_list
 
@@ -37,6 +40,22 @@ def parse_text(text: str, source: str) -> tuple[Article, list[RawReference], lis
     if article.source_list is not None:
         raws, notes = parse_list(article.source_list, lines, source)
         found.extend(notes)
+        if not raws:
+            found.append(
+                diag.error(
+                    "A007",
+                    source,
+                    lines.line(
+                        max(
+                            0,
+                            text.rfind(
+                                article.source_list.label, 0, article.source_list.span.start
+                            ),
+                        )
+                    ),
+                    f"the source list ('{article.source_list.label}:') holds no entry",
+                )
+            )
     return article, raws, found
 
 
@@ -45,14 +64,30 @@ def build(
 ) -> list[ParsedArticle]:
     """Normalise every entry and give keys that are unique over the whole run."""
     flat = [(a, r, resolve_date(r.date_text, a.issue_date)) for a, raws, _ in parsed for r in raws]
-    keys = library_keys(
+    # one key per reference: the same entry cited by several articles (same normalised
+    # title and outlet, same date) is one reference, as in the library
+    identities = [
+        (
+            normalise_title(r.title),
+            normalise_outlet(resolve(r.outlet).name if r.outlet else None),
+            issued.iso() if issued else "",
+        )
+        for _, r, issued in flat
+    ]
+    first: dict[tuple[str, str, str], int] = {}
+    for i, identity in enumerate(identities):
+        first.setdefault(identity, i)
+    unique = sorted(first.values())
+    given = library_keys(
         [
             KeyRequest(
                 base_key(r.outlet, issued, r.title), sort_identity(r.outlet, issued, r.title)
             )
-            for _, r, issued in flat
+            for _, r, issued in (flat[i] for i in unique)
         ]
     )
+    key_of = {identities[i]: key for i, key in zip(unique, given, strict=True)}
+    keys = [key_of[identity] for identity in identities]
     refs = [
         normalize(r, issued, a.source, key) for (a, r, issued), key in zip(flat, keys, strict=True)
     ]

@@ -65,13 +65,17 @@ def test_output_file_written_atomically(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["out.ris"]
 
 
-def test_keys_stay_unique_over_several_articles(tmp_path: Path) -> None:
+def test_one_source_in_several_articles_is_exported_once(tmp_path: Path) -> None:
     seed = SEEDS / "001_71ef8663aa33fb13.txt"
     (tmp_path / "copy.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
     code, out, err = run("export", str(seed), str(tmp_path / "copy.txt"), "-f", "csljson")
     assert code == 0, err
     ids = [i["id"] for i in json.loads(out)]
-    assert len(ids) == len(set(ids)) == 26
+    assert len(ids) == len(set(ids)) == 13
+    code, out, err = run("export", str(SEEDS), "-f", "csljson")
+    assert code == 0, err
+    ids = [i["id"] for i in json.loads(out)]
+    assert len(ids) == len(set(ids)) == 21
 
 
 def test_library_mode(tmp_path: Path) -> None:

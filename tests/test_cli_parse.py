@@ -138,3 +138,22 @@ def test_parse_keys_are_the_keys_refs_add_gives(tmp_path: Path) -> None:
     code, out, _ = run("list", "--library", lib, "--format", "json")
     assert code == 0 and sorted(r["key"] for r in json.loads(out)) == parsed
     assert len(set(parsed)) == 21
+
+
+def test_one_source_cited_by_two_articles_has_one_key(tmp_path: Path) -> None:
+    text = Path(SEED).read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("Associated Press, October 24", "AP, October 24"))
+    code, out, _ = run("parse", str(tmp_path))
+    assert code == 0
+    a, b = (art["references"] for art in json.loads(out)["articles"])
+    assert [r["key"] for r in a] == [r["key"] for r in b]
+    assert len({r["key"] for r in a}) == 8
+
+
+def test_empty_source_list_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Body text.\n\nReports:\n")
+    code, out, err = run("parse", str(path))
+    assert code == 1 and f"{path}:3: A007 error" in err
+    assert json.loads(out)["articles"][0]["references"] == []

@@ -101,3 +101,12 @@ def test_clean_title() -> None:
     assert clean_title("bilateral,'") == "bilateral"
     assert clean_title("talks have ''") == "talks have ''"
     assert clean_title("'Quoted' start") == "'Quoted' start"
+
+
+def test_comma_joined_parts_are_no_alias_of_one_outlet() -> None:
+    # "THE, Associated Press" folds like "The Associated Press" but holds a comma
+    assert entry("AAA, THE, Associated Press, January 1")[:3] == (
+        "AAA, THE",
+        "Associated Press",
+        "January 1",
+    )
