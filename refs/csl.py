@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from refs.dates import format_date
 from refs.models import PartialDate
 
 
@@ -27,9 +28,12 @@ class CslSource(Protocol):
 
 
 def csl_date(date: PartialDate | None) -> dict[str, Any] | None:
-    """CSL date object at the known precision; None where no year is known."""
-    if date is None or date.year is None:
+    """CSL date object at the known precision: date-parts where the year is known, a literal
+    (``March 5``) where only the month (and day) are, else None."""
+    if date is None:
         return None
+    if date.year is None:
+        return {"literal": format_date(date, with_year=False)} if date.month else None
     return {"date-parts": [date.parts()]}
 
 

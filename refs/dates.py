@@ -258,3 +258,12 @@ def format_date(date: PartialDate, with_year: bool) -> str:
     if with_year and date.year is not None:
         return f"{month} {date.day}, {date.year}"
     return f"{month} {date.day}"
+
+
+def written_date(text: str) -> PartialDate | None:
+    """A date as written (``March 5``, ``5 March 2000``) at its own precision, no year
+    inferred; None when the text is no date."""
+    written = read_date(text)
+    if written is None or (written.year is None and written.month is None):
+        return None
+    return PartialDate(year=written.year, month=written.month, day=written.day)

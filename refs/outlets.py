@@ -182,6 +182,15 @@ def _abbrev(name: str) -> str:
     return "".join(w[0] for w in words)[:8]
 
 
+def cited_form(publisher: str | None, container: str | None) -> str | None:
+    """The outlet as the archive writes it from its CSL parts: ``US State Department
+    (Washington File)`` for a publisher and a container, else whichever is there; the
+    inverse of the split that ``resolve`` makes."""
+    if publisher and container and fold(publisher) != fold(container):
+        return f"{publisher} ({container})"
+    return container or publisher
+
+
 @cache
 def resolve(cited: str) -> Outlet:
     """The registry entry for an outlet as cited, or one made up by rules for an unknown one."""
@@ -196,7 +205,7 @@ def resolve(cited: str) -> Outlet:
     part = _known_part(base)
     if part is not None:  # "Reuters, Moscow", "Office of the Spokesman, US State Department"
         return Outlet(
-            name=base,
+            name=part.name,  # the canonical outlet; the place or sub-unit stays in the citation
             abbrev=part.abbrev,
             kind=part.kind,
             type=part.type,
@@ -211,7 +220,7 @@ def resolve(cited: str) -> Outlet:
         if _is_place(inner) or "edition" in fold(inner).split():  # "Reuters (Moscow)": where
             if known_outer is not None:
                 return Outlet(
-                    base,
+                    known_outer.name,
                     known_outer.abbrev,
                     known_outer.kind,
                     known_outer.type,

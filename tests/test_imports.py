@@ -63,6 +63,7 @@ def test_bibtex_silent_cases_are_not_silent() -> None:
 @misc{b, title = {ok}}
 stray } = text
 @misc{c, year = {2000}}
+@misc{d, note = {nothing else}}
 """
     result = parse_bibtex(text, "x.bib")
     assert codes(result) == [
@@ -70,7 +71,12 @@ stray } = text
         ("I009", 1),  # month = sometime (dates: the entry line)
         ("I012", 2),  # the lost comma
         ("I006", 7),  # the stray text
-        ("I011", 8),  # no title
+        ("I011", 8),  # no title: kept untitled (it has a year)
+        ("I011", 9),  # no title, outlet or date: skipped
+    ]
+    assert [(d.code, d.severity.value) for d in result.diagnostics if d.code == "I011"] == [
+        ("I011", "warning"),
+        ("I011", "error"),
     ]
     macro = parse_bibtex(
         '@string{zt = {Zeit}}\n@misc{k, title = {t}, howpublished = zt # " am" # 2}'
@@ -79,7 +85,11 @@ stray } = text
     assert macro.references[0].container_title == "Zeit am2"
     undefined = parse_bibtex("@misc{k, title = {t}, howpublished = nope}")
     assert codes(undefined) == [("I007", 1)]
-    assert [r.key for r in result.references] == ["a", "b"]
+    assert [(r.key, r.title) for r in result.references] == [
+        ("a", "Lost comma year = 2000"),
+        ("b", "ok"),
+        ("c", ""),
+    ]
 
 
 def test_bibtex_unescapes_foreign_latex() -> None:

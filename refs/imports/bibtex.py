@@ -24,7 +24,7 @@ from bibtexparser.model import (
 from refs.diagnostics import Diagnostic, error, info, warning
 from refs.export.bibmap import csl_type
 from refs.export.latex import unescape
-from refs.imports.result import Draft, ImportResult, finish, iso_date, valid_date
+from refs.imports.result import Draft, ImportResult, finish, iso_date, untitled, valid_date
 from refs.models import PartialDate
 
 # Fields this reader uses; ``key`` (a sort key) is derived and not needed.
@@ -146,11 +146,11 @@ class _Reader:
         def text(name: str) -> str | None:
             return self.text(fields, name, line)
 
-        title = text("title")
-        if not title:
-            self.diagnostics.append(
-                error("I011", self.file, line, f"entry {entry.key!r} has no title; skipped")
-            )
+        title = text("title") or ""
+        more = ("howpublished", "organization", "publisher", "journaltitle", "date", "year")
+        if not title and not untitled(
+            f"entry {entry.key!r}", self.file, line, any(text(n) for n in more), self.diagnostics
+        ):
             return None
         organization = text("organization") or text("publisher") or text("institution")
         where = text("journaltitle") or text("journal") or text("howpublished")

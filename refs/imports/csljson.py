@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from refs.dates import written_date
 from refs.diagnostics import Diagnostic, error, info, warning
-from refs.imports.result import Draft, ImportResult, finish, iso_date, valid_date
+from refs.imports.result import Draft, ImportResult, finish, iso_date, untitled, valid_date
 from refs.models import PartialDate
 
 _USED = frozenset({"id", "type", "title", "container-title", "publisher", "issued"})
@@ -67,7 +68,7 @@ def _date(value: Any) -> PartialDate | None:
         return valid_date(nums[0], nums[1] or None, nums[2] or None)
     for name in ("raw", "literal"):
         if isinstance(value.get(name), str):
-            return iso_date(value[name])
+            return iso_date(value[name]) or written_date(value[name])
     return None
 
 
@@ -89,10 +90,10 @@ def parse_csljson(text: str, file: str = "<string>") -> ImportResult:
             diags.append(error("I003", file, line, "item is not a JSON object; skipped"))
             continue
         key = _text(item, "id")
-        title = _text(item, "title")
-        if not title:
-            name = f"item {key!r}" if key is not None else "an item without id"
-            diags.append(error("I011", file, line, f"{name} has no title; skipped"))
+        title = _text(item, "title") or ""
+        name = f"item {key!r}" if key is not None else "an item without id"
+        more = any(item.get(n) for n in ("container-title", "publisher", "issued"))
+        if not title and not untitled(name, file, line, more, diags):
             continue
         if key is not None and key in seen:
             diags.append(error("I004", file, line, f"duplicate id {key!r}; skipped"))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from refs.diagnostics import Diagnostic
+from refs.diagnostics import Diagnostic, error, warning
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.models import LibraryReference, PartialDate
+from refs.outlets import cited_form
 
 # Diagnostic codes of the import readers (documented in README):
 # I001 error   file cannot be read, or its format is unknown
@@ -20,7 +21,7 @@ from refs.models import LibraryReference, PartialDate
 # I008 info    fields not imported
 # I009 warning date could not be read (left out)
 # I010 warning LaTeX command kept as text
-# I011 error   entry without a title (skipped)
+# I011 warning entry without a title: kept untitled (error and skipped with nothing else)
 # I012 warning a value looks as if it swallowed the next field (missing comma?)
 # I013 warning entry without a key: one was made
 # I014 warning the file holds no entries at all
@@ -54,8 +55,8 @@ def finish(drafts: Sequence[Draft]) -> tuple[LibraryReference, ...]:
     made = library_keys(
         [
             KeyRequest(
-                base_key(d.container_title or d.publisher, d.issued, d.title),
-                sort_identity(d.container_title or d.publisher, d.issued, d.title),
+                base_key(cited_form(d.publisher, d.container_title), d.issued, d.title),
+                sort_identity(cited_form(d.publisher, d.container_title), d.issued, d.title),
             )
             for d in missing
         ],
@@ -64,7 +65,7 @@ def finish(drafts: Sequence[Draft]) -> tuple[LibraryReference, ...]:
     keys = iter(made)
     out = []
     for d in drafts:
-        outlet = d.container_title or d.publisher
+        outlet = cited_form(d.publisher, d.container_title)
         out.append(
             LibraryReference(
                 key=d.key or next(keys),
@@ -106,3 +107,15 @@ def iso_date(text: str) -> PartialDate | None:
         return None
     nums = [int(p) for p in parts] + [None, None]
     return valid_date(year, nums[0], nums[1])
+
+
+def untitled(
+    name: str, file: str, line: int | None, has_more: bool, diags: list[Diagnostic]
+) -> bool:
+    """An entry without a title: kept untitled (a warning) when it has an outlet or a date,
+    as refs' own exports of an untitled entry have; else skipped (an error). True to keep."""
+    if has_more:
+        diags.append(warning("I011", file, line, f"{name} has no title; kept untitled"))
+        return True
+    diags.append(error("I011", file, line, f"{name} has no title, outlet or date; skipped"))
+    return False

@@ -8,7 +8,7 @@ import re
 from refs.diagnostics import Diagnostic, error, info, warning
 from refs.export.bibmap import CSL_TYPES
 from refs.export.ris import RIS_TO_CSL
-from refs.imports.result import Draft, ImportResult, finish, valid_date
+from refs.imports.result import Draft, ImportResult, finish, untitled, valid_date
 from refs.models import PartialDate
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
@@ -39,9 +39,9 @@ class _Record:
 
 
 def _draft(rec: _Record, file: str, diags: list[Diagnostic]) -> Draft | None:
-    title = rec.first("TI", "T1", "CT", "BT")
-    if not title:
-        diags.append(error("I011", file, rec.line, "record has no title; skipped"))
+    title = rec.first("TI", "T1", "CT", "BT") or ""
+    more = any(rec.first(tag) for tag in ("T2", "JF", "JO", "PB", "DA", "PY", "Y1"))
+    if not title and not untitled("record", file, rec.line, more, diags):
         return None
     m3 = (rec.first("M3") or "").strip().lower()
     csl = m3 if m3 in CSL_TYPES else RIS_TO_CSL.get(rec.ty, "document")
