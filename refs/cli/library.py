@@ -1,0 +1,205 @@
+"""The library commands: `refs add`, `list`, `show`, `dedupe`, `merge`, `distinct`, `import`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from refs.cli.app import (
+    LibraryOpt,
+    all_diagnostics,
+    app,
+    emit_diagnostics,
+    exit_code,
+    fail,
+    library_path,
+    load_articles,
+    write_output,
+)
+from refs.diagnostics import has_errors
+from refs.errors import RefsError
+from refs.jsonout import dumps
+
+# ---------------------------------------------------------------- the library: add, list, show
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class RecordFormat(StrEnum):  # refs show, refs dedupe
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def add(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders of them.")],
+    library: LibraryOpt = None,
+) -> None:
+    """Add articles to the library; the same article again changes nothing.
+
+    Example: refs add seeds --library refs.db
+    """
+    from refs.ingest import add_articles
+    from refs.report.library import ingest_summary
+    from refs.store import Library
+
+    result = load_articles(paths)
+    emit_diagnostics(all_diagnostics(result))
+    with Library(library_path(library)) as lib, lib.transaction():
+        report = add_articles(lib, result.articles)
+    typer.echo(ingest_summary(report), err=True, nl=False)
+    raise typer.Exit(exit_code(result))
+
+
+@app.command("list")
+def list_references(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.table
+    ),
+    library: LibraryOpt = None,
+) -> None:
+    """List the references in the library with their citations.
+
+    Example: refs list --format json
+    """
+    from refs.report.library import references_json, references_table
+    from refs.store import Library
+
+    with Library(library_path(library), create=False) as lib:
+        refs = lib.references()
+    json_out = fmt is ListFormat.json
+    write_output(references_json(refs) if json_out else references_table(refs), None)
+
+
+@app.command()
+def show(
+    key: Annotated[str, typer.Argument(help="A citation key (merged-away keys work too).")],
+    fmt: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        RecordFormat.text
+    ),
+    library: LibraryOpt = None,
+) -> None:
+    """Show one library reference and every citation of it.
+
+    Example: refs show reuters2000putin
+    """
+    from refs.curate import live_key
+    from refs.report.library import library_reference_json, reference_text
+    from refs.store import Library
+
+    with Library(library_path(library), create=False) as lib:
+        try:
+            ref = lib.reference(live_key(lib, key))
+        except RefsError as exc:
+            fail(exc.message, exc.exit_code, exc.hint)
+        aliases = lib.aliases(ref.key) if ref else []
+    if ref is None:
+        fail(f"no reference with key {key!r}", hint="see the keys with: refs list")
+    if fmt is RecordFormat.json:
+        write_output(dumps(library_reference_json(ref)), None)
+    else:
+        write_output(reference_text(ref, aliases), None)
+
+
+# ---------------------------------------------------------------- the library: duplicates
+
+
+@app.command()
+def dedupe(
+    fmt: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        RecordFormat.text
+    ),
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Merge the clusters the conservative rule accepts.")
+    ] = False,
+    library: LibraryOpt = None,
+) -> None:
+    """List candidate duplicate clusters with their scores and reasons.
+
+    Example: refs dedupe --apply
+    """
+    from refs.curate import apply_auto, library_duplicates
+    from refs.report.library import dedupe_json, dedupe_text
+    from refs.store import Library
+
+    with Library(library_path(library), create=False) as lib:
+        if apply:  # only --apply writes: listing works while another process writes
+            with lib.transaction():
+                result = library_duplicates(lib)
+                refs = {r.key: r for r in lib.references()}
+                merged = apply_auto(lib, result)
+        else:
+            result = library_duplicates(lib)
+            refs = {r.key: r for r in lib.references()}
+            merged = []
+    json_out = fmt is RecordFormat.json
+    write_output(dedupe_json(result, refs) if json_out else dedupe_text(result, refs), None)
+    for kept, dropped in merged:
+        typer.echo(f"refs: merged {dropped} into {kept}", err=True)
+
+
+@app.command()
+def merge(
+    keep: Annotated[str, typer.Argument(help="The key that stays.")],
+    drop: Annotated[str, typer.Argument(help="The key merged into it (still resolves).")],
+    library: LibraryOpt = None,
+) -> None:
+    """Merge two references: every citation is kept, the most complete fields win.
+
+    Example: refs merge ap2000gore ap2000gorea
+    """
+    from refs.curate import merge as merge_records
+    from refs.store import Library
+
+    with Library(library_path(library), create=False) as lib, lib.transaction():
+        kept, dropped = merge_records(lib, keep, drop)
+    typer.echo(f"refs: merged {dropped} into {kept}", err=True)
+
+
+@app.command()
+def distinct(
+    first: Annotated[str, typer.Argument(help="A key.")],
+    second: Annotated[str, typer.Argument(help="Another key.")],
+    library: LibraryOpt = None,
+) -> None:
+    """Remember that two references are different items: never proposed again.
+
+    Example: refs distinct ap2000gore ap2000gorea
+    """
+    from refs.curate import mark_distinct
+    from refs.store import Library
+
+    with Library(library_path(library), create=False) as lib, lib.transaction():
+        a, b = mark_distinct(lib, first, second)
+    typer.echo(f"refs: {a} and {b} are kept apart", err=True)
+
+
+@app.command("import")
+def import_file(
+    file: Annotated[Path, typer.Argument(help="A BibTeX, CSL-JSON or RIS file.")],
+    library: LibraryOpt = None,
+) -> None:
+    """Import references from a BibTeX, CSL-JSON or RIS file, deduplicated against the library.
+
+    Example: refs import library.bib
+    """
+    from refs.imports.detect import read_import
+    from refs.ingest import import_references
+    from refs.report.library import ingest_summary
+    from refs.store import Library
+
+    result = read_import(file)
+    emit_diagnostics(result.diagnostics)
+    if not result.references and has_errors(list(result.diagnostics)):
+        fail(f"nothing could be imported from {file}")
+    with Library(library_path(library)) as lib, lib.transaction():
+        # the resolved path: the same file imported from another folder is known
+        report = import_references(lib, result.references, str(file.resolve()))
+    typer.echo(ingest_summary(report), err=True, nl=False)
+    raise typer.Exit(1 if has_errors(list(result.diagnostics)) else 0)
