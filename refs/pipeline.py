@@ -10,7 +10,6 @@ from pathlib import Path
 from refs import diagnostics as diag
 from refs.article import LineIndex, read_article
 from refs.diagnostics import Diagnostic
-from refs.fingerprint import normalise_outlet, normalise_title
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.models import Article, RawReference, Reference
 from refs.normalize import normalize, resolve_date
@@ -64,12 +63,12 @@ def build(
 ) -> list[ParsedArticle]:
     """Normalise every entry and give keys that are unique over the whole run."""
     flat = [(a, r, resolve_date(r.date_text, a.issue_date)) for a, raws, _ in parsed for r in raws]
-    # one key per reference: the same entry cited by several articles (same normalised
-    # title and outlet, same date) is one reference, as in the library
+    # one key per reference: the same entry cited by several articles (the same title but
+    # for case and spacing, the same canonical outlet and date) is one reference
     identities = [
         (
-            normalise_title(r.title),
-            normalise_outlet(resolve(r.outlet).name if r.outlet else None),
+            " ".join(r.title.casefold().split()),
+            resolve(r.outlet).name if r.outlet else "",
             issued.iso() if issued else "",
         )
         for _, r, issued in flat
