@@ -38,6 +38,7 @@ _GLUE_RE = re.compile(
 )
 _SENTENCE_GLUE_RE = re.compile(
     r"(?<=[a-z0-9)\]][.!?…])(?=[A-Z]|[\"“][A-Z])|(?<=[.!?…][\"”])(?=[A-Z])"
+    r"|(?<=[.!?…]['’][\"”])(?=[A-Z])"  # a quote closing inside a quote: ...'interpretations.'"In
 )
 _SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+\S")
 _PROSE_RE = re.compile(r"\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b")

@@ -145,3 +145,16 @@ def test_evidence_kinds_outlet_and_title_date() -> None:
     _, pacific = _checked(CLAIMS, "100_pacific_talks.txt")
     forum = next(c for c in pacific.claims if c.text.startswith("Two days later"))
     assert any("title names the date" in e for lk in pacific.sources(forum.id) for e in lk.evidence)
+
+
+def test_flattened_seeds_link_as_the_seeds_do(tmp_path: Path) -> None:
+    """The seeds in the flattened layout (every line glued to the next, so paragraphs run
+    together: `...'interpretations.'"In Bangkok`) give the same links, all exact."""
+    for seed in sorted(SEEDS.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        flat = "".join(line.strip() for line in text.splitlines())
+        (tmp_path / seed.name).write_text(flat, encoding="utf-8")
+    gold = json.loads((ROOT / "tests" / "data" / "gold_seeds.json").read_text(encoding="utf-8"))
+    tot = score_articles(gold, lambda name: check_json_of(tmp_path, name))
+    assert_gold(tot)
+    assert tot["precision"] == 1.0, tot["problems"]
