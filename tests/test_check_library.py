@@ -12,27 +12,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from refs.articletexts import StoredArticle
-from refs.cli import app
 from refs.libcheck import library_articles
 from refs.schema import MIGRATIONS
 from refs.store import Library
+from tests.cli_run import run
 from tests.conftest import DATA, ROOT, SEEDS
 from tests.test_claims_links import assert_gold, score_articles
 
-runner = CliRunner()
 CLAIMS = DATA / "claims"
 SEED0 = SEEDS / "000_ef633acc338f5415.txt"
 SEED1 = SEEDS / "001_71ef8663aa33fb13.txt"
 V1_TABLES = ("articles", "article_files", "records", "citations", "keys", "distinct_pairs")
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env=env)
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.exit_code, result.stdout, result.stderr
 
 
 def added(path: Path, *articles: Path) -> Path:

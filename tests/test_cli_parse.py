@@ -7,18 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from refs.cli import app
+from tests.cli_run import run
 from tests.conftest import DATA, SEEDS
 
-runner = CliRunner()
 SEED = str(SEEDS / "000_ef633acc338f5415.txt")
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_json_contract() -> None:

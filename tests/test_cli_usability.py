@@ -10,18 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from refs.cli import app
+from tests.cli_run import run
 from tests.conftest import ROOT, SEEDS
 
-runner = CliRunner()
 SEED0 = str(SEEDS / "000_ef633acc338f5415.txt")
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def refs_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
