@@ -1,5 +1,6 @@
-"""Golden files over seeds/: `refs parse` JSON and table output. Regenerate with
-`make golden` (pytest --update-golden), review the diff, never edit them by hand."""
+"""Golden files over seeds/: what the main commands print for the two sample articles.
+Regenerate with `make golden` (pytest --update-golden), review the diff, never edit them
+by hand."""
 
 from __future__ import annotations
 
@@ -12,18 +13,43 @@ from refs.cli import app
 from tests.conftest import ROOT, SEEDS
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-CASES = [(seed.name, fmt) for seed in sorted(SEEDS.glob("*.txt")) for fmt in ("json", "table")]
+SEED_NAMES = [seed.name for seed in sorted(SEEDS.glob("*.txt"))]
+# (golden file suffix, arguments after the path)
+PER_SEED = [
+    ("parse.json", ["parse", "--format", "json"]),
+    ("parse.txt", ["parse", "--format", "table"]),
+]
+BOTH_SEEDS = [
+    ("check.json", ["check", "--format", "json"]),
+    ("check.txt", ["check", "--format", "text"]),
+    ("render-chicago.txt", ["render", "--style", "chicago", "--citations"]),
+    ("render-archive.txt", ["render", "--style", "archive"]),
+    ("export.bib", ["export", "--format", "bibtex"]),
+    ("export-biblatex.bib", ["export", "--format", "biblatex"]),
+    ("export.json", ["export", "--format", "csljson"]),
+    ("export.ris", ["export", "--format", "ris"]),
+]
+CASES = [
+    (f"{Path(s).stem}.{suffix}", args, f"seeds/{s}")
+    for s in SEED_NAMES
+    for suffix, args in PER_SEED
+]
+CASES += [(f"seeds.{suffix}", args, "seeds") for suffix, args in BOTH_SEEDS]
 
 
-@pytest.mark.parametrize(("seed", "fmt"), CASES)
-def test_parse_golden(
-    seed: str, fmt: str, update_golden: bool, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("golden", "args", "path"), CASES, ids=[c[0] for c in CASES])
+def test_golden(
+    golden: str,
+    args: list[str],
+    path: str,
+    update_golden: bool,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(ROOT)
-    result = CliRunner().invoke(app, ["parse", f"seeds/{seed}", "--format", fmt])
+    result = CliRunner().invoke(app, [args[0], path, *args[1:]])
     assert result.exit_code == 0, result.stderr
-    golden = GOLDEN / f"{Path(seed).stem}.parse.{'json' if fmt == 'json' else 'txt'}"
+    file = GOLDEN / golden
     if update_golden:
-        golden.write_text(result.stdout, encoding="utf-8")
-    assert golden.exists(), "run `make golden` to create the golden file"
-    assert result.stdout == golden.read_text(encoding="utf-8")
+        file.write_bytes(result.stdout_bytes)
+    assert file.exists(), "run `make golden` to create the golden file"
+    assert result.stdout_bytes == file.read_bytes()
