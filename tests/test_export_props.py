@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from refs.export import registry
-from refs.export.bibmap import CSL_TYPES
+from refs.export.bibmap import CSL_TYPES, biblatex_type
 from refs.imports.bibtex import parse_bibtex
 from refs.imports.csljson import parse_csljson
 from refs.models import LibraryReference, PartialDate
@@ -35,6 +35,12 @@ def references(draw: st.DrawFn, any_type: bool = False) -> LibraryReference:
         issued=draw(dates),
         type=ctype,
     )
+
+
+def written_outlet(ref: LibraryReference, name: str) -> str | None:
+    if name == "biblatex" and biblatex_type(ref.type)[0] == "article":
+        return ref.container_title or ref.outlet or ref.publisher
+    return ref.container_title or ref.publisher or ref.outlet
 
 
 ATTACKS = st.sampled_from(
@@ -82,6 +88,10 @@ def test_bibtex_and_biblatex_round_trip_values(ref: LibraryReference) -> None:
         (back,) = result.references
         assert back.key == ref.key and back.title == ref.title
         assert back.publisher == ref.publisher
+        # the outlet is written where BibTeX prints it (container, else publisher, else the
+        # outlet as cited) and comes back as the container unless it is the publisher
+        where = written_outlet(ref, name)
+        assert back.container_title == (where if where != ref.publisher else None)
         assert back.type == ref.type
         expected_date = ref.issued if ref.issued is None or ref.issued.iso() else None
         assert back.issued == expected_date

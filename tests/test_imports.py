@@ -183,3 +183,22 @@ def test_csljson_export_is_valid_json_for_any_import() -> None:
     result = parse_ris("TY  - SLIDE\nTI  - Talk\nPB  - Hall\nDA  - 2003/04\nER  - \n")
     items = json.loads(registry.export("csljson", result.references))
     assert items[0]["type"] == "speech" and items[0]["issued"] == {"date-parts": [[2003, 4]]}
+
+
+def test_bibtexparser_log_does_not_reach_the_user(tmp_path: Path) -> None:
+    """Failed blocks are reported once, as our diagnostics with their line; bibtexparser's
+    own log lines (with another line number) stay out of stderr."""
+    import subprocess
+    import sys
+
+    bib = tmp_path / "broken.bib"
+    bib.write_text("@misc{a, title = {ok}}\n\n@misc{b, title = {broken}\n@misc{c, title={x}}\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "refs", "import", str(bib), "--library", str(tmp_path / "l.db")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = proc.stderr.splitlines()
+    assert f"{bib}:3: I003 error: block not read: @misc{{b, title = {{broken}}" in lines
+    assert all(line.startswith((str(bib), "refs: ")) for line in lines), lines

@@ -7,9 +7,11 @@ swallowed the next field)."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import (
@@ -69,6 +71,19 @@ _MONTH_NAMES = {
 }
 _MACRO = re.compile(r"[A-Za-z][\w:.+-]*")
 _SWALLOWED = re.compile(r"[,}\s]\s*[A-Za-z][\w-]*\s*=\s*[{\"]")
+
+
+@contextmanager
+def _quiet_bibtexparser() -> Iterator[None]:
+    """bibtexparser logs each failed block on its own; we report them as diagnostics with
+    the block's line instead, so its log is held back while it parses."""
+    logger = logging.getLogger("bibtexparser")
+    previous = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
 
 
 def _line(start_line: int | None) -> int | None:
@@ -194,7 +209,8 @@ class _Reader:
 
 def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
     """Read BibTeX or BibLaTeX text."""
-    library = parse_string(text)
+    with _quiet_bibtexparser():
+        library = parse_string(text)
     strings = {k.lower(): str(v.value) for k, v in library.strings_dict.items()}
     reader = _Reader(file, strings)
     diags = reader.diagnostics
