@@ -14,6 +14,7 @@ from refs.pipeline import ParsedArticle
 CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
 header{padding:12px 20px;background:#334;color:#fff}
+section>h2,section>p{margin-left:20px;margin-right:20px}
 article{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:20px;padding:20px}
 .text{white-space:pre-wrap;background:#fff;padding:16px;border:1px solid #ddd}
 .text a{color:inherit;text-decoration:none}
