@@ -15,9 +15,9 @@ from pathlib import Path
 from bench.corpus import write_corpus
 from bench.parse_bench import floor
 from bench.sizes import main_over_sizes
-from refs.ingest import add_articles
+from refs.library.ingest import add_articles
 from refs.pipeline import parse_paths
-from refs.store import Library
+from refs.library.store import Library
 
 OUT = Path(__file__).resolve().parent / "out"
 

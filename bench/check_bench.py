@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bench.corpus import write_corpus
 from bench.sizes import main_over_sizes
-from refs.coverage import check_article
+from refs.check.coverage import check_article
 from refs.pipeline import ParsedArticle, parse_paths
 
 OUT = Path(__file__).resolve().parent / "out"

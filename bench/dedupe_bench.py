@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from bench.corpus import OUTLETS, _title
 from bench.sizes import main_over_sizes
-from refs.dedupe import Item, find_duplicates, make_item
+from refs.dedupe.clusters import Item, find_duplicates, make_item
 from refs.models import PartialDate
 
 ALIASES = {

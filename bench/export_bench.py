@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable
 
 from bench.sizes import main_over_sizes
-from refs.export import registry
-from refs.imports.detect import parse_text
+from refs.formats import registry
+from refs.formats.detect import parse_text
 from refs.models import LibraryReference, PartialDate
 
 OUTLETS = ["Associated Press", "Reuters", "Wire Service", "City Radio", "The Palace"]

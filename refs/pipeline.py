@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from refs import diagnostics as diag
-from refs.article import LineIndex, read_article
+from refs.parse.article import LineIndex, read_article
 from refs.diagnostics import Diagnostic
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.models import Article, RawReference, Reference
-from refs.normalize import normalize, resolve_date
+from refs.parse.normalise import normalize, resolve_date
 from refs.outlets import resolve
 from refs.reader import discover, read_text
-from refs.sources import parse_list
+from refs.parse.entries import parse_list
 
 
 @dataclass(frozen=True)

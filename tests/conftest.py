@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DATA = Path(__file__).resolve().parent / "data"
+from tests.helpers import DATA, ROOT, SEEDS
+
+__all__ = ["DATA", "ROOT", "SEEDS"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from refs.jsonout import article_json
+from refs.report.json_doc import article_json
 from refs.pipeline import parse_paths
-from tests.conftest import DATA, SEEDS
+from tests.helpers import DATA, SEEDS
 
 GOLD = json.loads((DATA / "gold_seeds.json").read_text(encoding="utf-8"))
 

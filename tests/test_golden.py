@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from refs.cli import app
-from tests.conftest import ROOT, SEEDS
+from tests.helpers import ROOT, SEEDS
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED_NAMES = [seed.name for seed in sorted(SEEDS.glob("*.txt"))]

@@ -98,7 +98,7 @@ def write_output(text: str, output: Path | None) -> None:
         if text and not text.endswith("\n"):
             sys.stdout.write("\n")
         return
-    from refs.atomic import write_text_atomic
+    from refs.formats.atomic import write_text_atomic
 
     check_output(output)
     try:

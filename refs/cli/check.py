@@ -24,7 +24,7 @@ from refs.cli.app import (
 )
 from refs.diagnostics import Diagnostic, has_errors
 from refs.errors import RefsError
-from refs.jsonout import dumps
+from refs.report.json_doc import dumps
 from refs.pipeline import ParsedArticle, ParseResult
 
 # ---------------------------------------------------------------- refs check
@@ -63,11 +63,11 @@ def check(
 
     Example: refs check seeds --format html -o coverage.html --min-coverage 0.5
     """
-    from refs.coverage import overall
-    from refs.libcheck import check_parsed
-    from refs.report.checkhtml import check_html
-    from refs.report.checkjson import check_json
-    from refs.report.checktext import check_text
+    from refs.check.coverage import overall
+    from refs.check.stored import check_parsed
+    from refs.report.check_html import check_html
+    from refs.report.check_json import check_json
+    from refs.report.check_text import check_text
     from refs.select import article_named
 
     check_output(output)
@@ -107,9 +107,9 @@ def library_for_check(
 ) -> tuple[list[ParsedArticle], list[Diagnostic]]:
     """The library's articles (read-only) parsed from their kept text, with library keys;
     exits 2 when there is no library, no article, or no article with its text."""
-    from refs.articletexts import stored_articles
-    from refs.libcheck import chosen, library_articles
-    from refs.store import Library
+    from refs.library.texts import stored_articles
+    from refs.check.stored import chosen, library_articles
+    from refs.library.store import Library
 
     path = library_path(option)
     try:

@@ -61,8 +61,8 @@ def export(
 
     Example: refs export seeds --format bibtex -o refs.bib
     """
-    from refs.csl import CslSource
-    from refs.export.registry import get as get_format
+    from refs.formats.csl_item import CslSource
+    from refs.formats.registry import get as get_format
     from refs.select import Selection, empty_range, parse_bound, select, unique_keys
 
     check_output(output)
@@ -91,7 +91,7 @@ def export(
         cited, renamed = unique_keys(select(every, selection))
         refs: list[CslSource] = list(cited)
     else:
-        from refs.store import Library
+        from refs.library.store import Library
 
         with Library(library_path(library), create=False) as lib:
             held = lib.references()

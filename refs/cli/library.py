@@ -21,7 +21,7 @@ from refs.cli.app import (
 )
 from refs.diagnostics import has_errors
 from refs.errors import RefsError
-from refs.jsonout import dumps
+from refs.report.json_doc import dumps
 
 # ---------------------------------------------------------------- the library: add, list, show
 
@@ -45,9 +45,9 @@ def add(
 
     Example: refs add seeds --library refs.db
     """
-    from refs.ingest import add_articles
-    from refs.report.library import ingest_summary
-    from refs.store import Library
+    from refs.library.ingest import add_articles
+    from refs.report.library_views import ingest_summary
+    from refs.library.store import Library
 
     result = load_articles(paths)
     emit_diagnostics(all_diagnostics(result))
@@ -68,8 +68,8 @@ def list_references(
 
     Example: refs list --format json
     """
-    from refs.report.library import references_json, references_table
-    from refs.store import Library
+    from refs.report.library_views import references_json, references_table
+    from refs.library.store import Library
 
     with Library(library_path(library), create=False) as lib:
         refs = lib.references()
@@ -89,9 +89,9 @@ def show(
 
     Example: refs show reuters2000putin
     """
-    from refs.curate import live_key
-    from refs.report.library import library_reference_json, reference_text
-    from refs.store import Library
+    from refs.library.decisions import live_key
+    from refs.report.library_views import library_reference_json, reference_text
+    from refs.library.store import Library
 
     with Library(library_path(library), create=False) as lib:
         try:
@@ -124,9 +124,9 @@ def dedupe(
 
     Example: refs dedupe --apply
     """
-    from refs.curate import apply_auto, library_duplicates
-    from refs.report.library import dedupe_json, dedupe_text
-    from refs.store import Library
+    from refs.library.decisions import apply_auto, library_duplicates
+    from refs.report.library_views import dedupe_json, dedupe_text
+    from refs.library.store import Library
 
     with Library(library_path(library), create=False) as lib:
         if apply:  # only --apply writes: listing works while another process writes
@@ -154,8 +154,8 @@ def merge(
 
     Example: refs merge ap2000gore ap2000gorea
     """
-    from refs.curate import merge as merge_records
-    from refs.store import Library
+    from refs.library.decisions import merge as merge_records
+    from refs.library.store import Library
 
     with Library(library_path(library), create=False) as lib, lib.transaction():
         kept, dropped = merge_records(lib, keep, drop)
@@ -172,8 +172,8 @@ def distinct(
 
     Example: refs distinct ap2000gore ap2000gorea
     """
-    from refs.curate import mark_distinct
-    from refs.store import Library
+    from refs.library.decisions import mark_distinct
+    from refs.library.store import Library
 
     with Library(library_path(library), create=False) as lib, lib.transaction():
         a, b = mark_distinct(lib, first, second)
@@ -189,10 +189,10 @@ def import_file(
 
     Example: refs import library.bib
     """
-    from refs.imports.detect import read_import
-    from refs.ingest import import_references
-    from refs.report.library import ingest_summary
-    from refs.store import Library
+    from refs.formats.detect import read_import
+    from refs.library.ingest import import_references
+    from refs.report.library_views import ingest_summary
+    from refs.library.store import Library
 
     result = read_import(file)
     emit_diagnostics(result.diagnostics)

@@ -16,7 +16,7 @@ from refs.cli.app import (
     load_articles,
     write_output,
 )
-from refs.jsonout import article_json, dumps
+from refs.report.json_doc import article_json, dumps
 from refs.report.table import parse_table
 
 # ---------------------------------------------------------------- refs parse

@@ -55,7 +55,7 @@ def render(
 
     Example: refs render seeds --style chicago --format html
     """
-    from refs.csl import CslSource
+    from refs.formats.csl_item import CslSource
     from refs.render.document import document, render_references
     from refs.render.styles import load_style
 
@@ -69,7 +69,7 @@ def render(
             code = exit_code(result)
             refs: list[CslSource] = [r for p in result.articles for r in p.references]
         else:
-            from refs.store import Library
+            from refs.library.store import Library
 
             with Library(library_path(library), create=False) as lib:
                 refs = list(lib.references())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from refs.csl import CslSource, to_csl
+from refs.formats.csl_item import CslSource, to_csl
 from refs.render.engine import Rendered, render
 from refs.render.loader import Style
 

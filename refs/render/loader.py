@@ -11,13 +11,11 @@ from citeproc.frontend import CitationStylesStyle
 from lxml import etree
 
 from refs.errors import InputError
-from refs.render import (
-    elements_dates,
-    elements_layout,
-    elements_names,
-    elements_sort,
-    elements_text,
-)
+from refs.render.elements import dates as elements_dates
+from refs.render.elements import layout as elements_layout
+from refs.render.elements import names as elements_names
+from refs.render.elements import sort as elements_sort
+from refs.render.elements import text as elements_text
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 

@@ -1,0 +1,165 @@
+"""Article body -> Claims: sentences (a sentence ending in a colon owns the quoted passage
+that follows it), each with its cues: dates (relative ones resolved against the claims
+before), people, organisations, places, quotes, reporting verb, outlets and kinds named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from refs.check import cues
+from refs.check import named_dates as claimdates
+from refs.models import Article, Claim, Cues, Paragraph, PartialDate, Span
+from refs.check.sentences import split_sentences
+
+QUOTE_OPENERS = "\"“'‘«"
+_LABEL = re.compile(r"^(?:Notes?|Update|Background)\s*:\s*", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+_NEWLINE = re.compile("\n")
+
+# outlets recognised in claim text even when no reference names them
+COMMON_OUTLETS = (
+    "Associated Press", "Reuters", "Agence France-Presse", "AFP", "Interfax", "Itar-Tass",
+    "Xinhua", "Kyodo", "Yonhap", "Washington File", "New York Times", "Washington Post",
+    "BBC", "CNN", "Financial Times", "Wall Street Journal", "Los Angeles Times",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int
+    end: int
+    paragraph: int
+
+
+def _pieces(paragraphs: Sequence[Paragraph]) -> list[_Piece]:
+    """Sentence spans (absolute), a colon sentence merged with the quote paragraph after."""
+    out: list[_Piece] = []
+    skip_next = False
+    for p, para in enumerate(paragraphs):
+        if skip_next:
+            skip_next = False
+            continue
+        base = para.span.start
+        spans = split_sentences(para.text)
+        for i, (s, e) in enumerate(spans):
+            start, end = base + s, base + e
+            last = i == len(spans) - 1
+            if last and para.text[s:e].rstrip().endswith(":") and p + 1 < len(paragraphs):
+                nxt = paragraphs[p + 1]
+                if nxt.text.lstrip()[:1] in QUOTE_OPENERS:
+                    end = nxt.span.start + len(nxt.text.rstrip())
+                    skip_next = True
+            out.append(_Piece(start, end, p))
+    return out
+
+
+def _is_claim(text: str) -> bool:
+    words = _WORD.findall(text)
+    return len(words) >= 4 and any(w.islower() for w in words)
+
+
+def _line_of(text: str, offset: int, cache: list[int]) -> int:
+    """1-based line of ``offset`` (``cache`` holds newline offsets, filled on first use)."""
+    if not cache:
+        cache.extend(m.start() for m in _NEWLINE.finditer(text))
+        cache.append(len(text) + 1)
+    lo, hi = 0, len(cache)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if cache[mid] < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo + 1
+
+
+def lower_vocabulary(text: str) -> frozenset[str]:
+    """Words the text uses in lower case."""
+    return frozenset(w for w in _WORD.findall(text) if w.islower())
+
+
+def _own_dates(
+    lead: str, issue: PartialDate | None, before: PartialDate | None
+) -> tuple[tuple[PartialDate, ...], str | None]:
+    """Dates of a claim's own text (outside quotes); a relative expression is resolved
+    against ``before`` (the last full date of the claims before). Returns the dates and
+    the relative expression used, if any."""
+    found = claimdates.find_dates(lead, issue)
+    if found:
+        return tuple(d for m in found for d in m.dates), None
+    for rel in claimdates.find_relative(lead):
+        if before is not None:
+            moved = claimdates.shift(before, rel.offset_days)
+            if moved is not None:
+                return (moved,), rel.text
+    return (), None
+
+
+def extract_claims(
+    article: Article, known_outlets: Collection[str] = (), paragraphs: Sequence[Paragraph] = ()
+) -> tuple[Claim, ...]:
+    """The claims of ``article``'s body (``paragraphs`` overrides article.paragraphs)."""
+    paras = tuple(paragraphs) or article.paragraphs
+    text = article.text
+    issue = article.issue_date
+    vocab = lower_vocabulary(" ".join(p.text for p in paras))
+    outlets = cues.outlet_names(set(COMMON_OUTLETS) | {o for o in known_outlets if o})
+    pieces = []
+    for piece in _pieces(paras):
+        chunk = text[piece.start : piece.end]
+        label = _LABEL.match(chunk)
+        start = piece.start + (label.end() if label else 0)
+        if _is_claim(text[start : piece.end]):
+            pieces.append(_Piece(start, piece.end, piece.paragraph))
+    # first pass: surnames of people named in full or with a title
+    known_people: set[str] = set()
+    first = [cues.names(text[p.start : p.end], vocab, ()) for p in pieces]
+    for found in first:
+        known_people.update(person.split()[-1] for person in found.people)
+    claims: list[Claim] = []
+    last_full: PartialDate | None = None
+    context: tuple[PartialDate, ...] = ()
+    context_para = -1
+    lines: list[int] = []
+    for n, piece in enumerate(pieces, start=1):
+        body = text[piece.start : piece.end]
+        lead = cues.outside_quotes(body)
+        dates, relative = _own_dates(lead, issue, last_full)
+        if piece.paragraph != context_para:
+            context, context_para = (), piece.paragraph
+        inherited = () if dates else context
+        if dates:
+            context = dates
+            full = [d for d in dates if d.day is not None and d.year is not None]
+            if full:
+                last_full = full[-1]
+        found = first[n - 1]
+        named = {p.split()[-1] for p in found.people}
+        if any(k in body and k not in named for k in known_people):
+            found = cues.names(body, vocab, known_people)
+        claims.append(
+            Claim(
+                id=f"c{n:03d}",
+                text=body,
+                span=Span(
+                    start=piece.start, end=piece.end, line=_line_of(text, piece.start, lines)
+                ),
+                cues=Cues(
+                    dates=dates,
+                    people=found.people,
+                    organisations=found.organisations,
+                    places=found.places,
+                    quotes=cues.quotes(body),
+                    verb=cues.reporting_verb(body),
+                    outlets=cues.outlets_named(body, outlets),
+                    kinds=cues.kinds(lead),
+                    context_dates=inherited,
+                    relative=relative,
+                    speaker=cues.speaker(body, found.people),
+                ),
+            )
+        )
+    return tuple(claims)

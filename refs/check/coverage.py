@@ -1,0 +1,57 @@
+"""Claims, links and the coverage verdict of one parsed article (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from refs.check.claims import extract_claims
+from refs.check.link import THRESHOLD, link, outlet_forms
+from refs.models import Article, Claim, CoverageReport, Link, Reference
+
+
+@dataclass(frozen=True)
+class Checked:
+    """An article's claims, their links (best first per claim) and the coverage report."""
+
+    claims: tuple[Claim, ...]
+    links: tuple[Link, ...]
+    report: CoverageReport
+
+    def sources(self, claim_id: str) -> tuple[Link, ...]:
+        return tuple(lk for lk in self.links if lk.claim_id == claim_id)
+
+    def status(self, claim_id: str) -> str:
+        return "supported" if claim_id in self.report.supported else "unsupported"
+
+
+def coverage(
+    claims: Sequence[Claim], references: Sequence[Reference], links: Sequence[Link]
+) -> CoverageReport:
+    """Supported and unsupported claims (document order) and unused references (list order)."""
+    linked_claims = {lk.claim_id for lk in links}
+    used = {lk.key for lk in links}
+    return CoverageReport(
+        supported=tuple(c.id for c in claims if c.id in linked_claims),
+        unsupported=tuple(c.id for c in claims if c.id not in linked_claims),
+        unused_references=tuple(r.key for r in references if r.key not in used),
+    )
+
+
+def check_article(
+    article: Article, references: Sequence[Reference], threshold: float = THRESHOLD
+) -> Checked:
+    """Claims of ``article`` linked to its ``references``."""
+    outlets: set[str] = set()
+    for ref in references:
+        outlets |= outlet_forms(ref)
+    claims = extract_claims(article, outlets)
+    links = link(claims, references, article.issue_date, threshold)
+    return Checked(claims, links, coverage(claims, references, links))
+
+
+def overall(checked: Sequence[Checked]) -> float:
+    """Supported claims over all claims of several articles (1.0 when there are none)."""
+    total = sum(len(c.claims) for c in checked)
+    supported = sum(len(c.report.supported) for c in checked)
+    return supported / total if total else 1.0

@@ -1,0 +1,137 @@
+"""Sentence boundaries in a paragraph of news text, as character spans.
+
+Rule-based and offset-preserving: a boundary is a ``.``, ``!``, ``?`` or ellipsis followed
+by whitespace and a capital (or an opening quote or bracket), outside double quotes and
+brackets, and not after an abbreviation (``Mr.``, ``Nov.``) or an initial (``N.``,
+``Leon S.``). A quotation that runs over several sentences stays in one sentence; so does
+a bracketed insertion. Where the double quotes of a paragraph do not pair up (damaged
+text), quotes are ignored rather than swallowing the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refs.lexicon import words
+
+# Words that end in a full stop without ending the sentence (compared lower-case,
+# without the stop).
+ABBREVIATIONS = frozenset(
+    words(
+        """
+        mr mrs ms dr prof gen lt col capt cmdr adm sgt maj sen rep gov pres amb rev st
+        jr sr hon messrs mme mlle jan feb mar apr jun jul aug sep sept oct nov dec no
+        nos vol vols pp fig figs approx dept est inc corp co ltd bros vs etc cf al ed
+        eds univ govt assn ave blvd mt ft u.s u.k u.n e.g i.e a.m p.m
+        """
+    )
+)
+
+OPEN_DQ = '"“«'
+CLOSE_DQ = '"”»'
+OPEN_BR = "([{"
+CLOSE_BR = ")]}"
+ENDERS = ".!?…"
+CLOSERS = "\"”»'’)]}"
+STARTERS = "\"“«'‘([{"
+
+
+_MARKS = re.compile(r"[\"“”«»()\[\]{}.!?…]")
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The token that ends at ``dot`` (exclusive), e.g. ``Nov`` or ``U.S``."""
+    i = dot
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    return text[i:dot]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the ``.`` at ``dot`` closes an abbreviation or an initial."""
+    word = _word_before(text, dot)
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # an initial: "N. Korea", "Leon S. Fuerth"
+    return word.lower() in ABBREVIATIONS
+
+
+def _pairs_up(text: str) -> bool:
+    """Whether the paragraph's straight double quotes pair up and curly ones balance."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the sentences of ``text`` (end exclusive, trimmed)."""
+    spans: list[tuple[int, int]] = []
+    track_quotes = _pairs_up(text)
+    in_straight = False
+    curly = 0
+    brackets = 0
+    n = len(text)
+    start = 0
+    while start < n and text[start].isspace():
+        start += 1
+    i = start
+    while i < n:
+        found = _MARKS.search(text, i)
+        if found is None:
+            break
+        i = found.start()
+        ch = text[i]
+        if track_quotes and ch == '"':
+            in_straight = not in_straight
+        elif track_quotes and ch in "“«":
+            curly += 1
+        elif track_quotes and ch in "”»":
+            curly = max(0, curly - 1)
+        elif ch in OPEN_BR:
+            brackets += 1
+        elif ch in CLOSE_BR:
+            brackets = max(0, brackets - 1)
+        if ch not in ENDERS:
+            i += 1
+            continue
+        # extend over a run of enders ("...", "?!", "…."), then closing marks
+        j = i
+        while j < n and text[j] in ENDERS:
+            j += 1
+        run = text[i:j]
+        k = j
+        while k < n and text[k] in CLOSERS:
+            if text[k] == '"' and track_quotes:
+                in_straight = not in_straight
+            elif text[k] in "”»" and track_quotes:
+                curly = max(0, curly - 1)
+            elif text[k] in CLOSE_BR:
+                brackets = max(0, brackets - 1)
+            k += 1
+        if k >= n:
+            break
+        if not text[k].isspace():
+            i = k
+            continue
+        m = k
+        while m < n and text[m].isspace():
+            m += 1
+        if m >= n:
+            break
+        nxt = text[m]
+        quoted = in_straight or curly > 0
+        boundary = (
+            not quoted
+            and brackets == 0
+            and (nxt.isupper() or nxt in STARTERS)
+            and not (run == "." and _is_abbreviation(text, i))
+        )
+        if boundary:
+            spans.append((start, k))
+            start = m
+        i = m
+    end = n
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+    return [(s, e) for s, e in spans if e > s]

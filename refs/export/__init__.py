@@ -1,1 +1,0 @@
-"""Exporters: references -> BibTeX, BibLaTeX, CSL-JSON, RIS (pure functions, see registry)."""

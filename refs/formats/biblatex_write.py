@@ -1,0 +1,39 @@
+"""References -> BibLaTeX (biber): ``@article`` with ``journaltitle`` and
+``entrysubtype = {newspaper}`` for periodical items, ``@online``/``@misc`` for the rest;
+``date`` in ISO 8601 at the known precision."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from refs.formats.csl_item import CslSource
+from refs.formats.bib_types import biblatex_type
+from refs.formats.bibtex_write import outlet_fields
+from refs.formats.bib_entries import BibField, safe_keys, sorted_refs, write_bib
+from refs.formats.latex import escape
+
+
+def export(refs: Sequence[CslSource]) -> str:
+    """BibLaTeX for ``refs``, sorted by key."""
+    ordered = sorted_refs(refs)
+    entries = []
+    for key, ref in zip(safe_keys(ordered), ordered, strict=True):
+        entry_type, subtype = biblatex_type(ref.type)
+        fields = [BibField("title", escape(ref.title, protect_case=True))]
+        if entry_type == "article":
+            journal = ref.container_title or ref.outlet or ref.publisher
+            if journal:
+                fields.append(BibField("journaltitle", escape(journal)))
+            if ref.publisher:
+                fields.append(BibField("publisher", escape(ref.publisher)))
+        else:
+            fields += outlet_fields(ref)
+        if ref.issued is not None:
+            iso = ref.issued.iso()
+            if iso:
+                name = "date" if ref.issued.year is not None else "issued"
+                fields.append(BibField(name, iso))
+        if subtype:
+            fields.append(BibField("entrysubtype", escape(subtype)))
+        entries.append((entry_type, key, fields))
+    return write_bib(entries)

@@ -1,0 +1,278 @@
+"""BibTeX/BibLaTeX text -> references (plain text values) and diagnostics.
+
+bibtexparser recovers per block; this reader reports every block it could not use
+(failed, duplicate key, duplicate field) with its 1-based line, and the silent cases
+that bibtexparser lets through (text outside entries, undefined macros, a value that
+swallowed the next field)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from bibtexparser.entrypoint import parse_string
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    Entry,
+    Field,
+    ImplicitComment,
+    ParsingFailedBlock,
+)
+
+from refs.diagnostics import Diagnostic, error, info, warning
+from refs.formats.bib_types import csl_type
+from refs.formats.latex import unescape
+from refs.formats.imported import Draft, ImportResult, finish, iso_date, untitled, valid_date
+from refs.models import PartialDate
+
+# Fields this reader uses; ``key`` (a sort key) is derived and not needed.
+_USED = frozenset(
+    [
+        "title",
+        "howpublished",
+        "organization",
+        "publisher",
+        "institution",
+        "journal",
+        "journaltitle",
+        "year",
+        "month",
+        "day",
+        "date",
+        "issued",
+        "entrysubtype",
+        "key",
+    ]
+)
+_MONTH_NAMES = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MACRO = re.compile(r"[A-Za-z][\w:.+-]*")
+_SWALLOWED = re.compile(r"[,}\s]\s*[A-Za-z][\w-]*\s*=\s*[{\"]")
+
+
+@contextmanager
+def _quiet_bibtexparser() -> Iterator[None]:
+    """bibtexparser logs each failed block on its own; we report them as diagnostics with
+    the block's line instead, so its log is held back while it parses."""
+    logger = logging.getLogger("bibtexparser")
+    previous = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+def _line(start_line: int | None) -> int | None:
+    return None if start_line is None else start_line + 1
+
+
+def _month(value: str) -> int | None:
+    value = value.strip().lower().rstrip(".")
+    if value.isdigit():
+        return int(value)
+    return _MONTH_NAMES.get(value)
+
+
+class _Reader:
+    def __init__(self, file: str, strings: dict[str, str]) -> None:
+        self.file = file
+        self.strings = strings  # @string macros, by lower-case name
+        self.diagnostics: list[Diagnostic] = []
+        self.unused: Counter[str] = Counter()
+
+    def text(self, fields: dict[str, Field], name: str, line: int | None) -> str | None:
+        field = fields.get(name)
+        if field is None:
+            return None
+        raw = str(field.value)
+        line = _line(field.start_line) or line
+        if field.enclosing == "no-enclosing" and name != "month":
+            raw = self.concatenate(raw, name, line)
+        if _SWALLOWED.search(raw):
+            self.diagnostics.append(
+                warning("I012", self.file, line, f"{name} looks as if it holds another field")
+            )
+        text, unknown = unescape(raw)
+        for command in sorted(set(unknown)):
+            self.diagnostics.append(
+                warning("I010", self.file, line, f"LaTeX command {command} in {name} kept")
+            )
+        return text
+
+    def concatenate(self, raw: str, name: str, line: int | None) -> str:
+        """Resolve a bare value: ``macro``, ``macro # {text} # "text"`` (bibtexparser
+        leaves concatenations as written). Undefined macros are kept as their name."""
+        parts = _split_concatenation(raw)
+        if parts is None:
+            return raw
+        out = []
+        for part in parts:
+            if part[:1] in '{"' and len(part) >= 2:
+                out.append(part[1:-1])
+            elif part.isdigit():
+                out.append(part)
+            elif part.lower() in self.strings:
+                out.append(self.strings[part.lower()])
+            else:
+                self.diagnostics.append(
+                    warning("I007", self.file, line, f"undefined macro {part!r} in {name}, kept")
+                )
+                out.append(part)
+        return "".join(out)
+
+    def entry(self, entry: Entry) -> Draft | None:
+        line = _line(entry.start_line)
+        fields = {f.key.lower(): f for f in entry.fields}
+        if len(fields) != len(entry.fields):
+            names = Counter(f.key.lower() for f in entry.fields)
+            twice = ", ".join(sorted(n for n, c in names.items() if c > 1))
+            self.diagnostics.append(
+                error("I005", self.file, line, f"entry repeats field(s) {twice}; skipped")
+            )
+            return None
+        for name in fields:
+            if name not in _USED:
+                self.unused[name] += 1
+
+        def text(name: str) -> str | None:
+            return self.text(fields, name, line)
+
+        title = text("title") or ""
+        more = ("howpublished", "organization", "publisher", "journaltitle", "date", "year")
+        if not title and not untitled(
+            f"entry {entry.key!r}", self.file, line, any(text(n) for n in more), self.diagnostics
+        ):
+            return None
+        organization = text("organization") or text("publisher") or text("institution")
+        where = text("journaltitle") or text("journal") or text("howpublished")
+        container = where if where and where != organization else None
+        subtype = text("entrysubtype")
+        return Draft(
+            key=entry.key or None,
+            title=title,
+            line=line,
+            issued=self.issued(text, line),
+            type=csl_type(entry.entry_type, subtype),
+            publisher=organization or None,
+            container_title=container,
+        )
+
+    def issued(self, text: Callable[[str], str | None], line: int | None) -> PartialDate | None:
+        for name in ("date", "issued"):
+            value = text(name)
+            if value:
+                date = iso_date(value.split("/")[0])
+                if date is None:
+                    self.diagnostics.append(
+                        warning("I009", self.file, line, f"{name} {value!r} not read; left out")
+                    )
+                return date
+        year_text, month_text, day_text = text("year"), text("month"), text("day")
+        if not (year_text or month_text):
+            return None
+        year = int(year_text) if year_text and year_text.strip().isdigit() else None
+        month = _month(month_text) if month_text else None
+        day = int(day_text) if day_text and day_text.strip().isdigit() else None
+        bad = (year_text and year is None) or (month_text and month is None)
+        date = None if bad else valid_date(year, month, day)
+        if date is None:
+            shown = " ".join(t for t in (day_text, month_text, year_text) if t)
+            self.diagnostics.append(
+                warning("I009", self.file, line, f"date {shown!r} not read; left out")
+            )
+        return date
+
+
+def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
+    """Read BibTeX or BibLaTeX text."""
+    with _quiet_bibtexparser():
+        library = parse_string(text)
+    strings = {k.lower(): str(v.value) for k, v in library.strings_dict.items()}
+    reader = _Reader(file, strings)
+    diags = reader.diagnostics
+    for failed in library.failed_blocks:
+        line = _line(failed.start_line)
+        if isinstance(failed, DuplicateBlockKeyBlock):
+            diags.append(error("I004", file, line, f"duplicate key {failed.key!r}; skipped"))
+        elif isinstance(failed, DuplicateFieldKeyBlock):
+            names = ", ".join(sorted(failed.duplicate_keys))
+            diags.append(error("I005", file, line, f"entry repeats field(s) {names}; skipped"))
+        else:
+            diags.append(error("I003", file, line, f"block not read: {_first_line(failed)}"))
+    for block in library.blocks:
+        if isinstance(block, ImplicitComment) and re.search(r"[{}=@]", block.comment):
+            diags.append(
+                warning(
+                    "I006",
+                    file,
+                    _line(block.start_line),
+                    "text outside any entry ignored: " + _snippet(block.comment),
+                )
+            )
+    drafts = []
+    for entry in library.entries:
+        draft = reader.entry(entry)
+        if draft is not None:
+            drafts.append(draft)
+    if reader.unused:
+        listed = ", ".join(f"{name} ({n})" for name, n in sorted(reader.unused.items()))
+        diags.append(info("I008", file, None, f"fields not imported: {listed}"))
+    diags.sort(key=lambda d: (d.line or 0, d.code))
+    return ImportResult("bibtex", finish(drafts), tuple(diags))
+
+
+def _split_concatenation(raw: str) -> list[str] | None:
+    """``a # {b} # "c"`` -> ``["a", "{b}", '"c"']``; None where it is not that shape."""
+    parts: list[str] = []
+    depth, quoted, start = 0, False, 0
+    for i, ch in enumerate(raw):
+        if ch == "{" and not quoted:
+            depth += 1
+        elif ch == "}" and not quoted:
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        elif ch == "#" and depth == 0 and not quoted:
+            parts.append(raw[start:i].strip())
+            start = i + 1
+    parts.append(raw[start:].strip())
+    ok = all(_MACRO.fullmatch(p) or p.isdigit() or _enclosed(p) for p in parts)
+    return parts if ok and depth == 0 and not quoted else None
+
+
+def _enclosed(part: str) -> bool:
+    return len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"'))
+
+
+def _first_line(block: ParsingFailedBlock) -> str:
+    raw = block.raw or ""
+    return _snippet(raw.splitlines()[0] if raw else str(block.error))
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,15 @@
+"""References -> CSL-JSON (citeproc-js, pandoc, Zotero): a JSON array of items."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from refs.formats.csl_item import CslSource, to_csl
+from refs.formats.bib_entries import sorted_refs
+
+
+def export(refs: Sequence[CslSource]) -> str:
+    """CSL-JSON for ``refs``, sorted by key; keys of each item sorted."""
+    items = [to_csl(ref) for ref in sorted_refs(refs)]
+    return json.dumps(items, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -1,0 +1,126 @@
+"""RIS text -> references and diagnostics. Accepts CR LF or LF line ends, ``T1``/``TI``
+titles, ``T2``/``JF``/``JO`` containers, ``DA``/``PY``/``Y1`` dates."""
+
+from __future__ import annotations
+
+import re
+
+from refs.diagnostics import Diagnostic, error, info, warning
+from refs.formats.bib_types import CSL_TYPES
+from refs.formats.ris_write import RIS_TO_CSL
+from refs.formats.imported import Draft, ImportResult, finish, untitled, valid_date
+from refs.models import PartialDate
+
+_TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
+_USED = frozenset({"TY", "ER", "ID", "TI", "T1", "CT", "T2", "JF", "JO", "BT", "PB"})
+_USED_DATES = frozenset({"DA", "PY", "Y1", "M3"})
+
+
+def _date(value: str) -> PartialDate | None:
+    """``2000``, ``2000/10``, ``2000/10/24``, ``2000/10/24/other``, ``/10/24``."""
+    parts = [p.strip() for p in value.strip().split("/")][:3]
+    if not all(p == "" or p.isdigit() for p in parts):
+        return None
+    nums = [int(p) if p else None for p in parts] + [None, None]
+    return valid_date(nums[0], nums[1], nums[2])
+
+
+class _Record:
+    def __init__(self, ty: str, line: int) -> None:
+        self.ty = ty
+        self.line = line
+        self.tags: dict[str, list[str]] = {}
+
+    def first(self, *names: str) -> str | None:
+        for name in names:
+            if self.tags.get(name):
+                return self.tags[name][0]
+        return None
+
+
+def _draft(rec: _Record, file: str, diags: list[Diagnostic]) -> Draft | None:
+    title = rec.first("TI", "T1", "CT", "BT") or ""
+    more = any(rec.first(tag) for tag in ("T2", "JF", "JO", "PB", "DA", "PY", "Y1"))
+    if not title and not untitled("record", file, rec.line, more, diags):
+        return None
+    m3 = (rec.first("M3") or "").strip().lower()
+    csl = m3 if m3 in CSL_TYPES else RIS_TO_CSL.get(rec.ty, "document")
+    issued = None
+    da, py = rec.first("DA"), rec.first("PY", "Y1")
+    if da or py:
+        issued = _date(da) if da else None
+        from_py = _date(py) if py else None
+        if issued is None or (issued.year is None and from_py is not None):
+            year = from_py.year if from_py else None
+            if issued is not None and year is not None:
+                issued = PartialDate(year=year, month=issued.month, day=issued.day)
+            else:
+                issued = from_py if from_py is not None else issued
+        if issued is None:
+            shown = " / ".join(v for v in (da, py) if v)
+            diags.append(warning("I009", file, rec.line, f"date {shown!r} not read; left out"))
+    return Draft(
+        key=rec.first("ID"),
+        title=title,
+        line=rec.line,
+        issued=issued,
+        type=csl,
+        publisher=rec.first("PB"),
+        container_title=rec.first("T2", "JF", "JO"),
+    )
+
+
+def parse_ris(text: str, file: str = "<string>") -> ImportResult:
+    """Read RIS text."""
+    diags: list[Diagnostic] = []
+    drafts: list[Draft] = []
+    seen: set[str] = set()
+    unused: dict[str, int] = {}
+    rec: _Record | None = None
+    last: str | None = None
+
+    def close(r: _Record) -> None:
+        draft = _draft(r, file, diags)
+        if draft is None:
+            return
+        if draft.key is not None and draft.key in seen:
+            diags.append(error("I004", file, r.line, f"duplicate ID {draft.key!r}; skipped"))
+            return
+        if draft.key is not None:
+            seen.add(draft.key)
+        drafts.append(draft)
+
+    for n, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        match = _TAG.match(raw)
+        if match is None:
+            if rec is not None and last is not None and raw.strip():
+                # A long value continued on the next line (allowed by the specification).
+                rec.tags[last][-1] += " " + raw.strip()
+            elif raw.strip():
+                diags.append(warning("I006", file, n, "text outside any record ignored"))
+            continue
+        tag, value = match.group(1), match.group(2) or ""
+        if tag == "TY":
+            if rec is not None:
+                diags.append(warning("I003", file, rec.line, "record without ER; closed"))
+                close(rec)
+            rec, last = _Record(value.strip(), n), None
+            continue
+        if rec is None:
+            diags.append(warning("I006", file, n, f"{tag} outside any record ignored"))
+            continue
+        if tag == "ER":
+            close(rec)
+            rec, last = None, None
+            continue
+        if tag not in _USED and tag not in _USED_DATES:
+            unused[tag] = unused.get(tag, 0) + 1
+        rec.tags.setdefault(tag, []).append(value)
+        last = tag
+    if rec is not None:
+        diags.append(warning("I003", file, rec.line, "record without ER at end of file; closed"))
+        close(rec)
+    if unused:
+        listed = ", ".join(f"{tag} ({n})" for tag, n in sorted(unused.items()))
+        diags.append(info("I008", file, None, f"tags not imported: {listed}"))
+    return ImportResult("ris", finish(drafts), tuple(diags))

@@ -1,1 +1,0 @@
-"""Import readers: BibTeX/BibLaTeX, CSL-JSON and RIS files -> LibraryReference + diagnostics."""

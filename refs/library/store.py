@@ -1,0 +1,365 @@
+"""The SQLite library: schema, migrations, transactions, rows in and out.
+
+WAL mode; the schema version lives in ``PRAGMA user_version`` and grows by the
+``MIGRATIONS`` list; a library newer than this refs is refused. Every command runs in
+one transaction (:meth:`Library.transaction`), so an interrupted command leaves the
+library as it was. Each citation keeps the variant it was cited as; a record's fields
+are the merge of its citations' variants (refs.dedupe.merge), so merges lose nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from refs.errors import LibraryError
+from refs.dedupe.merge import Variant, merge_variants
+from refs.models import Citation, LibraryReference
+from refs.dedupe.pairs import Item, make_item
+from refs.library.schema import MIGRATIONS, SCHEMA_VERSION, VARIANT_COLS, variant_of_row, variant_row
+
+
+def match_item(key: str, fields: Variant) -> Item:
+    """The matching view of a record's fields."""
+    return make_item(key, fields.title, fields.outlet, fields.issued, fields.outlet_canonical)
+
+
+class Library:
+    """An open library file. Use as a context manager; write inside ``transaction()``.
+
+    ``readonly`` opens an existing file as it is: no migration, no pragma that writes,
+    and SQLite refuses every write (``schema_version()`` tells what the file holds)."""
+
+    def __init__(self, path: Path, *, create: bool = True, readonly: bool = False) -> None:
+        self.path = path
+        if (readonly or not create) and not path.exists():
+            raise LibraryError(f"no library at {path}", hint="add articles first: refs add PATH...")
+        if path.exists() and path.is_dir():
+            raise LibraryError(f"library path {path} is a folder")
+        if not path.exists() and not path.parent.is_dir():
+            raise LibraryError(
+                f"cannot create the library {path}: the folder {path.parent} does not exist"
+            )
+        try:
+            if readonly:
+                uri = path.resolve().as_uri() + "?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                self.db = sqlite3.connect(str(path), isolation_level=None)
+            self.db.execute("PRAGMA busy_timeout = 5000")
+            version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                self.db.close()
+                raise LibraryError(
+                    f"{path} has schema version {version}; this refs knows up to {SCHEMA_VERSION}",
+                    hint="upgrade refs to use this library",
+                )
+            if version == 0 and self._has_tables():
+                self.db.close()
+                raise LibraryError(
+                    f"{path} is an SQLite database of another program, not a refs library",
+                    hint="name a new file or a refs library with --library",
+                )
+            if readonly:
+                self.db.execute("PRAGMA query_only = ON")
+                return
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if version < SCHEMA_VERSION:
+                self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(f"{path} is not a readable refs library: {exc}") from None
+
+    def _has_tables(self) -> bool:
+        """Does the file hold any table? (A refs library of version 0 holds none.)"""
+        return self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+            for statements in MIGRATIONS[version:]:
+                for statement in statements:
+                    self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction: all or nothing. SQLite failures (a busy or full disk, a
+        library another process holds) become LibraryError after the rollback."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise LibraryError(f"cannot write {self.path}: {exc}") from None
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise LibraryError(f"{self.path}: {exc}; nothing was changed") from None
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    # ------------------------------------------------------------ reads
+
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def has_article_file(self, article_id: str, file: str) -> bool:
+        """Was this article added from this file (its resolved path) before?"""
+        row = self.db.execute(
+            "SELECT 1 FROM article_files WHERE article_id = ? AND file = ?",
+            (article_id, file),
+        ).fetchone()
+        return row is not None
+
+    def has_citation(self, article_id: str, source: str, index: int) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM citations WHERE article_id = ? AND article = ? AND idx = ?",
+            (article_id, source, index),
+        ).fetchone()
+        return row is not None
+
+    def cited_records(self, article_id: str) -> dict[int, int]:
+        """Entry index -> record id, for an article already in the library."""
+        return {
+            int(idx): int(rid)
+            for idx, rid in self.db.execute(
+                "SELECT idx, record_id FROM citations WHERE article_id = ?", (article_id,)
+            )
+        }
+
+    def resolve_key(self, key: str) -> str | None:
+        """The live key for ``key`` (a merged-away key leads to the record it went into)."""
+        row = self.db.execute(
+            "SELECT r.key FROM keys k JOIN records r ON r.id = k.record_id WHERE k.key = ?",
+            (key,),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def aliases(self, key: str) -> list[str]:
+        """Other keys that lead to the same record (merged-away keys)."""
+        rows = self.db.execute(
+            "SELECT k2.key FROM keys k1 JOIN keys k2 ON k1.record_id = k2.record_id "
+            "WHERE k1.key = ? ORDER BY k2.key",
+            (key,),
+        )
+        return [str(r[0]) for r in rows if r[0] != key]
+
+    def taken_keys(self) -> set[str]:
+        return {str(r[0]) for r in self.db.execute("SELECT key FROM keys")}
+
+    def record_id(self, key: str) -> int | None:
+        row = self.db.execute("SELECT record_id FROM keys WHERE key = ?", (key,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("articles", "article_files", "records", "citations", "distinct_pairs")
+        }
+
+    def references(self, keys: Iterable[str] | None = None) -> list[LibraryReference]:
+        """Library references with their citations, sorted by key (all, or ``keys``)."""
+        rows = self.db.execute(
+            f"SELECT id, key, {VARIANT_COLS} FROM records ORDER BY key"
+        ).fetchall()
+        if keys is not None:
+            wanted = set(keys)
+            rows = [r for r in rows if r[1] in wanted]
+        cites: dict[int, list[Citation]] = {}
+        for c in self.db.execute(
+            "SELECT record_id, article, article_id, issue, idx, raw, line FROM citations "
+            "ORDER BY article_id, idx, article"
+        ):
+            cites.setdefault(int(c[0]), []).append(
+                # rows we wrote: validated when they came in
+                Citation.model_construct(
+                    article=c[1], article_id=c[2], issue=c[3], index=c[4], raw=c[5], line=c[6]
+                )
+            )
+        out = []
+        for row in rows:
+            v = variant_of_row(row[2:])
+            out.append(
+                LibraryReference.model_construct(
+                    key=row[1],
+                    title=v.title,
+                    outlet=v.outlet,
+                    outlet_canonical=v.outlet_canonical,
+                    issued=v.issued,
+                    type=v.type,
+                    publisher=v.publisher,
+                    container_title=v.container_title,
+                    citations=tuple(cites.get(int(row[0]), [])),
+                )
+            )
+        return out
+
+    def reference(self, key: str) -> LibraryReference | None:
+        live = self.resolve_key(key)
+        if live is None:
+            return None
+        found = self.references([live])
+        return found[0] if found else None
+
+    def items(self, outlets_years: Iterable[tuple[str, int | None]] | None = None) -> list[Item]:
+        """Matching views of the records (all, or those of the given outlet and year,
+        the years next to it and those without a year)."""
+        sql = "SELECT key, match_title, match_outlet, match_cited, year, month, day FROM records"
+        if outlets_years is None:
+            rows = self.db.execute(sql).fetchall()
+        else:
+            seen: set[tuple[str, int | None]] = set(outlets_years)
+            outlets = sorted({o for o, _ in seen})
+            rows = []
+            for outlet in outlets:
+                years = {y for o, y in seen if o == outlet}
+                if None in years:  # an undated item: anything of its outlet may match
+                    rows += self.db.execute(sql + " WHERE match_outlet = ?", (outlet,))
+                    continue
+                near = sorted({n for y in years if y is not None for n in (y - 1, y, y + 1)})
+                for start in range(0, len(near), 500):
+                    chunk = near[start : start + 500]
+                    rows += self.db.execute(
+                        sql + " WHERE match_outlet = ? AND (year IS NULL OR year IN "
+                        f"({','.join('?' * len(chunk))}))",
+                        (outlet, *chunk),
+                    )
+        unique = {r[0]: r for r in rows}.values()  # an undated row comes once per chunk
+        return [
+            Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], " ".join(sorted(r[1].split())))
+            for r in unique
+        ]
+
+    def distinct_pairs(self) -> set[tuple[str, str]]:
+        """Pairs marked distinct, by their live keys (smaller first)."""
+        out: set[tuple[str, str]] = set()
+        for a, b in self.db.execute("SELECT key_a, key_b FROM distinct_pairs"):
+            la, lb = self.resolve_key(a) or a, self.resolve_key(b) or b
+            out.add((la, lb) if la <= lb else (lb, la))
+        return out
+
+    def record_variants(self, record_id: int) -> list[Variant]:
+        return [
+            variant_of_row(r)
+            for r in self.db.execute(
+                f"SELECT {VARIANT_COLS} FROM citations WHERE record_id = ?", (record_id,)
+            )
+        ]
+
+    # ------------------------------------------------------------ writes
+
+    def insert_article(
+        self,
+        article_id: str,
+        source: str,
+        file: str,
+        publication: str | None,
+        issue: str | None,
+        issue_date: str | None,
+        title: str | None,
+        layout: str,
+    ) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (article_id, source, publication, issue, issue_date, title, layout),
+        )
+        self.db.execute(
+            "INSERT OR IGNORE INTO article_files VALUES (?, ?, ?, ?)",
+            (article_id, file, source, layout),
+        )
+
+    def insert_record(self, key: str, fields: Variant, match: Item | None = None) -> int:
+        """A new record with its key; ``match`` is its matching view when known."""
+        match = match or match_item(key, fields)
+        cur = self.db.execute(
+            f"INSERT INTO records (key, {VARIANT_COLS}, match_title, match_outlet, "
+            "match_cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, *variant_row(fields), match.title, match.outlet, match.cited),
+        )
+        record_id = int(cur.lastrowid or 0)
+        self.db.execute("INSERT INTO keys VALUES (?, ?)", (key, record_id))
+        return record_id
+
+    def insert_records(self, records: Sequence[tuple[str, Variant, Item | None]]) -> list[int]:
+        """New records with their keys (one statement for all); their ids in order."""
+        first = int(self.db.execute("SELECT coalesce(max(id), 0) FROM records").fetchone()[0]) + 1
+        ids = list(range(first, first + len(records)))
+        rows = []
+        for rid, (key, fields, match) in zip(ids, records, strict=True):
+            m = match or match_item(key, fields)
+            rows.append((rid, key, *variant_row(fields), m.title, m.outlet, m.cited))
+        self.db.executemany(
+            f"INSERT INTO records (id, key, {VARIANT_COLS}, match_title, match_outlet, "
+            "match_cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self.db.executemany("INSERT INTO keys VALUES (?, ?)", ((r[1], r[0]) for r in rows))
+        return ids
+
+    def insert_citations(self, rows: Iterable[tuple[int, Citation, Variant]]) -> None:
+        self.db.executemany(
+            f"INSERT OR IGNORE INTO citations (record_id, article_id, article, issue, idx, "
+            f"raw, line, {VARIANT_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?)",
+            (
+                (rid, c.article_id, c.article, c.issue, c.index, c.raw, c.line, *variant_row(v))
+                for rid, c, v in rows
+            ),
+        )
+
+    def refresh_record(self, record_id: int) -> None:
+        """Recompute a record's fields from every variant cited (most complete wins)."""
+        fields = merge_variants(self.record_variants(record_id))
+        match = match_item("", fields)
+        self.db.execute(
+            "UPDATE records SET title = ?, outlet = ?, outlet_canonical = ?, year = ?, "
+            "month = ?, day = ?, year_inferred = ?, type = ?, publisher = ?, "
+            "container_title = ?, match_title = ?, match_outlet = ?, match_cited = ? "
+            "WHERE id = ?",
+            (*variant_row(fields), match.title, match.outlet, match.cited, record_id),
+        )
+
+    def move_record(self, drop_id: int, keep_id: int) -> None:
+        """Every citation and key of ``drop_id`` goes to ``keep_id``; the record goes."""
+        self.db.execute(
+            "UPDATE citations SET record_id = ? WHERE record_id = ?", (keep_id, drop_id)
+        )
+        self.db.execute("UPDATE keys SET record_id = ? WHERE record_id = ?", (keep_id, drop_id))
+        self.db.execute("DELETE FROM records WHERE id = ?", (drop_id,))
+
+    def set_distinct(self, a: str, b: str, value: bool) -> None:
+        pair = (a, b) if a <= b else (b, a)
+        if value:
+            self.db.execute("INSERT OR IGNORE INTO distinct_pairs VALUES (?, ?)", pair)
+        else:
+            self.db.execute("DELETE FROM distinct_pairs WHERE key_a = ? AND key_b = ?", pair)
+
+    def dump(self) -> list[str]:
+        """Every row of every table as text lines (for tests of all-or-nothing writes)."""
+        return list(self.db.iterdump())

@@ -1,0 +1,67 @@
+"""Article texts in the library (schema version 2): ``refs add`` keeps each article's
+text; ``refs check`` without PATHs reads every article back with the library key of each
+source-list entry. Articles added to a version-1 library have no text until they are
+added again. Runs on an open :class:`refs.library.store.Library` (reads work read-only and on a
+version-1 file)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from refs.library.store import Library
+
+TEXTS_VERSION = 2  # the schema version that added article_texts
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """One library article as ``refs check`` needs it."""
+
+    article_id: str
+    source: str  # the path it was first added from
+    text: str | None  # None: added before the library kept article texts
+    text_source: str | None  # the file the text came from (as added)
+    # source-list index -> (live key of its record, the entry as cited)
+    entries: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+
+def keep_text(lib: Library, article_id: str, source: str, text: str) -> bool:
+    """Keep ``text`` for the article unless it has one already; True if it was kept."""
+    cur = lib.db.execute(
+        "INSERT OR IGNORE INTO article_texts (article_id, source, text) VALUES (?, ?, ?)",
+        (article_id, source, text),
+    )
+    return cur.rowcount == 1
+
+
+def stored_articles(lib: Library) -> list[StoredArticle]:
+    """Every article of the library (not imports), ordered by source path, then id."""
+    version = lib.schema_version()
+    if version < 1:
+        return []
+    if version >= TEXTS_VERSION:
+        sql = (
+            "SELECT a.id, a.source, t.text, t.source FROM articles a "
+            "LEFT JOIN article_texts t ON t.article_id = a.id"
+        )
+    else:
+        sql = "SELECT id, source, NULL, NULL FROM articles"
+    entries: dict[str, dict[int, tuple[str, str]]] = defaultdict(dict)
+    # a merged record's citations point at the record kept, so r.key is the live key
+    for article_id, idx, key, raw in lib.db.execute(
+        "SELECT c.article_id, c.idx, r.key, c.raw FROM citations c "
+        "JOIN records r ON r.id = c.record_id ORDER BY c.article_id, c.idx, c.article"
+    ):
+        entries[str(article_id)].setdefault(int(idx), (str(key), str(raw)))
+    rows = sorted(lib.db.execute(sql).fetchall(), key=lambda r: (str(r[1]), str(r[0])))
+    return [
+        StoredArticle(
+            article_id=str(aid),
+            source=str(source),
+            text=None if text is None else str(text),
+            text_source=None if text_source is None else str(text_source),
+            entries=entries.get(str(aid), {}),
+        )
+        for aid, source, text, text_source in rows
+    ]

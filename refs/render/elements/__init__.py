@@ -1,0 +1,1 @@
+"""citeproc-py element classes of the conformance layer, one module per kind of CSL element."""

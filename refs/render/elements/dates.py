@@ -1,0 +1,179 @@
+"""cs:date rendered without mutating locale elements: localized formats with the
+style's overrides, the locale's delimiter, date ranges per the spec ("May 1–3, 2008",
+"May–June 2008", "May 2008–June 2009"), literal dates printed once (by a date that
+shows the year) and substituted dates suppressed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc import model
+from citeproc.source import DateRange, LiteralDate
+from citeproc.string import String
+
+from refs.render.elements.text import CachedTerms, SpecCased
+from refs.render.state import state_of
+
+ORDER = ("year", "month", "day")
+EN_DASH = "\u2013"
+
+
+class _Part(model.Formatted, model.Affixed, SpecCased, model.StrippedPeriods):  # type: ignore[misc]
+    """A cs:date-part's effective attributes (locale format + style overrides)."""
+
+    def __init__(self, attrs: dict[str, str], owner: Any) -> None:
+        self.attrs = attrs
+        self.owner = owner
+        self.name = attrs.get("name", "")
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.attrs.get(key, default)
+
+    def get_formatter(self) -> Any:
+        return self.owner.get_formatter()
+
+    def value(self, date: Any) -> str | None:
+        owner = self.owner
+        if self.name == "day":
+            day = date.get("day")
+            if not day:
+                return None
+            form = self.get("form", "numeric")
+            limit = (owner.get_locale_option("limit-day-ordinals-to-day-1") or "false").lower()
+            if form == "ordinal" and limit == "true" and day > 1:
+                form = "numeric"
+            if form == "numeric-leading-zeros":
+                return f"{day:02}"
+            if form == "ordinal":
+                return str(model.to_ordinal(day, owner))
+            return str(day)
+        if self.name == "month":
+            month, term = date.get("month"), "month"
+            if not month:
+                month, term = date.get("season"), "season"
+            if not month:
+                return None
+            form = self.get("form", "long")
+            if term == "month" and form == "numeric":
+                return str(month)
+            if term == "month" and form == "numeric-leading-zeros":
+                return f"{month:02}"
+            short = "short" if form == "short" else None
+            return str(owner.get_single_term(name=f"{term}-{int(month):02}", form=short))
+        year = date.get("year")
+        if year is None:
+            return None
+        if self.get("form", "long") == "short":
+            return str(year)[-2:]
+        text = str(abs(year))
+        if year < 0:
+            text += str(owner.get_single_term(name="bc"))
+        elif year < 1000:
+            text += str(owner.get_single_term(name="ad"))
+        return text
+
+    def body(self, date: Any) -> str | None:
+        text = self.value(date)
+        if not text:
+            return None
+        return str(self.format(self.case(self.strip_periods(String(text)))))
+
+
+def _affixed(part: _Part, text: str, prefix: bool = True, suffix: bool = True) -> str:
+    return (
+        (part.get("prefix", "") if prefix else "")
+        + text
+        + (part.get("suffix", "") if suffix else "")
+    )
+
+
+class Date(CachedTerms, model.Date):  # type: ignore[misc]
+    def _parts(self) -> tuple[list[_Part], str]:
+        form = self.get("form")
+        if form is None:
+            parts = [_Part(dict(p.attrib), self) for p in self.iterchildren()]
+            return parts, self.get("delimiter", "")
+        localized = self.get_date(form)
+        shown = (self.get("date-parts") or "year-month-day").split("-")
+        overrides = {p.get("name"): dict(p.attrib) for p in self.iterchildren()}
+        parts = []
+        for p in localized.iterchildren():
+            name = p.get("name")
+            if name in shown:
+                attrs = dict(p.attrib)
+                attrs.update(
+                    {
+                        k: v
+                        for k, v in overrides.get(name, {}).items()
+                        if k not in ("prefix", "suffix")
+                    }
+                )
+                parts.append(_Part(attrs, self))
+        return parts, localized.get("delimiter", "")
+
+    def _single(self, date: Any, parts: list[_Part], delimiter: str) -> str | None:
+        out = []
+        for part in parts:
+            body = part.body(date)
+            if body:
+                out.append(_affixed(part, body))
+        return delimiter.join(out) if out else None
+
+    def _range(self, rng: Any, parts: list[_Part], delimiter: str) -> str | None:
+        begin, end = rng.begin, rng.get("end")
+        if end is None or end.is_nil():
+            return self._single(begin, parts, delimiter)
+        top = next((n for n in ORDER if begin.get(n) != end.get(n)), None)
+        if top is None:
+            return self._single(begin, parts, delimiter)
+        differing = set(ORDER[ORDER.index(top) :])
+        shown = [p for p in parts if p.body(begin) or p.body(end)]
+        idx = [i for i, p in enumerate(shown) if p.name in differing]
+        if not idx:
+            return self._single(begin, parts, delimiter)
+        lo, hi = min(idx), max(idx)
+        top_part = next((p for p in shown if p.name == top), shown[lo])
+        range_delim = top_part.get("range-delimiter", EN_DASH)
+
+        def run(date: Any, first: bool) -> str:
+            pieces = []
+            for n, part in enumerate(shown[lo : hi + 1]):
+                body = part.body(date) or ""
+                pieces.append(
+                    _affixed(part, body, prefix=first or n > 0, suffix=not first or n < hi - lo)
+                )
+            return delimiter.join(pieces)
+
+        out = [_affixed(p, p.body(begin) or "") for p in shown[:lo]]
+        out.append(run(begin, True) + range_delim + run(end, False))
+        out.extend(_affixed(p, p.body(end) or "") for p in shown[hi + 1 :])
+        return delimiter.join(out)
+
+    def process(self, item: Any, variable: str | None = None, **kwargs: Any) -> Any:
+        if variable is None:
+            variable = self.get("variable")
+        st = state_of(self)
+        if variable in st.suppressed:
+            return None
+        value = item.reference.get(variable.replace("-", "_"))
+        if not value:
+            return None
+        parts, delimiter = self._parts()
+        if isinstance(value, LiteralDate):
+            text = value.text if any(p.name == "year" for p in parts) else None
+        elif isinstance(value, DateRange) and st.sorting:
+            # as the reference processor: a range sorts after its first date
+            end = value.get("end")
+            ends = [self._single(d, parts, delimiter) or "" for d in (value.begin, end) if d]
+            text = "/".join(ends)
+        elif isinstance(value, DateRange):
+            text = self._range(value, parts, delimiter)
+        else:
+            text = self._single(value, parts, delimiter)
+        if not text:
+            return None
+        st.note(variable)
+        return self.wrap(self.format(String(str(text))))
+
+    def markup(self, text: Any) -> Any:
+        return text

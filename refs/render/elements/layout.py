@@ -1,0 +1,164 @@
+"""cs:layout (per-entry state, second-field-align) and cs:if / cs:else-if (the
+``disambiguate`` condition, cheap evaluation)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from citeproc import model
+
+from refs.render.elements.text import CachedLookups, FastFormat
+from refs.render.state import state_of
+
+
+class Group(FastFormat, CachedLookups, model.Group):  # type: ignore[misc]
+    pass
+
+
+class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
+    def render_citation(self, citation: Any, callback: Any) -> Any:
+        st = state_of(self)
+        bibliography = citation.bibliography
+        good = [cite for cite in citation.cites if not cite.is_bad()]
+        bad = [cite for cite in citation.cites if cite.is_bad()]
+        good.sort(key=lambda cite: bibliography.keys.index(cite.key))
+        if self.getparent().sort is not None:
+            good = self.getparent().sort.sort(good, self)
+        out = []
+        for cite in good:
+            st.begin_entry()
+            self.repressed: dict[str, list[str]] = {}
+            try:
+                output = self.render_children(cite)
+            except model.VariableError:
+                continue
+            if output is not None:
+                out.append(cite.get("prefix", "") + output + cite.get("suffix", ""))
+                self.getparent().cites.append(cite)
+        for cite in bad:
+            out.append(callback(cite) or f"{cite.key}?")
+        return self.format(self.wrap(self.join(out)))
+
+    def _render_part(self, item: Any, children: list[Any]) -> Any:
+        out = []
+        for child in children:
+            try:
+                text = child.render(item)
+            except model.VariableError:
+                continue
+            if text is not None:
+                out.append(text)
+        return self.join(out) if out else None
+
+    def render_bibliography(self, citation_items: Any) -> list[Any]:
+        st = state_of(self)
+        align = self.getparent().get("second-field-align")
+        children = list(self.iterchildren())
+        output = []
+        for item in citation_items:
+            st.begin_entry()
+            self.repressed = {}
+            if align and len(children) > 1:
+                left = self._render_part(item, children[:1])
+                right = self.format(self.wrap(self._render_part(item, children[1:])))
+                joiner = getattr(self.get_formatter(), "second_field", None)
+                if left is None:
+                    text = right
+                elif joiner is not None:
+                    text = joiner(left, right)
+                else:
+                    text = f"{left} {right}"
+            else:
+                text = self.format(self.wrap(self.render_children(item)))
+            if text is not None:
+                output.append(text)
+        return output
+
+
+_OTHER_TESTS = ("disambiguate", "is-numeric", "is-uncertain-date", "locator", "position")
+
+
+class If(CachedLookups, model.If):  # type: ignore[misc]
+    """cs:if with the ``disambiguate`` test, evaluated lazily (stops at the first
+    test that decides the match)."""
+
+    def _tests(self, item: Any, context: Any) -> Iterator[bool]:
+        if "disambiguate" in self.attrib:
+            state_of(self).tested.add(item.key)
+            flagged = item.key in state_of(self).disambiguate
+            yield flagged == (self.get("disambiguate").lower() == "true")
+        st = state_of(self)
+        if "type" in self.attrib:
+            kind = item.reference["type"]
+            yield from (t.lower() == kind for t in st.split(self, "type"))
+        if "variable" in self.attrib:
+            ref = item.reference
+            for variable in st.split(self, "variable"):
+                yield (
+                    ("locator" in item)
+                    if variable == "locator"
+                    else (variable.replace("-", "_") in ref)
+                )
+        if "is-numeric" in self.attrib:
+            yield from self._is_numeric(item)
+        if "is-uncertain-date" in self.attrib:
+            yield from self._is_uncertain_date(item)
+        if "locator" in self.attrib:
+            yield from self._locator(item)
+        if "position" in self.attrib:
+            yield from self._position(item, context)
+
+    def _simple(self, item: Any) -> bool | None:
+        """The common case (type and variable tests only) without a generator;
+        None when other tests are present."""
+        st = state_of(self)
+        spec = st.conditions.get(self)
+        if spec is None:
+            other = any(a in self.attrib for a in _OTHER_TESTS)
+            spec = (
+                self.get("match") or "all",
+                other,
+                st.split(self, "type"),
+                tuple(v.replace("-", "_") for v in st.split(self, "variable")),
+            )
+            st.conditions[self] = spec
+        match, other, types, variables = spec
+        if other:
+            return None
+        ref = item.reference
+        kind = ref["type"]
+        results = [t == kind for t in types]
+        if match == "any" and any(results):
+            return True
+        if match == "all" and not all(results):
+            return False
+        results += [("locator" in item) if v == "locator" else (v in ref) for v in variables]
+        if match == "any":
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
+
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        simple = self._simple(item)
+        if simple is not None:
+            if not simple:
+                raise model.ConditionFailed
+            return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+        match = self.get("match") or "all"
+        for result in self._tests(item, context):
+            if result and match == "any":
+                break
+            if result and match == "none":
+                raise model.ConditionFailed
+            if not result and match == "all":
+                raise model.ConditionFailed
+        else:
+            if match == "any":
+                raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+
+class Else_If(If):
+    pass

@@ -1,0 +1,69 @@
+"""`refs check --format json`: the parse article object (DESIGN.md §4) extended with
+claims, their status and sources with evidence, unused references and coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from refs.check.coverage import Checked, overall
+from refs.report.json_doc import article_json
+from refs.models import Claim
+from refs.pipeline import ParsedArticle
+
+
+def claim_json(claim: Claim, checked: Checked) -> dict[str, Any]:
+    cues = claim.cues
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "start": claim.span.start,
+        "end": claim.span.end,
+        "line": claim.span.line,
+        "status": checked.status(claim.id),
+        "sources": [
+            {"key": lk.key, "score": lk.score, "evidence": list(lk.evidence)}
+            for lk in checked.sources(claim.id)
+        ],
+        "cues": {
+            "dates": [d.iso() for d in cues.dates],
+            "context_dates": [d.iso() for d in cues.context_dates],
+            "relative": cues.relative,
+            "people": list(cues.people),
+            "organisations": list(cues.organisations),
+            "places": list(cues.places),
+            "quotes": list(cues.quotes),
+            "verb": cues.verb,
+            "speaker": cues.speaker,
+            "outlets": list(cues.outlets),
+            "kinds": list(cues.kinds),
+        },
+    }
+
+
+def coverage_json(checked: Sequence[Checked]) -> dict[str, Any]:
+    claims = sum(len(c.claims) for c in checked)
+    supported = sum(len(c.report.supported) for c in checked)
+    return {
+        "claims": claims,
+        "supported": supported,
+        "unsupported": claims - supported,
+        "ratio": round(overall(checked), 4),
+    }
+
+
+def check_article_json(parsed: ParsedArticle, checked: Checked) -> dict[str, Any]:
+    out = article_json(parsed)
+    diagnostics = out.pop("diagnostics", [])
+    out["claims"] = [claim_json(c, checked) for c in checked.claims]
+    out["unused_references"] = list(checked.report.unused_references)
+    out["coverage"] = coverage_json([checked])
+    out["diagnostics"] = diagnostics
+    return out
+
+
+def check_json(pairs: Sequence[tuple[ParsedArticle, Checked]]) -> dict[str, Any]:
+    return {
+        "articles": [check_article_json(p, c) for p, c in pairs],
+        "coverage": coverage_json([c for _, c in pairs]),
+    }

@@ -1,0 +1,138 @@
+"""Text and JSON views of the library: ``refs list``, ``refs show``, ``refs dedupe`` and the
+summaries of ``refs add`` / ``refs import``. Pure: strings out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from refs.dedupe.clusters import Cluster, DedupeResult
+from refs.library.ingest import IngestReport
+from refs.report.json_doc import dumps
+from refs.models import Citation, LibraryReference
+from refs.report.table import table
+
+
+def citation_json(c: Citation) -> dict[str, Any]:
+    return {
+        "article": c.article,
+        "article_id": c.article_id,
+        "issue": c.issue,
+        "index": c.index,
+        "line": c.line,
+        "raw": c.raw,
+    }
+
+
+def library_reference_json(ref: LibraryReference) -> dict[str, Any]:
+    return {
+        "key": ref.key,
+        "title": ref.title,
+        "outlet": ref.outlet,
+        "outlet_canonical": ref.outlet_canonical,
+        "issued": ref.issued.iso() if ref.issued else None,
+        "type": ref.type,
+        "publisher": ref.publisher,
+        "container_title": ref.container_title,
+        "citations": [citation_json(c) for c in ref.citations],
+    }
+
+
+def references_json(refs: Sequence[LibraryReference]) -> str:
+    return dumps([library_reference_json(r) for r in refs])
+
+
+def references_table(refs: Sequence[LibraryReference]) -> str:
+    rows = [
+        [
+            r.key,
+            r.issued.iso() if r.issued else "?",
+            r.type,
+            str(len(r.citations)),
+            r.outlet or "?",
+            r.title,
+        ]
+        for r in refs
+    ]
+    if not rows:
+        return "(the library is empty)\n"
+    return table(["key", "issued", "type", "cited", "outlet", "title"], rows) + "\n"
+
+
+def reference_text(ref: LibraryReference, aliases: Sequence[str] = ()) -> str:
+    fields = [
+        ("key", ref.key),
+        ("title", ref.title),
+        ("outlet", ref.outlet or ""),
+        ("outlet (canonical)", ref.outlet_canonical or ""),
+        ("issued", ref.issued.iso() if ref.issued else ""),
+        ("type", ref.type),
+        ("publisher", ref.publisher or ""),
+        ("container-title", ref.container_title or ""),
+    ]
+    if aliases:
+        fields.append(("merged keys", ", ".join(aliases)))
+    lines = [f"{name + ':':<20}{value}" for name, value in fields if value]
+    lines.append(f"cited {len(ref.citations)} time(s):")
+    for c in ref.citations:
+        where = f"{c.article}:{c.line}" if c.line is not None else c.article
+        issue = f" (issue {c.issue})" if c.issue else ""
+        lines.append(f"  {where}{issue} #{c.index + 1}: {c.raw}")
+    return "\n".join(lines) + "\n"
+
+
+def _cluster_json(cluster: Cluster, refs: Mapping[str, LibraryReference]) -> dict[str, Any]:
+    return {
+        "keys": list(cluster.keys),
+        "auto": cluster.auto,
+        "titles": {k: refs[k].title for k in cluster.keys if k in refs},
+        "pairs": [
+            {"a": p.a, "b": p.b, "score": p.score, "auto": p.auto, "reasons": list(p.reasons)}
+            for p in cluster.pairs
+        ],
+    }
+
+
+def dedupe_json(result: DedupeResult, refs: Mapping[str, LibraryReference]) -> str:
+    return dumps(
+        {
+            "clusters": [_cluster_json(c, refs) for c in result.clusters],
+            "auto_groups": [list(g) for g in result.auto_groups],
+            "comparisons": result.comparisons,
+            "all_pairs": result.all_pairs,
+        }
+    )
+
+
+def dedupe_text(result: DedupeResult, refs: Mapping[str, LibraryReference]) -> str:
+    if not result.clusters:
+        return "no candidate duplicates\n"
+    out: list[str] = []
+    for n, cluster in enumerate(result.clusters, 1):
+        mark = "merges on its own (--apply)" if cluster.auto else "needs a decision"
+        out.append(f"cluster {n}: {' '.join(cluster.keys)}  [{mark}]")
+        for k in cluster.keys:
+            ref = refs.get(k)
+            if ref is not None:
+                date = ref.issued.iso() if ref.issued else "?"
+                out.append(f"  {k}: {ref.title} | {ref.outlet or '?'} | {date}")
+        for p in cluster.pairs:
+            flag = "auto" if p.auto else "ask "
+            out.append(f"    {p.score:.3f} {flag} {p.a} ~ {p.b}: {'; '.join(p.reasons)}")
+        out.append("")
+    out.append("decide with: refs merge KEY KEY  |  refs distinct KEY KEY")
+    return "\n".join(out) + "\n"
+
+
+def ingest_summary(report: IngestReport) -> str:
+    counts = [
+        (report.articles_added, "article(s) added"),
+        (report.copies, "copy(ies) of articles already known"),
+        (report.articles_known, "article file(s) already in the library"),
+        (report.new_references, "new reference(s)"),
+        (report.citations, "citation(s) recorded"),
+        (report.matched, "matched to references in the library"),
+        (report.texts_filled, "article text(s) kept for articles added before"),
+    ]
+    parts = [f"{n} {what}" for n, what in counts if n] or ["nothing new"]
+    return "refs: " + ", ".join(parts) + "\n"
