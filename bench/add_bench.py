@@ -16,8 +16,8 @@ from bench.corpus import write_corpus
 from bench.parse_bench import floor
 from bench.sizes import main_over_sizes
 from refs.library.ingest import add_articles
-from refs.pipeline import parse_paths
 from refs.library.store import Library
+from refs.pipeline import parse_paths
 
 OUT = Path(__file__).resolve().parent / "out"
 

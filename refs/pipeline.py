@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from refs import diagnostics as diag
-from refs.parse.article import LineIndex, read_article
 from refs.diagnostics import Diagnostic
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.models import Article, RawReference, Reference
-from refs.parse.normalise import normalize, resolve_date
 from refs.outlets import resolve
-from refs.reader import discover, read_text
+from refs.parse.article import LineIndex, read_article
 from refs.parse.entries import parse_list
+from refs.parse.normalise import normalize, resolve_date
+from refs.reader import discover, read_text
 
 
 @dataclass(frozen=True)

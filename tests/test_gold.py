@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from refs.report.json_doc import article_json
 from refs.pipeline import parse_paths
+from refs.report.json_doc import article_json
 from tests.helpers import DATA, SEEDS
 
 GOLD = json.loads((DATA / "gold_seeds.json").read_text(encoding="utf-8"))

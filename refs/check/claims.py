@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from refs.check import cues
 from refs.check import named_dates as claimdates
-from refs.models import Article, Claim, Cues, Paragraph, PartialDate, Span
 from refs.check.sentences import split_sentences
+from refs.models import Article, Claim, Cues, Paragraph, PartialDate, Span
 
 QUOTE_OPENERS = "\"“'‘«"
 _LABEL = re.compile(r"^(?:Notes?|Update|Background)\s*:\s*", re.IGNORECASE)

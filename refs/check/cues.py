@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from refs.check.terms import STOP_WORDS
 from refs.lexicon import (
     ORG_ACRONYMS,
     ORG_WORDS,
@@ -16,7 +17,6 @@ from refs.lexicon import (
     TITLE_WORDS,
     words,
 )
-from refs.check.terms import STOP_WORDS
 
 REPORTING_VERBS = frozenset(
     words(

@@ -27,8 +27,8 @@ from datetime import date
 
 from refs.check import cues
 from refs.check import named_dates as claimdates
-from refs.models import Claim, Link, PartialDate, Reference
 from refs.check.terms import Rarity, terms
+from refs.models import Claim, Link, PartialDate, Reference
 
 THRESHOLD = 0.5
 SAME_DAY = 0.6

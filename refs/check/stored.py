@@ -9,9 +9,9 @@ import shlex
 from collections.abc import Collection, Sequence
 
 from refs import diagnostics as diag
-from refs.library.texts import StoredArticle
 from refs.check.coverage import Checked, check_article
 from refs.diagnostics import Diagnostic
+from refs.library.texts import StoredArticle
 from refs.models import CoverageReport, Reference
 from refs.pipeline import ParsedArticle, build, parse_text
 from refs.select import article_named

@@ -24,8 +24,8 @@ from refs.cli.app import (
 )
 from refs.diagnostics import Diagnostic, has_errors
 from refs.errors import RefsError
-from refs.report.json_doc import dumps
 from refs.pipeline import ParsedArticle, ParseResult
+from refs.report.json_doc import dumps
 
 # ---------------------------------------------------------------- refs check
 
@@ -107,9 +107,9 @@ def library_for_check(
 ) -> tuple[list[ParsedArticle], list[Diagnostic]]:
     """The library's articles (read-only) parsed from their kept text, with library keys;
     exits 2 when there is no library, no article, or no article with its text."""
-    from refs.library.texts import stored_articles
     from refs.check.stored import chosen, library_articles
     from refs.library.store import Library
+    from refs.library.texts import stored_articles
 
     path = library_path(option)
     try:

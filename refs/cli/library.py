@@ -46,8 +46,8 @@ def add(
     Example: refs add seeds --library refs.db
     """
     from refs.library.ingest import add_articles
-    from refs.report.library_views import ingest_summary
     from refs.library.store import Library
+    from refs.report.library_views import ingest_summary
 
     result = load_articles(paths)
     emit_diagnostics(all_diagnostics(result))
@@ -68,8 +68,8 @@ def list_references(
 
     Example: refs list --format json
     """
-    from refs.report.library_views import references_json, references_table
     from refs.library.store import Library
+    from refs.report.library_views import references_json, references_table
 
     with Library(library_path(library), create=False) as lib:
         refs = lib.references()
@@ -90,8 +90,8 @@ def show(
     Example: refs show reuters2000putin
     """
     from refs.library.decisions import live_key
-    from refs.report.library_views import library_reference_json, reference_text
     from refs.library.store import Library
+    from refs.report.library_views import library_reference_json, reference_text
 
     with Library(library_path(library), create=False) as lib:
         try:
@@ -125,8 +125,8 @@ def dedupe(
     Example: refs dedupe --apply
     """
     from refs.library.decisions import apply_auto, library_duplicates
-    from refs.report.library_views import dedupe_json, dedupe_text
     from refs.library.store import Library
+    from refs.report.library_views import dedupe_json, dedupe_text
 
     with Library(library_path(library), create=False) as lib:
         if apply:  # only --apply writes: listing works while another process writes
@@ -191,8 +191,8 @@ def import_file(
     """
     from refs.formats.detect import read_import
     from refs.library.ingest import import_references
-    from refs.report.library_views import ingest_summary
     from refs.library.store import Library
+    from refs.report.library_views import ingest_summary
 
     result = read_import(file)
     emit_diagnostics(result.diagnostics)

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from refs.dedupe.title_forms import is_generic_title, normalise_outlet, normalise_title, title_numbers
+from refs.dedupe.title_forms import (
+    is_generic_title,
+    normalise_outlet,
+    normalise_title,
+    title_numbers,
+)
 from refs.lexicon import PLACES
 from refs.models import LibraryReference, PartialDate
 from refs.outlets import resolve

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from refs.formats.csl_item import CslSource
+from refs.formats.bib_entries import BibField, safe_keys, sorted_refs, write_bib
 from refs.formats.bib_types import biblatex_type
 from refs.formats.bibtex_write import outlet_fields
-from refs.formats.bib_entries import BibField, safe_keys, sorted_refs, write_bib
+from refs.formats.csl_item import CslSource
 from refs.formats.latex import escape
 
 

@@ -25,8 +25,8 @@ from bibtexparser.model import (
 
 from refs.diagnostics import Diagnostic, error, info, warning
 from refs.formats.bib_types import csl_type
-from refs.formats.latex import unescape
 from refs.formats.imported import Draft, ImportResult, finish, iso_date, untitled, valid_date
+from refs.formats.latex import unescape
 from refs.models import PartialDate
 
 # Fields this reader uses; ``key`` (a sort key) is derived and not needed.

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from refs.formats.csl_item import CslSource
-from refs.formats.bib_types import MONTHS
 from refs.formats.bib_entries import BibField, safe_keys, sorted_refs, write_bib
+from refs.formats.bib_types import MONTHS
+from refs.formats.csl_item import CslSource
 from refs.formats.latex import escape
 from refs.models import PartialDate
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from refs.formats.csl_item import CslSource, to_csl
 from refs.formats.bib_entries import sorted_refs
+from refs.formats.csl_item import CslSource, to_csl
 
 
 def export(refs: Sequence[CslSource]) -> str:

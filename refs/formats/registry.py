@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from refs.formats.csl_item import CslSource
 from refs.formats import biblatex_write as biblatex
 from refs.formats import bibtex_write as bibtex
 from refs.formats import csljson_write as csljson
 from refs.formats import ris_write as ris
+from refs.formats.csl_item import CslSource
 
 Exporter = Callable[[Sequence[CslSource]], str]
 

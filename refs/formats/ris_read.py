@@ -7,8 +7,8 @@ import re
 
 from refs.diagnostics import Diagnostic, error, info, warning
 from refs.formats.bib_types import CSL_TYPES
-from refs.formats.ris_write import RIS_TO_CSL
 from refs.formats.imported import Draft, ImportResult, finish, untitled, valid_date
+from refs.formats.ris_write import RIS_TO_CSL
 from refs.models import PartialDate
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")

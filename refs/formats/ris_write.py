@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from refs.formats.csl_item import CslSource
 from refs.formats.bib_entries import sorted_refs
+from refs.formats.csl_item import CslSource
 from refs.models import PartialDate
 
 EOL = "\r\n"

@@ -13,14 +13,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from refs.library.texts import keep_text
 from refs.dedupe.clusters import Item, find_duplicates, make_item
-from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.dedupe.merge import Variant, merge_variants
+from refs.keys import KeyRequest, base_key, library_keys, sort_identity
+from refs.library.store import Library
+from refs.library.texts import keep_text
 from refs.models import Article, Citation, LibraryReference, Reference
 from refs.outlets import resolve
 from refs.pipeline import ParsedArticle
-from refs.library.store import Library
 
 NEW = "~"  # prefix of batch-local keys (sorts after every real key)
 

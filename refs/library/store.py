@@ -15,11 +15,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from refs.errors import LibraryError
 from refs.dedupe.merge import Variant, merge_variants
-from refs.models import Citation, LibraryReference
 from refs.dedupe.pairs import Item, make_item
-from refs.library.schema import MIGRATIONS, SCHEMA_VERSION, VARIANT_COLS, variant_of_row, variant_row
+from refs.errors import LibraryError
+from refs.library.schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    VARIANT_COLS,
+    variant_of_row,
+    variant_row,
+)
+from refs.models import Citation, LibraryReference
 
 
 def match_item(key: str, fields: Variant) -> Item:

@@ -13,8 +13,8 @@ from bisect import bisect_right
 from refs import diagnostics as diag
 from refs.dates import read_issue_date
 from refs.diagnostics import Diagnostic
-from refs.parse.list_bounds import BLANK_LINE_RE, FOOTER_RE, find_label, find_list_end, footer_start
 from refs.models import Article, Paragraph, PartialDate, SourceList, Span
+from refs.parse.list_bounds import BLANK_LINE_RE, FOOTER_RE, find_label, find_list_end, footer_start
 from refs.parse.trusted import trusted
 
 KNOWN_PUBLICATIONS = ("Disarmament Diplomacy", "Disarmament Documentation")

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from refs import diagnostics as diag
-from refs.parse.article import LineIndex
 from refs.dates import is_weekday, read_date, unreadable_date
 from refs.diagnostics import Diagnostic
-from refs.parse.separators import decode_entities, missing_separators, split_entries
 from refs.models import RawReference, SourceList, Span
 from refs.outlets import is_known
+from refs.parse.article import LineIndex
 from refs.parse.outlet_span import outlet_start
+from refs.parse.separators import decode_entities, missing_separators, split_entries
 from refs.parse.trusted import trusted
 
 # A page locator written after the date ("..., October 13, 1999, p. S12505").

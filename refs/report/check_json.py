@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from refs.check.coverage import Checked, overall
-from refs.report.json_doc import article_json
 from refs.models import Claim
 from refs.pipeline import ParsedArticle
+from refs.report.json_doc import article_json
 
 
 def claim_json(claim: Claim, checked: Checked) -> dict[str, Any]:

@@ -8,8 +8,8 @@ from typing import Any
 
 from refs.dedupe.clusters import Cluster, DedupeResult
 from refs.library.ingest import IngestReport
-from refs.report.json_doc import dumps
 from refs.models import Citation, LibraryReference
+from refs.report.json_doc import dumps
 from refs.report.table import table
 
 

@@ -6,10 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from refs.check import cues
-from refs.check.named_dates import find_dates, find_relative
 from refs.check.claims import extract_claims
-from refs.models import Article, Paragraph, PartialDate, Span
+from refs.check.named_dates import find_dates, find_relative
 from refs.check.sentences import split_sentences
+from refs.models import Article, Paragraph, PartialDate, Span
 
 ISSUE = PartialDate(year=2000, month=11)
 

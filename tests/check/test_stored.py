@@ -13,13 +13,13 @@ from typing import Any
 
 import pytest
 
-from refs.library.texts import StoredArticle
 from refs.check.stored import library_articles
 from refs.library.schema import MIGRATIONS
 from refs.library.store import Library
-from tests.helpers.cli_run import run
-from tests.helpers import DATA, ROOT, SEEDS
+from refs.library.texts import StoredArticle
 from tests.check.test_claims_links import assert_gold, score_articles
+from tests.helpers import DATA, ROOT, SEEDS
+from tests.helpers.cli_run import run
 
 CLAIMS = DATA / "claims"
 SEED0 = SEEDS / "000_ef633acc338f5415.txt"

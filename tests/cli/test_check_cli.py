@@ -8,8 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from refs.cli import app
 from refs.check.coverage import check_article
+from refs.cli import app
 from refs.pipeline import parse_paths
 from refs.report.check_html import check_html
 

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers.cli_run import run
 from tests.helpers import SEEDS
+from tests.helpers.cli_run import run
 
 
 def test_export_articles_each_format() -> None:

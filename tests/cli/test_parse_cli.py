@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers.cli_run import run
 from tests.helpers import DATA, SEEDS
+from tests.helpers.cli_run import run
 
 SEED = str(SEEDS / "000_ef633acc338f5415.txt")
 

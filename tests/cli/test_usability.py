@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli_run import run
 from tests.helpers import ROOT, SEEDS
+from tests.helpers.cli_run import run
 
 SEED0 = str(SEEDS / "000_ef633acc338f5415.txt")
 

@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from refs.library.ingest import add_articles
-from refs.pipeline import parse_paths
 from refs.library.store import Library
+from refs.pipeline import parse_paths
 from tests.helpers import ROOT, SEEDS
 
 ENTRIES = 25_000

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from refs.library.decisions import apply_auto, library_duplicates, mark_distinct, merge
 from refs.errors import LibraryError, UsageError
+from refs.library.decisions import apply_auto, library_duplicates, mark_distinct, merge
 from refs.library.ingest import add_articles, import_references
+from refs.library.store import SCHEMA_VERSION, Library
 from refs.models import Citation, LibraryReference, PartialDate
 from refs.pipeline import parse_paths
-from refs.library.store import SCHEMA_VERSION, Library
 from tests.helpers import SEEDS
 
 SEED0 = SEEDS / "000_ef633acc338f5415.txt"

@@ -10,12 +10,12 @@ import pytest
 
 from refs.dates import DateText, read_date, read_issue_date, unreadable_date
 from refs.diagnostics import Diagnostic
-from refs.parse.separators import missing_separators, split_entries
 from refs.models import Article, PartialDate, Reference, Span
-from refs.parse.normalise import csl_type
 from refs.outlets import resolve
-from refs.pipeline import build, parse_text
 from refs.parse.entries import parse_entry
+from refs.parse.normalise import csl_type
+from refs.parse.separators import missing_separators, split_entries
+from refs.pipeline import build, parse_text
 from tests.helpers import DATA
 
 ARTICLES = DATA / "articles"

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from refs.parse.article import find_label, read_article
 from refs.models import PartialDate
+from refs.parse.article import find_label, read_article
 from refs.pipeline import parse_text
 from tests.helpers import DATA, SEEDS
 

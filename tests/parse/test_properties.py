@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from refs.dates import MONTH_NAMES
 from refs.models import Span
-from refs.pipeline import parse_text
 from refs.parse.entries import parse_entry
+from refs.pipeline import parse_text
 
 SPAN = Span(start=0, end=0, line=1)
 _EXCLUDED = (

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from refs.report.json_doc import article_json
 from refs.models import Article, Reference
 from refs.pipeline import parse_paths
+from refs.report.json_doc import article_json
 from tests.helpers import SEEDS
 
 
