@@ -3,6 +3,8 @@ small derived views."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -101,18 +103,50 @@ class RawReference(Frozen):
     flags: tuple[str, ...] = ()  # e.g. "damaged-quotes", "no-date", "no-outlet"
 
 
-class Reference(Frozen):
-    """A normalised reference as cited by one article."""
+class Fields(Frozen):
+    """The bibliographic fields of a reference: the one model that the parsed reference,
+    the library reference, the importers and the exporters share. The library's columns,
+    its row conversion, merging and the JSON documents are derived from these fields, so
+    a field is added here once."""
 
-    key: str
-    raw: str
     title: str
-    outlet: str | None  # as cited, cleaned of stray punctuation
+    outlet: str | None = None  # as cited, cleaned of stray punctuation
     outlet_canonical: str | None = None
     issued: PartialDate | None = None
     type: str = "article-newspaper"  # CSL type
     publisher: str | None = None
     container_title: str | None = None
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(Fields.model_fields)
+
+
+def fields_digest(fields: Fields) -> str:
+    """A content identity of ``fields`` (the fields that differ from their default, as
+    JSON): the same for the same values whatever the model's repr, and unchanged when a
+    field is added to the model."""
+    values = fields_of(fields).model_dump(mode="json", exclude_defaults=True)
+    text = json.dumps(values, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def fields_of(ref: Fields) -> Fields:
+    """The bibliographic fields alone of a reference of any kind."""
+    if type(ref) is Fields:
+        return ref
+    return Fields.model_construct(**{name: getattr(ref, name) for name in FIELD_NAMES})
+
+
+class Keyed(Fields):
+    """Fields with the citation key: what exports and rendering take."""
+
+    key: str
+
+
+class Reference(Keyed):
+    """A normalised reference as cited by one article."""
+
+    raw: str
     source: str = ""  # article path
     index: int = 0
     span: Span | None = None
@@ -130,17 +164,9 @@ class Citation(Frozen):
     line: int | None = None
 
 
-class LibraryReference(Frozen):
+class LibraryReference(Keyed):
     """A deduplicated reference in the library with all its citations."""
 
-    key: str
-    title: str
-    outlet: str | None = None
-    outlet_canonical: str | None = None
-    issued: PartialDate | None = None
-    type: str = "article-newspaper"
-    publisher: str | None = None
-    container_title: str | None = None
     citations: tuple[Citation, ...] = ()
 
 

@@ -61,8 +61,8 @@ def export(
 
     Example: refs export seeds --format bibtex -o refs.bib
     """
-    from refs.formats.csl_item import CslSource
     from refs.formats.registry import get as get_format
+    from refs.models import Keyed
     from refs.select import Selection, empty_range, parse_bound, select, unique_keys
 
     check_output(output)
@@ -89,7 +89,7 @@ def export(
         every = [r for p in result.articles for r in p.references]
         check_articles(selection.articles, [p.article.source for p in result.articles])
         cited, renamed = unique_keys(select(every, selection))
-        refs: list[CslSource] = list(cited)
+        refs: list[Keyed] = list(cited)
     else:
         from refs.library.store import Library
 

@@ -91,7 +91,8 @@ def show(
     """
     from refs.library.decisions import live_key
     from refs.library.store import Library
-    from refs.report.library_views import library_reference_json, reference_text
+    from refs.report.json_doc import library_reference_json
+    from refs.report.library_views import reference_text
 
     with Library(library_path(library), create=False) as lib:
         try:

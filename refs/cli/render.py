@@ -55,7 +55,7 @@ def render(
 
     Example: refs render seeds --style chicago --format html
     """
-    from refs.formats.csl_item import CslSource
+    from refs.models import Keyed
     from refs.render.document import document, render_references
     from refs.render.styles import load_style
 
@@ -67,7 +67,7 @@ def render(
             result = load_articles(paths)
             emit_diagnostics(all_diagnostics(result))
             code = exit_code(result)
-            refs: list[CslSource] = [r for p in result.articles for r in p.references]
+            refs: list[Keyed] = [r for p in result.articles for r in p.references]
         else:
             from refs.library.store import Library
 

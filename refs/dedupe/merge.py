@@ -9,27 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from refs.models import PartialDate
+from refs.models import FIELD_NAMES, Fields, PartialDate, fields_of
 
 T = TypeVar("T")
 
 DEFAULT_TYPE = "article-newspaper"
-
-
-@dataclass(frozen=True, slots=True)
-class Variant:
-    """The fields of a reference as one citation (or import) gave them."""
-
-    title: str
-    outlet: str | None = None
-    outlet_canonical: str | None = None
-    issued: PartialDate | None = None
-    type: str = DEFAULT_TYPE
-    publisher: str | None = None
-    container_title: str | None = None
 
 
 def _pick(values: Sequence[T | None], rank: Callable[[T, int], tuple[object, ...]]) -> T | None:
@@ -63,20 +49,25 @@ def _type_rank(csl_type: str, count: int) -> tuple[object, ...]:
     return (csl_type == DEFAULT_TYPE, -count, csl_type)
 
 
-def merge_variants(variants: Sequence[Variant]) -> Variant:
+# How each field's best value is chosen; a field not named here is text.
+_RANKS: dict[str, Callable[[Any, int], tuple[object, ...]]] = {
+    "title": _title_rank,
+    "issued": _date_rank,
+    "type": _type_rank,
+}
+
+
+def merge_variants(variants: Sequence[Fields]) -> Fields:
     """The most complete value of every field over ``variants`` (at least one)."""
     if not variants:
         raise ValueError("merge_variants needs at least one variant")
-    first = variants[0]
-    if all(v == first for v in variants):
+    first = fields_of(variants[0])
+    if all(fields_of(v) == first for v in variants[1:]):
         return first
-    title = _pick([v.title for v in variants], _title_rank) or variants[0].title
-    return Variant(
-        title=title,
-        outlet=_pick([v.outlet for v in variants], _text_rank),
-        outlet_canonical=_pick([v.outlet_canonical for v in variants], _text_rank),
-        issued=_pick([v.issued for v in variants], _date_rank),
-        type=_pick([v.type for v in variants], _type_rank) or DEFAULT_TYPE,
-        publisher=_pick([v.publisher for v in variants], _text_rank),
-        container_title=_pick([v.container_title for v in variants], _text_rank),
-    )
+    merged: dict[str, Any] = {}
+    for name in FIELD_NAMES:
+        rank = _RANKS.get(name, _text_rank)
+        merged[name] = _pick([getattr(v, name) for v in variants], rank)
+    merged["title"] = merged["title"] or first.title
+    merged["type"] = merged["type"] or DEFAULT_TYPE
+    return Fields.model_construct(**merged)

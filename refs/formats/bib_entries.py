@@ -12,7 +12,7 @@ from bibtexparser.middlewares import AddEnclosingMiddleware
 from bibtexparser.model import Block, Entry, Field
 from bibtexparser.writer import BibtexFormat
 
-from refs.formats.csl_item import CslSource
+from refs.models import Keyed
 
 _UNSAFE_KEY = re.compile(r"[^A-Za-z0-9_:.+-]")
 
@@ -24,7 +24,7 @@ class BibField:
     macro: bool = False  # written bare, e.g. ``month = oct``
 
 
-def safe_keys(refs: Sequence[CslSource]) -> list[str]:
+def safe_keys(refs: Sequence[Keyed]) -> list[str]:
     """Entry keys that cannot break the file: characters outside ``[A-Za-z0-9_:.+-]``
     become ``-``; a key that then collides gets ``-2``, ``-3`` ... (in input order)."""
     used: set[str] = set()
@@ -40,7 +40,7 @@ def safe_keys(refs: Sequence[CslSource]) -> list[str]:
     return out
 
 
-def sorted_refs(refs: Sequence[CslSource]) -> list[CslSource]:
+def sorted_refs(refs: Sequence[Keyed]) -> list[Keyed]:
     """Stable output order: by key, then by title."""
     return sorted(refs, key=lambda r: (r.key, r.title))
 

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from refs.formats.bib_entries import BibField, safe_keys, sorted_refs, write_bib
 from refs.formats.bib_types import biblatex_type
 from refs.formats.bibtex_write import outlet_fields
-from refs.formats.csl_item import CslSource
 from refs.formats.latex import escape
+from refs.models import Keyed
 
 
-def export(refs: Sequence[CslSource]) -> str:
+def export(refs: Sequence[Keyed]) -> str:
     """BibLaTeX for ``refs``, sorted by key."""
     ordered = sorted_refs(refs)
     entries = []

@@ -27,7 +27,7 @@ from refs.diagnostics import Diagnostic, error, info, warning
 from refs.formats.bib_types import csl_type
 from refs.formats.imported import Draft, ImportResult, finish, iso_date, untitled, valid_date
 from refs.formats.latex import unescape
-from refs.models import PartialDate
+from refs.models import Fields, PartialDate
 
 # Fields this reader uses; ``key`` (a sort key) is derived and not needed.
 _USED = frozenset(
@@ -173,12 +173,14 @@ class _Reader:
         subtype = text("entrysubtype")
         return Draft(
             key=entry.key or None,
-            title=title,
             line=line,
-            issued=self.issued(text, line),
-            type=csl_type(entry.entry_type, subtype),
-            publisher=organization or None,
-            container_title=container,
+            fields=Fields(
+                title=title,
+                issued=self.issued(text, line),
+                type=csl_type(entry.entry_type, subtype),
+                publisher=organization or None,
+                container_title=container,
+            ),
         )
 
     def issued(self, text: Callable[[str], str | None], line: int | None) -> PartialDate | None:

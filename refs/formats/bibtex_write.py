@@ -8,9 +8,8 @@ from collections.abc import Sequence
 
 from refs.formats.bib_entries import BibField, safe_keys, sorted_refs, write_bib
 from refs.formats.bib_types import MONTHS
-from refs.formats.csl_item import CslSource
 from refs.formats.latex import escape
-from refs.models import PartialDate
+from refs.models import Keyed, PartialDate
 
 
 def date_fields(date: PartialDate | None) -> list[BibField]:
@@ -30,7 +29,7 @@ def date_fields(date: PartialDate | None) -> list[BibField]:
     return fields
 
 
-def outlet_fields(ref: CslSource) -> list[BibField]:
+def outlet_fields(ref: Keyed) -> list[BibField]:
     """Where it appeared (printed by ``plain.bst``) and who published it."""
     fields: list[BibField] = []
     where = ref.container_title or ref.publisher or ref.outlet
@@ -41,7 +40,7 @@ def outlet_fields(ref: CslSource) -> list[BibField]:
     return fields
 
 
-def export(refs: Sequence[CslSource]) -> str:
+def export(refs: Sequence[Keyed]) -> str:
     """BibTeX for ``refs``, sorted by key."""
     ordered = sorted_refs(refs)
     entries = []

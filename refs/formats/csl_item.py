@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from refs.dates import format_date
-from refs.models import PartialDate
-
-
-class CslSource(Protocol):
-    """What a CSL item is built from: a Reference or a LibraryReference."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def outlet(self) -> str | None: ...
-    @property
-    def issued(self) -> PartialDate | None: ...
-    @property
-    def type(self) -> str: ...
-    @property
-    def publisher(self) -> str | None: ...
-    @property
-    def container_title(self) -> str | None: ...
+from refs.models import Keyed, PartialDate
 
 
 def csl_date(date: PartialDate | None) -> dict[str, Any] | None:
@@ -37,7 +18,7 @@ def csl_date(date: PartialDate | None) -> dict[str, Any] | None:
     return {"date-parts": [date.parts()]}
 
 
-def to_csl(ref: CslSource) -> dict[str, Any]:
+def to_csl(ref: Keyed) -> dict[str, Any]:
     """The CSL-JSON item for a reference. Keys are stable and values are plain text."""
     item: dict[str, Any] = {"id": ref.key, "type": ref.type, "title": ref.title}
     if ref.container_title:

@@ -8,7 +8,7 @@ from typing import Any
 from refs.dates import written_date
 from refs.diagnostics import Diagnostic, error, info, warning
 from refs.formats.imported import Draft, ImportResult, finish, iso_date, untitled, valid_date
-from refs.models import PartialDate
+from refs.models import Fields, PartialDate
 
 _USED = frozenset({"id", "type", "title", "container-title", "publisher", "issued"})
 _DECODER = json.JSONDecoder()
@@ -114,12 +114,14 @@ def parse_csljson(text: str, file: str = "<string>") -> ImportResult:
         drafts.append(
             Draft(
                 key=key or None,
-                title=title,
                 line=line,
-                issued=issued,
-                type=_text(item, "type") or "document",
-                publisher=_text(item, "publisher") or None,
-                container_title=_text(item, "container-title") or None,
+                fields=Fields(
+                    title=title,
+                    issued=issued,
+                    type=_text(item, "type") or "document",
+                    publisher=_text(item, "publisher") or None,
+                    container_title=_text(item, "container-title") or None,
+                ),
             )
         )
     if unused:

@@ -6,10 +6,11 @@ import json
 from collections.abc import Sequence
 
 from refs.formats.bib_entries import sorted_refs
-from refs.formats.csl_item import CslSource, to_csl
+from refs.formats.csl_item import to_csl
+from refs.models import Keyed
 
 
-def export(refs: Sequence[CslSource]) -> str:
+def export(refs: Sequence[Keyed]) -> str:
     """CSL-JSON for ``refs``, sorted by key; keys of each item sorted."""
     items = [to_csl(ref) for ref in sorted_refs(refs)]
     return json.dumps(items, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from refs.diagnostics import Diagnostic, error, warning
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
-from refs.models import LibraryReference, PartialDate
+from refs.models import Fields, LibraryReference, PartialDate
 from refs.outlets import cited_form
 
 # Diagnostic codes of the import readers (documented in README):
@@ -34,49 +34,34 @@ class ImportResult:
     diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Draft:
-    """A reference being read: its fields before the key is settled."""
+    """A reference being read: its fields before the key is settled (the outlet as cited
+    is rebuilt from publisher and container when the draft is finished)."""
 
     key: str | None
-    title: str
     line: int | None
-    issued: PartialDate | None = None
-    type: str = "document"
-    publisher: str | None = None
-    container_title: str | None = None
+    fields: Fields
 
 
 def finish(drafts: Sequence[Draft]) -> tuple[LibraryReference, ...]:
     """LibraryReferences from drafts; drafts without a key get a library-style key that
     no other reference of the file uses."""
     taken = [d.key for d in drafts if d.key]
-    missing = [d for d in drafts if not d.key]
+    outlets = [cited_form(d.fields.publisher, d.fields.container_title) for d in drafts]
+    missing = [(d.fields, o) for d, o in zip(drafts, outlets, strict=True) if not d.key]
     made = library_keys(
         [
-            KeyRequest(
-                base_key(cited_form(d.publisher, d.container_title), d.issued, d.title),
-                sort_identity(cited_form(d.publisher, d.container_title), d.issued, d.title),
-            )
-            for d in missing
+            KeyRequest(base_key(o, f.issued, f.title), sort_identity(o, f.issued, f.title))
+            for f, o in missing
         ],
         taken=taken,
     )
     keys = iter(made)
     out = []
-    for d in drafts:
-        outlet = cited_form(d.publisher, d.container_title)
-        out.append(
-            LibraryReference(
-                key=d.key or next(keys),
-                title=d.title,
-                outlet=outlet,
-                issued=d.issued,
-                type=d.type,
-                publisher=d.publisher,
-                container_title=d.container_title,
-            )
-        )
+    for d, outlet in zip(drafts, outlets, strict=True):
+        values = {**d.fields.__dict__, "outlet": outlet}
+        out.append(LibraryReference(key=d.key or next(keys), **values))
     return tuple(out)
 
 

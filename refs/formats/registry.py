@@ -9,9 +9,9 @@ from refs.formats import biblatex_write as biblatex
 from refs.formats import bibtex_write as bibtex
 from refs.formats import csljson_write as csljson
 from refs.formats import ris_write as ris
-from refs.formats.csl_item import CslSource
+from refs.models import Keyed
 
-Exporter = Callable[[Sequence[CslSource]], str]
+Exporter = Callable[[Sequence[Keyed]], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,5 +42,5 @@ def get(name: str) -> ExportFormat:
     return FORMATS[name]
 
 
-def export(name: str, refs: Sequence[CslSource]) -> str:
+def export(name: str, refs: Sequence[Keyed]) -> str:
     return FORMATS[name].export(refs)

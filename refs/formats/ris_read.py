@@ -9,7 +9,7 @@ from refs.diagnostics import Diagnostic, error, info, warning
 from refs.formats.bib_types import CSL_TYPES
 from refs.formats.imported import Draft, ImportResult, finish, untitled, valid_date
 from refs.formats.ris_write import RIS_TO_CSL
-from refs.models import PartialDate
+from refs.models import Fields, PartialDate
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
 _USED = frozenset({"TY", "ER", "ID", "TI", "T1", "CT", "T2", "JF", "JO", "BT", "PB"})
@@ -61,12 +61,14 @@ def _draft(rec: _Record, file: str, diags: list[Diagnostic]) -> Draft | None:
             diags.append(warning("I009", file, rec.line, f"date {shown!r} not read; left out"))
     return Draft(
         key=rec.first("ID"),
-        title=title,
         line=rec.line,
-        issued=issued,
-        type=csl,
-        publisher=rec.first("PB"),
-        container_title=rec.first("T2", "JF", "JO"),
+        fields=Fields(
+            title=title,
+            issued=issued,
+            type=csl,
+            publisher=rec.first("PB"),
+            container_title=rec.first("T2", "JF", "JO"),
+        ),
     )
 
 

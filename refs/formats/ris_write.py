@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from refs.formats.bib_entries import sorted_refs
-from refs.formats.csl_item import CslSource
-from refs.models import PartialDate
+from refs.models import Keyed, PartialDate
 
 EOL = "\r\n"
 
@@ -65,7 +64,7 @@ def ris_date(date: PartialDate) -> str:
     return "/".join(parts)
 
 
-def record(ref: CslSource) -> list[tuple[str, str]]:
+def record(ref: Keyed) -> list[tuple[str, str]]:
     """The tags of one record, in the order written."""
     ty = ris_type(ref.type)
     tags = [("TY", ty), ("ID", ref.key), ("TI", ref.title)]
@@ -96,7 +95,7 @@ RIS_TO_CSL.update({"EJOUR": "article-journal", "CPAPER": "paper-conference", "GO
 RIS_TO_CSL.update({"INPR": "article-journal", "UNPB": "manuscript", "EBOOK": "book"})
 
 
-def export(refs: Sequence[CslSource]) -> str:
+def export(refs: Sequence[Keyed]) -> str:
     """RIS for ``refs``, sorted by key, CR LF line ends."""
     lines: list[str] = []
     for ref in sorted_refs(refs):

@@ -10,15 +10,23 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from refs.dedupe.clusters import Item, find_duplicates, make_item
-from refs.dedupe.merge import Variant, merge_variants
+from refs.dedupe.merge import merge_variants
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.library.store import Library
 from refs.library.texts import keep_text
-from refs.models import Article, Citation, LibraryReference, Reference
+from refs.models import (
+    Article,
+    Citation,
+    Fields,
+    LibraryReference,
+    Reference,
+    fields_digest,
+    fields_of,
+)
 from refs.outlets import resolve
 from refs.pipeline import ParsedArticle
 
@@ -30,7 +38,7 @@ class Entry:
     """One citation to record, with the variant it was cited as."""
 
     citation: Citation
-    variant: Variant
+    variant: Fields
 
 
 @dataclass
@@ -64,18 +72,6 @@ def article_identity(article: Article, references: Sequence[Reference]) -> str:
         parts.append(_fold(article.text))
     digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
     return digest[:32]
-
-
-def variant_of(ref: Reference | LibraryReference) -> Variant:
-    return Variant(
-        title=ref.title,
-        outlet=ref.outlet,
-        outlet_canonical=ref.outlet_canonical,
-        issued=ref.issued,
-        type=ref.type,
-        publisher=ref.publisher,
-        container_title=ref.container_title,
-    )
 
 
 @contextmanager
@@ -148,7 +144,7 @@ def _add_articles(
                     raw=ref.raw,
                     line=ref.span.line if ref.span else None,
                 )
-                entries.append(Entry(cite, variant_of(ref)))
+                entries.append(Entry(cite, fields_of(ref)))
         # the first file's text; an article of a version-1 library gets it when added again
         if keep_text(lib, aid, source, art.text) and aid not in new_here:
             report.texts_filled += 1
@@ -169,10 +165,10 @@ def _import_references(lib: Library, refs: Sequence[LibraryReference], source: s
     report = IngestReport()
     entries: list[Entry] = []
     for ref in refs:
-        variant = variant_of(ref)
+        variant = fields_of(ref)
         if variant.outlet and not variant.outlet_canonical:
-            variant = replace(variant, outlet_canonical=resolve(variant.outlet).name)
-        aid = "import:" + hashlib.sha256(repr(variant).encode("utf-8")).hexdigest()[:32]
+            variant = variant.model_copy(update={"outlet_canonical": resolve(variant.outlet).name})
+        aid = "import:" + fields_digest(variant)
         cite = Citation(article=source, article_id=aid, index=0, raw=_import_raw(ref))
         entries.append(Entry(cite, variant))
         entries.extend(Entry(c, variant) for c in ref.citations)
@@ -193,7 +189,7 @@ def _ingest(
     # A copy of an article already in the library: its entries go where the first went.
     fresh: list[Entry] = []
     placed: dict[str, dict[int, int]] = {}
-    attach: list[tuple[int, Citation, Variant]] = []
+    attach: list[tuple[int, Citation, Fields]] = []
     touched: set[int] = set()
     for e in entries:
         c = e.citation
@@ -263,7 +259,7 @@ def _ingest(
         for f in fields
     ]
     keys = library_keys(requests, lib.taken_keys()) if requests else []
-    rows: list[tuple[int, Citation, Variant]] = []
+    rows: list[tuple[int, Citation, Fields]] = []
     ids = lib.insert_records(
         [
             (key, f, views[made[0]] if len(made) == 1 else None)

@@ -1,12 +1,13 @@
-"""The library's SQLite schema, its migrations, and the conversion of a citation's
-variant to and from a row. Used by refs.library.store."""
+"""The library's SQLite schema, its migrations, and the conversion of a reference's
+fields to and from a row, derived from the fields model. Used by refs.library.store."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from refs.dedupe.merge import Variant
-from refs.models import PartialDate
+from refs.models import FIELD_NAMES, Fields, PartialDate, fields_digest
 
 _V1 = (
     """CREATE TABLE articles (
@@ -51,30 +52,72 @@ _V2 = (
         text TEXT NOT NULL)""",
 )
 
-# One tuple of statements per schema version; never edit a released entry, append.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+
+def _v3_import_identities(db: sqlite3.Connection) -> None:
+    """Imported citations are identified by a digest of their fields (version 2 used the
+    repr of an internal class): recompute it from the columns of version 1."""
+    rows = db.execute(
+        "SELECT id, title, outlet, outlet_canonical, year, month, day, year_inferred, type, "
+        "publisher, container_title FROM citations WHERE article_id LIKE 'import:%'"
+    ).fetchall()
+    for row in rows:
+        title, outlet, canon, y, m, d, inf, typ, pub, cont = row[1:]
+        fields = Fields.model_construct(
+            title=title,
+            outlet=outlet,
+            outlet_canonical=canon,
+            issued=row_date(y, m, d, inf),
+            type=typ,
+            publisher=pub,
+            container_title=cont,
+        )
+        db.execute(
+            "UPDATE citations SET article_id = ? WHERE id = ?",
+            ("import:" + fields_digest(fields), row[0]),
+        )
+
+
+_V3 = (_v3_import_identities,)
+
+# A migration step is an SQL statement or a function over the open database.
+Step = str | Callable[[sqlite3.Connection], None]
+
+# One tuple of steps per schema version; never edit a released entry, append. A step
+# that reads fields names the columns of its own version, not FIELD_COLS.
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
-VARIANT_COLS = (
-    "title, outlet, outlet_canonical, year, month, day, year_inferred, type, publisher, "
-    "container_title"
-)
+
+def _is_date(name: str) -> bool:
+    return Fields.model_fields[name].annotation in (PartialDate | None, PartialDate)
 
 
-def variant_row(v: Variant) -> tuple[object, ...]:
-    d = v.issued
-    return (
-        v.title,
-        v.outlet,
-        v.outlet_canonical,
-        d.year if d else None,
-        d.month if d else None,
-        d.day if d else None,
-        int(d.year_inferred) if d else 0,
-        v.type,
-        v.publisher,
-        v.container_title,
-    )
+def _columns(name: str) -> tuple[str, ...]:
+    """The columns a field is stored in: one, or four for a date (``issued`` keeps the
+    names of schema version 1)."""
+    if not _is_date(name):
+        return (name,)
+    prefix = "" if name == "issued" else f"{name}_"
+    return tuple(f"{prefix}{part}" for part in ("year", "month", "day", "year_inferred"))
+
+
+# The fields columns of ``records`` and ``citations``, in the order of the fields model.
+FIELD_COLS = ", ".join(col for name in FIELD_NAMES for col in _columns(name))
+_DATES = frozenset(name for name in FIELD_NAMES if _is_date(name))
+
+
+def fields_row(fields: Fields) -> tuple[object, ...]:
+    """The column values of ``fields`` (in the order of FIELD_COLS)."""
+    out: list[object] = []
+    for name in FIELD_NAMES:
+        value = getattr(fields, name)
+        if name not in _DATES:
+            out.append(value)
+        elif value is None:
+            out.extend((None, None, None, 0))
+        else:
+            out.extend((value.year, value.month, value.day, int(value.year_inferred)))
+    return tuple(out)
 
 
 def row_date(
@@ -87,14 +130,16 @@ def row_date(
     )
 
 
-def variant_of_row(row: Sequence[object]) -> Variant:
-    title, outlet, canon, y, m, d, inf, typ, pub, cont = row
-    return Variant(
-        title=str(title),
-        outlet=None if outlet is None else str(outlet),
-        outlet_canonical=None if canon is None else str(canon),
-        issued=row_date(y, m, d, int(str(inf))),  # type: ignore[arg-type]
-        type=str(typ),
-        publisher=None if pub is None else str(pub),
-        container_title=None if cont is None else str(cont),
-    )
+def fields_of_row(row: Sequence[object]) -> Fields:
+    """The fields stored in ``row`` (the FIELD_COLS columns, in order)."""
+    values: dict[str, Any] = {}
+    at = 0
+    for name in FIELD_NAMES:
+        if name in _DATES:
+            y, m, d, inf = row[at : at + 4]
+            values[name] = row_date(y, m, d, int(str(inf)))  # type: ignore[arg-type]
+            at += 4
+        else:
+            values[name] = row[at]
+            at += 1
+    return Fields.model_construct(**values)

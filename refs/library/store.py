@@ -15,20 +15,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from refs.dedupe.merge import Variant, merge_variants
+from refs.dedupe.merge import merge_variants
 from refs.dedupe.pairs import Item, make_item
 from refs.errors import LibraryError
 from refs.library.schema import (
+    FIELD_COLS,
     MIGRATIONS,
     SCHEMA_VERSION,
-    VARIANT_COLS,
-    variant_of_row,
-    variant_row,
+    fields_of_row,
+    fields_row,
 )
-from refs.models import Citation, LibraryReference
+from refs.models import Citation, Fields, LibraryReference
 
 
-def match_item(key: str, fields: Variant) -> Item:
+def match_item(key: str, fields: Fields) -> Item:
     """The matching view of a record's fields."""
     return make_item(key, fields.title, fields.outlet, fields.issued, fields.outlet_canonical)
 
@@ -88,8 +88,11 @@ class Library:
         with self.transaction():
             version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
             for statements in MIGRATIONS[version:]:
-                for statement in statements:
-                    self.db.execute(statement)
+                for step in statements:
+                    if isinstance(step, str):
+                        self.db.execute(step)
+                    else:
+                        step(self.db)
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -191,9 +194,7 @@ class Library:
 
     def references(self, keys: Iterable[str] | None = None) -> list[LibraryReference]:
         """Library references with their citations, sorted by key (all, or ``keys``)."""
-        rows = self.db.execute(
-            f"SELECT id, key, {VARIANT_COLS} FROM records ORDER BY key"
-        ).fetchall()
+        rows = self.db.execute(f"SELECT id, key, {FIELD_COLS} FROM records ORDER BY key").fetchall()
         if keys is not None:
             wanted = set(keys)
             rows = [r for r in rows if r[1] in wanted]
@@ -210,18 +211,12 @@ class Library:
             )
         out = []
         for row in rows:
-            v = variant_of_row(row[2:])
+            fields = fields_of_row(row[2:])
             out.append(
                 LibraryReference.model_construct(
                     key=row[1],
-                    title=v.title,
-                    outlet=v.outlet,
-                    outlet_canonical=v.outlet_canonical,
-                    issued=v.issued,
-                    type=v.type,
-                    publisher=v.publisher,
-                    container_title=v.container_title,
                     citations=tuple(cites.get(int(row[0]), [])),
+                    **fields.__dict__,
                 )
             )
         return out
@@ -270,11 +265,11 @@ class Library:
             out.add((la, lb) if la <= lb else (lb, la))
         return out
 
-    def record_variants(self, record_id: int) -> list[Variant]:
+    def record_variants(self, record_id: int) -> list[Fields]:
         return [
-            variant_of_row(r)
+            fields_of_row(r)
             for r in self.db.execute(
-                f"SELECT {VARIANT_COLS} FROM citations WHERE record_id = ?", (record_id,)
+                f"SELECT {FIELD_COLS} FROM citations WHERE record_id = ?", (record_id,)
             )
         ]
 
@@ -300,41 +295,41 @@ class Library:
             (article_id, file, source, layout),
         )
 
-    def insert_record(self, key: str, fields: Variant, match: Item | None = None) -> int:
+    def insert_record(self, key: str, fields: Fields, match: Item | None = None) -> int:
         """A new record with its key; ``match`` is its matching view when known."""
         match = match or match_item(key, fields)
         cur = self.db.execute(
-            f"INSERT INTO records (key, {VARIANT_COLS}, match_title, match_outlet, "
+            f"INSERT INTO records (key, {FIELD_COLS}, match_title, match_outlet, "
             "match_cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, *variant_row(fields), match.title, match.outlet, match.cited),
+            (key, *fields_row(fields), match.title, match.outlet, match.cited),
         )
         record_id = int(cur.lastrowid or 0)
         self.db.execute("INSERT INTO keys VALUES (?, ?)", (key, record_id))
         return record_id
 
-    def insert_records(self, records: Sequence[tuple[str, Variant, Item | None]]) -> list[int]:
+    def insert_records(self, records: Sequence[tuple[str, Fields, Item | None]]) -> list[int]:
         """New records with their keys (one statement for all); their ids in order."""
         first = int(self.db.execute("SELECT coalesce(max(id), 0) FROM records").fetchone()[0]) + 1
         ids = list(range(first, first + len(records)))
         rows = []
         for rid, (key, fields, match) in zip(ids, records, strict=True):
             m = match or match_item(key, fields)
-            rows.append((rid, key, *variant_row(fields), m.title, m.outlet, m.cited))
+            rows.append((rid, key, *fields_row(fields), m.title, m.outlet, m.cited))
         self.db.executemany(
-            f"INSERT INTO records (id, key, {VARIANT_COLS}, match_title, match_outlet, "
+            f"INSERT INTO records (id, key, {FIELD_COLS}, match_title, match_outlet, "
             "match_cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         self.db.executemany("INSERT INTO keys VALUES (?, ?)", ((r[1], r[0]) for r in rows))
         return ids
 
-    def insert_citations(self, rows: Iterable[tuple[int, Citation, Variant]]) -> None:
+    def insert_citations(self, rows: Iterable[tuple[int, Citation, Fields]]) -> None:
         self.db.executemany(
             f"INSERT OR IGNORE INTO citations (record_id, article_id, article, issue, idx, "
-            f"raw, line, {VARIANT_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            f"raw, line, {FIELD_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             "?, ?)",
             (
-                (rid, c.article_id, c.article, c.issue, c.index, c.raw, c.line, *variant_row(v))
+                (rid, c.article_id, c.article, c.issue, c.index, c.raw, c.line, *fields_row(v))
                 for rid, c, v in rows
             ),
         )
@@ -348,7 +343,7 @@ class Library:
             "month = ?, day = ?, year_inferred = ?, type = ?, publisher = ?, "
             "container_title = ?, match_title = ?, match_outlet = ?, match_cited = ? "
             "WHERE id = ?",
-            (*variant_row(fields), match.title, match.outlet, match.cited, record_id),
+            (*fields_row(fields), match.title, match.outlet, match.cited, record_id),
         )
 
     def move_record(self, drop_id: int, keep_id: int) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from refs.formats.csl_item import CslSource, to_csl
+from refs.formats.csl_item import to_csl
+from refs.models import Keyed
 from refs.render.engine import Rendered, render
 from refs.render.loader import Style
 
 
 def render_references(
-    refs: Sequence[CslSource], style: Style, fmt: str, citations: bool, source: str = "<refs>"
+    refs: Sequence[Keyed], style: Style, fmt: str, citations: bool, source: str = "<refs>"
 ) -> Rendered:
     return render([to_csl(r) for r in refs], style, fmt, citations=citations, source=source)
 

@@ -1,4 +1,5 @@
-"""Parse results -> the JSON contract of DESIGN.md §4 (plain dicts; the CLI serialises)."""
+"""The JSON documents: parse results (the contract of DESIGN.md §4) and library
+references, derived from the models (plain dicts; the CLI serialises)."""
 
 from __future__ import annotations
 
@@ -6,37 +7,51 @@ import json
 from typing import Any
 
 from refs.diagnostics import Diagnostic
-from refs.models import Reference
+from refs.models import FIELD_NAMES, Citation, Fields, LibraryReference, PartialDate, Reference
 from refs.pipeline import ParsedArticle
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
-    return {
-        "code": d.code,
-        "severity": d.severity.value,
-        "file": d.file,
-        "line": d.line,
-        "message": d.message,
-        "hint": d.hint,
-    }
+    return d.model_dump(mode="json")
+
+
+def fields_json(fields: Fields) -> dict[str, Any]:
+    """The bibliographic fields in the order of the fields model; dates as ISO 8601 at
+    their precision, with ``year_inferred`` beside ``issued`` (the JSON contract)."""
+    out: dict[str, Any] = {}
+    for name in FIELD_NAMES:
+        value = getattr(fields, name)
+        if isinstance(value, PartialDate):
+            out[name] = value.iso()
+        else:
+            out[name] = value
+        if name == "issued":
+            out["year_inferred"] = value.year_inferred if value is not None else False
+    return out
 
 
 def reference_json(ref: Reference) -> dict[str, Any]:
+    span = ref.span
     return {
         "key": ref.key,
         "raw": ref.raw,
-        "title": ref.title,
-        "outlet": ref.outlet,
-        "outlet_canonical": ref.outlet_canonical,
-        "issued": ref.issued.iso() if ref.issued is not None else None,
-        "year_inferred": ref.issued.year_inferred if ref.issued is not None else False,
-        "type": ref.type,
-        "publisher": ref.publisher,
-        "container_title": ref.container_title,
-        "line": ref.span.line if ref.span is not None else None,
-        "start": ref.span.start if ref.span is not None else None,
-        "end": ref.span.end if ref.span is not None else None,
+        **fields_json(ref),
+        "line": span.line if span is not None else None,
+        "start": span.start if span is not None else None,
+        "end": span.end if span is not None else None,
         "flags": list(ref.flags),
+    }
+
+
+def citation_json(c: Citation) -> dict[str, Any]:
+    return c.model_dump(mode="json")
+
+
+def library_reference_json(ref: LibraryReference) -> dict[str, Any]:
+    return {
+        "key": ref.key,
+        **fields_json(ref),
+        "citations": [citation_json(c) for c in ref.citations],
     }
 
 

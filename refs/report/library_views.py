@@ -8,34 +8,9 @@ from typing import Any
 
 from refs.dedupe.clusters import Cluster, DedupeResult
 from refs.library.ingest import IngestReport
-from refs.models import Citation, LibraryReference
-from refs.report.json_doc import dumps
+from refs.models import LibraryReference
+from refs.report.json_doc import dumps, library_reference_json
 from refs.report.table import table
-
-
-def citation_json(c: Citation) -> dict[str, Any]:
-    return {
-        "article": c.article,
-        "article_id": c.article_id,
-        "issue": c.issue,
-        "index": c.index,
-        "line": c.line,
-        "raw": c.raw,
-    }
-
-
-def library_reference_json(ref: LibraryReference) -> dict[str, Any]:
-    return {
-        "key": ref.key,
-        "title": ref.title,
-        "outlet": ref.outlet,
-        "outlet_canonical": ref.outlet_canonical,
-        "issued": ref.issued.iso() if ref.issued else None,
-        "type": ref.type,
-        "publisher": ref.publisher,
-        "container_title": ref.container_title,
-        "citations": [citation_json(c) for c in ref.citations],
-    }
 
 
 def references_json(refs: Sequence[LibraryReference]) -> str:

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from refs.dedupe.clusters import Item, find_duplicates, make_item
-from refs.dedupe.merge import Variant, merge_variants
-from refs.models import PartialDate
+from refs.dedupe.merge import merge_variants
+from refs.models import Fields, PartialDate
 from tests.helpers import DATA
 
 
@@ -187,7 +187,10 @@ def test_idempotent(recs: list[tuple[str, str, str]]) -> None:
     again = []
     for key, members in merged.items():
         v = merge_variants(
-            [Variant(by_key[k][0], by_key[k][1], None, pd(by_key[k][2])) for k in members]
+            [
+                Fields(title=by_key[k][0], outlet=by_key[k][1], issued=pd(by_key[k][2]))
+                for k in members
+            ]
         )
         again.append(make_item(key, v.title, v.outlet, v.issued, v.outlet_canonical))
     second = find_duplicates(again)
