@@ -54,27 +54,70 @@ def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
-# Codes in use (stable; documented in README):
-# R001 error   file cannot be read (missing, a folder, permission)
-# R002 warning file is not UTF-8; decoded with a fallback
-# R003 error   file is empty
-# R004 error   file looks binary
-# R005 error   no article files found under a folder
-# A001 warning no header: publication/issue unknown, years not inferred
-# A002 warning no source list ("Reports:") found
-# A007 error   the source list holds no entry
-# A003 warning issue line found but its date could not be read
-# A004 info    an issue line after body text is a citation, not the header
-# A005 info    no title after the issue line (the text there is body)
-# A006 warning text after the source list is not read as entries
-# S001 warning entry has no date
-# S002 warning entry has no outlet
-# S003 warning entry text looks damaged (lost apostrophes, empty quotes)
-# S004 warning date could not be read
-# S005 info    empty entry between separators skipped
-# S006 warning entry has no title
-# S007 warning two entries without a ';' between them were split
-# L001 error   refs check: the library has no text of an article (refs add it again)
-# L002 warning refs check: an entry is in the text or the library, not in both
-# L003 warning refs check: an entry reads differently in the text and the library
-# I001-I014    import readers (refs/imports/result.py)
+# Every diagnostic code, its severity and what it means: the one table (the README's
+# table of codes is tested against it). Codes are stable; a new one is added here first.
+CODES: dict[str, tuple[str, str]] = {
+    "R001": ("error", "a named file or folder is missing or unreadable (exit 2)"),
+    "R002": ("warning", "the file is not UTF-8; read as Windows-1252/Latin-1"),
+    "R003": ("error", "the file is empty"),
+    "R004": ("error", "the file looks binary"),
+    "R005": ("error", "a folder holds no article files"),
+    "A001": ("warning", "no issue header: publication and issue unknown, years not inferred"),
+    "A002": ("error", "no source list (`Reports:`/`Report:`)"),
+    "A003": ("warning", "the issue line's date could not be read"),
+    "A004": ("info", "an `Issue No.` line after body text is read as a citation, not the header"),
+    "A005": ("info", "the text after the issue line is too long for a title: read as body"),
+    "A007": ("error", "the source list (`Reports:`) holds no entry"),
+    "A006": ("warning", "text after the source list (before the footer) is not read as entries"),
+    "S001": ("warning", "an entry has no date (cut off?); kept as found"),
+    "S002": ("warning", "an entry has no outlet; kept as found"),
+    "S003": ("warning", "an entry looks damaged (lost apostrophes, empty quotes); kept as found"),
+    "S004": (
+        "warning",
+        "an entry's date cannot be read (`February 30`, `12/05/97`); kept as written, undated",
+    ),
+    "S005": ("info", "an empty piece between two `;` was skipped"),
+    "S006": ("warning", "an entry has no title"),
+    "S007": (
+        "warning",
+        "two entries had no `;` between them (`..., Reuters, May 5\\nB story, ...`); split",
+    ),
+    "L001": (
+        "error",
+        "`refs check`: the library has no text of an article (added by an older refs): "
+        "`refs add` it again",
+    ),
+    "L002": (
+        "warning",
+        "`refs check`: an entry of the text is not in the library, or the other way round",
+    ),
+    "L003": ("warning", "`refs check`: an entry reads differently in the text than in the library"),
+    "I001": ("error", "import: file cannot be read, or its format is unknown"),
+    "I002": ("warning", "import: file is not UTF-8; decoded as latin-1"),
+    "I003": (
+        "error, warning",
+        "import: a block, record or item could not be read (skipped); "
+        "as a warning: an item without type, read as document",
+    ),
+    "I004": ("error", "import: duplicate key (the later entry is skipped)"),
+    "I005": ("error", "import: an entry repeats a field (skipped)"),
+    "I006": ("warning", "import: text outside any entry or record ignored"),
+    "I007": ("warning", "import: undefined `@string` macro kept as text"),
+    "I008": ("info", "import: fields not imported (e.g. `author`, `url`)"),
+    "I009": ("warning", "import: date could not be read (left out)"),
+    "I010": ("warning", "import: LaTeX command kept as text"),
+    "I011": (
+        "warning, error",
+        "import: entry without a title: kept untitled when it has an outlet or a date "
+        "(else an error, skipped)",
+    ),
+    "I012": ("warning", "import: a value looks as if it swallowed the next field (missing comma?)"),
+    "I013": ("warning", "import: entry without a key: one was made"),
+    "I014": ("warning", "import: the file holds no entries at all"),
+    "C001": ("error", "render: an item without id (left out)"),
+    "C002": ("warning", "render: an item without type (rendered as document)"),
+    "C003": ("warning", "render: a date or a name list that cannot be used (dropped)"),
+    "C004": ("error", "render: a duplicate id (left out)"),
+    "C005": ("error", "render: the bibliography could not be sorted (input order kept)"),
+    "C006": ("error", "render: one entry or citation could not be rendered (left out)"),
+}

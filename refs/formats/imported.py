@@ -10,21 +10,7 @@ from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.models import Fields, LibraryReference, PartialDate
 from refs.outlets import cited_form
 
-# Diagnostic codes of the import readers (documented in README):
-# I001 error   file cannot be read, or its format is unknown
-# I002 warning file is not UTF-8; decoded as latin-1
-# I003 error   a block, record or item could not be read (skipped)
-# I004 error   duplicate key (the later entry is skipped)
-# I005 error   an entry repeats a field (skipped)
-# I006 warning text outside any entry or record ignored
-# I007 warning undefined @string macro kept as text
-# I008 info    fields not imported
-# I009 warning date could not be read (left out)
-# I010 warning LaTeX command kept as text
-# I011 warning entry without a title: kept untitled (error and skipped with nothing else)
-# I012 warning a value looks as if it swallowed the next field (missing comma?)
-# I013 warning entry without a key: one was made
-# I014 warning the file holds no entries at all
+# The diagnostic codes of the import readers (I001-I014) are in refs.diagnostics.CODES.
 
 
 @dataclass(frozen=True)
