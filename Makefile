@@ -27,7 +27,7 @@ test: venv
 lint: venv
 	$(BIN)/ruff check refs tests bench
 	$(BIN)/ruff format --check refs tests bench
-	$(BIN)/mypy --strict refs
+	$(BIN)/mypy --strict refs tests
 
 bench: venv
 	$(BIN)/python -m bench.parse_bench --articles 10000

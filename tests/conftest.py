@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.helpers import DATA, ROOT, SEEDS
+
+# Hypothesis budgets: "dev" for a quick local run, "ci" (chosen when CI is set) a fixed,
+# reproducible budget of a few minutes, "nightly" for long local runs:
+#   HYPOTHESIS_PROFILE=nightly make test
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "nightly", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
 
 __all__ = ["DATA", "ROOT", "SEEDS"]
 

@@ -25,7 +25,7 @@ def run_with_stderr(args: list[str], tty: bool) -> tuple[int, str, str]:
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         return proc.returncode, proc.stdout, proc.stderr
     controller, terminal = pty.openpty()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=terminal, text=True)
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=terminal, text=True)
     os.close(terminal)
     chunks = []
     while True:
@@ -36,9 +36,9 @@ def run_with_stderr(args: list[str], tty: bool) -> tuple[int, str, str]:
         if not data:
             break
         chunks.append(data)
-    out, _ = proc.communicate()
+    out, _ = child.communicate()
     os.close(controller)
-    return proc.returncode, out, b"".join(chunks).decode("utf-8", "replace")
+    return child.returncode, out, b"".join(chunks).decode("utf-8", "replace")
 
 
 def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ re-parse unchanged, and nothing in a value can add a field, an entry or a comman
 from __future__ import annotations
 
 from bibtexparser.entrypoint import parse_string
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from refs.formats import registry
@@ -59,7 +59,6 @@ ATTACKS = st.sampled_from(
 )
 
 
-@settings(max_examples=150, deadline=None)
 @given(references(any_type=True), st.lists(ATTACKS, max_size=3))
 def test_bibtex_values_cannot_break_out(ref: LibraryReference, attacks: list[str]) -> None:
     ref = ref.model_copy(update={"title": ref.title + "".join(attacks)})
@@ -78,7 +77,6 @@ def test_bibtex_values_cannot_break_out(ref: LibraryReference, attacks: list[str
             assert "\\input" not in value and "\\write18" not in value
 
 
-@settings(max_examples=150, deadline=None)
 @given(references())
 def test_bibtex_and_biblatex_round_trip_values(ref: LibraryReference) -> None:
     for name in ("bibtex", "biblatex"):
@@ -99,7 +97,6 @@ def test_bibtex_and_biblatex_round_trip_values(ref: LibraryReference) -> None:
         assert registry.export(name, result.references) == text
 
 
-@settings(max_examples=150, deadline=None)
 @given(references(any_type=True))
 def test_csljson_round_trips_any_value(ref: LibraryReference) -> None:
     ref = ref.model_copy(update={"key": ref.key})

@@ -12,12 +12,13 @@ from typer.testing import CliRunner
 from refs.cli import app
 from refs.formats import registry
 from refs.formats.detect import parse_text
+from refs.models import Reference
 from refs.pipeline import parse_paths
 from tests.helpers import SEEDS
 from tests.helpers.export_data import sample_refs
 
 
-def seed_refs() -> list[object]:
+def seed_refs() -> list[Reference]:
     result = parse_paths([SEEDS])
     return [r for parsed in result.articles for r in parsed.references]
 
@@ -26,7 +27,7 @@ def seed_refs() -> list[object]:
 @pytest.mark.parametrize("source", ["seeds", "invented"])
 def test_export_import_export_is_identical(name: str, source: str) -> None:
     refs = seed_refs() if source == "seeds" else sample_refs()
-    first = registry.export(name, refs)  # type: ignore[arg-type]
+    first = registry.export(name, refs)
     result = parse_text(first, f"x.{name}", name)
     assert result.diagnostics == ()
     assert len(result.references) == len(refs)
@@ -35,14 +36,15 @@ def test_export_import_export_is_identical(name: str, source: str) -> None:
 
 @pytest.mark.parametrize("name", ["bibtex", "biblatex", "ris"])
 def test_seed_fields_survive(name: str) -> None:
-    refs = {r.key: r for r in seed_refs()}  # type: ignore[attr-defined]
+    refs = {r.key: r for r in seed_refs()}
     back = parse_text(registry.export(name, list(refs.values())), "x", name).references
     assert {r.key for r in back} == set(refs)
     for ref in back:
         orig = refs[ref.key]
         assert (ref.title, ref.type) == (orig.title, orig.type)
         # the date at the same precision (that the year was inferred is not exported)
-        assert ref.issued is not None and ref.issued.iso() == orig.issued.iso()
+        assert ref.issued is not None and orig.issued is not None
+        assert ref.issued.iso() == orig.issued.iso()
         assert ref.publisher == orig.publisher
         expected = orig.container_title or (None if orig.publisher else orig.outlet)
         assert ref.container_title == expected

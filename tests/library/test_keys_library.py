@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from refs.keys import KeyRequest, base_key, is_valid_key, library_keys, suffix
@@ -21,7 +21,6 @@ def test_readable_base_keys() -> None:
     assert base_key(None, Y2000, "") == "anon2000untitled"
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=40), st.text(max_size=40) | st.none(), st.integers(1, 2100) | st.none())
 def test_keys_are_lowercase_ascii(title: str, outlet: str | None, year: int | None) -> None:
     issued = PartialDate(year=year) if year is not None else None
@@ -33,7 +32,6 @@ def test_suffixes() -> None:
     assert [suffix(n) for n in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "ab"]
 
 
-@settings(max_examples=100, deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from(["ap2000kim", "ap2000korea"]), st.text(max_size=5))),
     st.randoms(use_true_random=False),

@@ -3,7 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from refs.models import PartialDate
-from refs.parse.article import find_label, read_article
+from refs.parse.article import read_article
+from refs.parse.list_bounds import find_label
 from refs.pipeline import parse_text
 from tests.helpers import DATA, SEEDS
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from refs.models import Span
-from refs.parse.entries import clean_title, parse_entry, split_entries, split_parts
+from refs.parse.entries import clean_title, parse_entry, split_parts
+from refs.parse.separators import split_entries
 
 SPAN = Span(start=0, end=1, line=1)
 

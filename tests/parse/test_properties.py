@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from refs.dates import MONTH_NAMES
@@ -52,7 +52,6 @@ date = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=400))
 def test_reading_any_text_never_raises(text: str) -> None:
     article, raws, notes = parse_text(text, "any.txt")
@@ -62,21 +61,18 @@ def test_reading_any_text_never_raises(text: str) -> None:
     assert all(n.file == "any.txt" for n in notes)
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="Reports:;,.-© |\nIsue No.1997MayAPabc'\"", max_size=300))
 def test_reading_list_like_noise_never_raises(text: str) -> None:
     parse_text("Reports: " + text, "noise.txt")
     parse_text("Disarmament Diplomacy\nIssue No. 5, May 1997\n" + text, "noise.txt")
 
 
-@settings(max_examples=400, deadline=None)
 @given(title, outlet, date)
 def test_formatted_entry_parses_back(t: str, o: str, d: str) -> None:
     ref, _ = parse_entry(f"{t}, {o}, {d}", 0, SPAN, "gen.txt")
     assert (ref.title, ref.outlet, ref.date_text) == (t, o, d)
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(title, outlet, date), min_size=1, max_size=12), st.booleans())
 def test_splitting_never_loses_an_entry(
     entries: list[tuple[str, str, str]], final_dot: bool

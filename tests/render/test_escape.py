@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html as lhtml
 
@@ -33,7 +33,6 @@ def tags(fragment: str) -> list[tuple[str, set[str]]]:
     return [(el.tag, set(el.attrib)) for el in root.iter() if isinstance(el.tag, str)]
 
 
-@settings(max_examples=60, deadline=None)
 @given(title=fields, outlet=fields)
 def test_html_output_holds_only_allowed_tags(title: str, outlet: str) -> None:
     style = load_style("chicago")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,9 +25,9 @@ def as_listed(raw: str) -> str:
     return text[:-1] if text.endswith(".") else text
 
 
-def gold_references(article: dict[str, object]) -> list[Reference]:
+def gold_references(article: dict[str, Any]) -> list[Reference]:
     refs = []
-    for n, ref in enumerate(article["references"]):  # type: ignore[attr-defined]
+    for n, ref in enumerate(article["references"]):
         year, *rest = (int(p) for p in ref["issued"].split("-"))
         soft = ref["soft"]
         refs.append(
