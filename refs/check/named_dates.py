@@ -12,14 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from refs.dates import MONTHS
 from refs.models import PartialDate
-
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
 
 _MON = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"

@@ -9,7 +9,10 @@ in ``entrysubtype`` (a field no standard style prints). BibLaTeX uses ``@article
 
 from __future__ import annotations
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+from refs.dates import MONTH_NAMES
+
+# the BibTeX month macros, January first
+MONTHS = tuple(name[:3].lower() for name in MONTH_NAMES)
 
 # CSL types that BibLaTeX writes as @article, with their entrysubtype.
 ARTICLE_SUBTYPES: dict[str, str | None] = {
