@@ -173,19 +173,3 @@ def to_date(d: PartialDate) -> date | None:
         return date(d.year, d.month, d.day)
     except ValueError:  # an impossible date as found in the text
         return None
-
-
-def spoken(d: PartialDate) -> str:
-    """``November 3, 2000`` / ``July 2000`` for evidence text."""
-    names = [
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
-    ]  # fmt: skip
-    if d.month is None:
-        return str(d.year) if d.year else "?"
-    out = names[d.month - 1]
-    if d.day is not None:
-        out += f" {d.day}"
-    if d.year is not None:
-        out += f", {d.year}" if d.day is not None else f" {d.year}"
-    return out

@@ -27,8 +27,6 @@ ABBREVIATIONS = frozenset(
     )
 )
 
-OPEN_DQ = '"“«'
-CLOSE_DQ = '"”»'
 OPEN_BR = "([{"
 CLOSE_BR = ")]}"
 ENDERS = ".!?…"
