@@ -121,15 +121,12 @@ def extract_claims(
         known_people.update(person.split()[-1] for person in found.people)
     claims: list[Claim] = []
     last_full: PartialDate | None = None
-    context: tuple[PartialDate, ...] = ()
-    context_para = -1
+    context: tuple[PartialDate, ...] = ()  # the date in force, until a new one is given
     lines: list[int] = []
     for n, piece in enumerate(pieces, start=1):
         body = text[piece.start : piece.end]
         lead = cues.outside_quotes(body)
         dates, relative = _own_dates(lead, issue, last_full)
-        if piece.paragraph != context_para:
-            context, context_para = (), piece.paragraph
         inherited = () if dates else context
         if dates:
             context = dates

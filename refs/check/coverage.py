@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from refs.check.claims import extract_claims
-from refs.check.link import THRESHOLD, link, outlet_forms
+from refs.check.joint import THRESHOLD, decide
+from refs.check.link import outlet_forms, pairs
 from refs.models import Article, Claim, CoverageReport, Link, Reference
 
 
@@ -46,8 +47,20 @@ def check_article(
     for ref in references:
         outlets |= outlet_forms(ref)
     claims = extract_claims(article, outlets)
-    links = link(claims, references, article.issue_date, threshold)
+    rows = pairs(claims, references, article.issue_date)
+    keys = [r.key for r in references]
+    paragraph = paragraphs_of(article, claims)
+    links = decide([c.id for c in claims], keys, rows, paragraph, threshold)
     return Checked(claims, links, coverage(claims, references, links))
+
+
+def paragraphs_of(article: Article, claims: Sequence[Claim]) -> list[int]:
+    """The index of the paragraph each claim starts in."""
+    starts = [p.span.start for p in article.paragraphs]
+    out = []
+    for claim in claims:
+        out.append(max((i for i, s in enumerate(starts) if s <= claim.span.start), default=0))
+    return out
 
 
 def overall(checked: Sequence[Checked]) -> float:

@@ -27,12 +27,16 @@ _MON = (
 )
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _YEAR = r"(?:,?\s+(?P<year>1[89]\d\d|20\d\d)\b|\s+'(?P<yy>\d\d)\b)"
+_ORD = r"(?:st|nd|rd|th)?"
+# "5 November", "3-4 December", "3 and 4 December", "5th November"
 _DAY_FIRST = re.compile(
-    r"\b(?P<d1>[0-3]?\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?\s+" + _MON + r"\b" + f"{_YEAR}?"
+    r"\b(?P<d1>[0-3]?\d)" + _ORD + r"(?:\s*(?:[-–]|and|to|&)\s*(?P<d2>[0-3]?\d)" + _ORD + r")?"
+    r"(?:\s+of)?\s+" + _MON + r"\b" + f"{_YEAR}?"
 )
 _MONTH_FIRST = re.compile(
     r"(?:(?P<part>early|mid|late)[- ]?)?\b" + _MON + r"(?!\w)"
-    r"(?:\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d)(?!\d))?)?"
+    r"(?:\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+    r"(?:\s*(?:[-–]|and|to|&)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)?"
     + f"{_YEAR}?",
 )
 # a bare month needs a word that makes it a date ("in July", "an October interview")
@@ -179,6 +183,17 @@ def to_date(d: PartialDate) -> date | None:
         return date(d.year, d.month, d.day)
     except ValueError:  # an impossible date as found in the text
         return None
+
+
+# Dates without a year (a page with no issue header) are compared within a stand-in
+# leap year that no article uses: the claims and the references of one article lack the
+# year alike.
+NO_YEAR = 1600
+
+
+def spoken_day(d: date) -> str:
+    """``November 3, 2000`` for evidence text (without the stand-in year)."""
+    return spoken(PartialDate(year=None if d.year == NO_YEAR else d.year, month=d.month, day=d.day))
 
 
 def spoken(d: PartialDate) -> str:

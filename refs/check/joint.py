@@ -1,0 +1,96 @@
+"""The links of one article, decided over the whole article from the evidence of each
+(claim, reference) pair (``link.pairs``), with what a news review's source list is:
+
+1. a pair whose evidence is strong enough on its own is a link;
+2. the source in force: a claim with no link of its own goes on with the story of the
+   nearest linked claim (before it in its paragraph, else after it in its paragraph,
+   else the claims before, else the first linked claim after it) and takes that claim's
+   sources, unless its date in force contradicts them (background, an earlier event);
+3. each listed source supports something: a source still unused is linked to the claim
+   its evidence fits best, when that evidence is not nil and no date contradicts it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from refs.check.link import Pair
+from refs.models import Link
+
+THRESHOLD = 0.5
+CARRY = 0.8  # a carried link scores this share of the link it carries
+MARGIN = 0.2  # a link of a claim's own scores at most this much below its best
+FLOOR = 0.2  # the least evidence that places an otherwise unused source
+
+
+def _own(row: Sequence[Pair], threshold: float) -> list[Pair]:
+    """The links a claim's own evidence makes: strong enough, and near the best one (a
+    claim has its best sources, not every report of the day)."""
+    strong = [p for p in row if p.value >= threshold and p.anchored]
+    if not strong:
+        return []
+    if any(not p.date_only for p in strong):  # the date alone fits every report of the day
+        strong = [p for p in strong if not p.date_only]
+    best = max(p.value for p in strong)
+    return [p for p in strong if p.value >= best - MARGIN]
+
+
+def _donor(n: int, linked: Sequence[bool], paragraph: Sequence[int]) -> tuple[int, str] | None:
+    """The nearest linked claim whose story claim ``n`` goes on with, and how it is placed."""
+    para = paragraph[n]
+    for m in range(n - 1, -1, -1):
+        if paragraph[m] != para:
+            break
+        if linked[m]:
+            return m, "the claim before it in the paragraph"
+    for m in range(n + 1, len(linked)):
+        if paragraph[m] != para:
+            break
+        if linked[m]:
+            return m, "the claim after it in the paragraph"
+    for m in range(n - 1, -1, -1):
+        if linked[m]:
+            return m, "the story before it"
+    for m in range(n + 1, len(linked)):
+        if linked[m]:
+            return m, "the story after it"
+    return None
+
+
+def decide(
+    claim_ids: Sequence[str], keys: Sequence[str], rows: Sequence[Sequence[Pair]],
+    paragraph: Sequence[int], threshold: float = THRESHOLD,
+) -> tuple[Link, ...]:  # fmt: skip
+    """The links of an article: claims in order, each claim's links best first."""
+    chosen: list[dict[int, tuple[float, tuple[str, ...]]]] = [
+        {p.ref: (p.value, p.evidence) for p in _own(row, threshold)} for row in rows
+    ]
+    linked = [bool(c) for c in chosen]
+    for n, row in enumerate(rows):
+        if linked[n]:
+            continue
+        found = _donor(n, linked, paragraph)
+        if found is None:
+            continue
+        m, where = found
+        for r, (value, _) in chosen[m].items():
+            if row[r].agrees:
+                why = f"the story goes on from {where}, which this source supports"
+                chosen[n][r] = (max(row[r].value, value * CARRY), (why, *row[r].evidence))
+    used = {r for c in chosen for r in c}
+    for r in range(len(keys)):
+        if r in used:
+            continue
+        fits = [row[r] for row in rows if row[r].agrees and row[r].value >= FLOOR]
+        if fits:
+            best = max(fits, key=lambda p: (p.value, -p.claim))
+            why = "each listed source supports something: this claim fits it best"
+            chosen[best.claim][r] = (best.value, (*best.evidence, why))
+    out: list[Link] = []
+    for n, links in enumerate(chosen):
+        ranked = sorted(links.items(), key=lambda x: (-x[1][0], keys[x[0]]))
+        out.extend(
+            Link(claim_id=claim_ids[n], key=keys[r], score=round(v, 3), evidence=ev)
+            for r, (v, ev) in ranked
+        )
+    return tuple(out)
