@@ -50,7 +50,8 @@ def check_article(
     rows = pairs(claims, references, article.issue_date)
     keys = [r.key for r in references]
     paragraph = paragraphs_of(article, claims)
-    links = decide([c.id for c in claims], keys, rows, paragraph, threshold)
+    dated = [bool(c.cues.dates) for c in claims]
+    links = decide([c.id for c in claims], keys, rows, paragraph, dated, threshold)
     return Checked(claims, links, coverage(claims, references, links))
 
 

@@ -35,14 +35,29 @@ def _own(row: Sequence[Pair], threshold: float) -> list[Pair]:
     return [p for p in strong if p.value >= best - MARGIN]
 
 
-def _donor(n: int, linked: Sequence[bool], paragraph: Sequence[int]) -> tuple[int, str] | None:
-    """The nearest linked claim whose story claim ``n`` goes on with, and how it is placed."""
+def _donors(
+    n: int, linked: Sequence[bool], paragraph: Sequence[int], dated: Sequence[bool]
+) -> tuple[list[int], str]:
+    """The linked claims whose story claim ``n`` goes on with, and how they are placed:
+    the linked claims before it in its paragraph back to the one that gave the date in
+    force; else the nearest linked claim (after it in the paragraph, the story before,
+    the story after)."""
     para = paragraph[n]
+    before: list[int] = []
     for m in range(n - 1, -1, -1):
-        if paragraph[m] != para:
+        if paragraph[m] != para or (before and dated[before[-1]]):
             break
         if linked[m]:
-            return m, "the claim before it in the paragraph"
+            before.append(m)
+    if before:
+        return before, "the claims before it in the paragraph"
+    found = _donor(n, linked, paragraph)
+    return ([found[0]], found[1]) if found else ([], "")
+
+
+def _donor(n: int, linked: Sequence[bool], paragraph: Sequence[int]) -> tuple[int, str] | None:
+    """The nearest linked claim after ``n`` in its paragraph, else before or after it."""
+    para = paragraph[n]
     for m in range(n + 1, len(linked)):
         if paragraph[m] != para:
             break
@@ -59,9 +74,10 @@ def _donor(n: int, linked: Sequence[bool], paragraph: Sequence[int]) -> tuple[in
 
 def decide(
     claim_ids: Sequence[str], keys: Sequence[str], rows: Sequence[Sequence[Pair]],
-    paragraph: Sequence[int], threshold: float = THRESHOLD,
+    paragraph: Sequence[int], dated: Sequence[bool], threshold: float = THRESHOLD,
 ) -> tuple[Link, ...]:  # fmt: skip
-    """The links of an article: claims in order, each claim's links best first."""
+    """The links of an article: claims in order, each claim's links best first.
+    ``dated``: whether each claim gives a date of its own."""
     chosen: list[dict[int, tuple[float, tuple[str, ...]]]] = [
         {p.ref: (p.value, p.evidence) for p in _own(row, threshold)} for row in rows
     ]
@@ -69,14 +85,12 @@ def decide(
     for n, row in enumerate(rows):
         if linked[n]:
             continue
-        found = _donor(n, linked, paragraph)
-        if found is None:
-            continue
-        m, where = found
-        for r, (value, _) in chosen[m].items():
-            if row[r].agrees:
-                why = f"the story goes on from {where}, which this source supports"
-                chosen[n][r] = (max(row[r].value, value * CARRY), (why, *row[r].evidence))
+        donors, where = _donors(n, linked, paragraph, dated)
+        for m in donors:
+            for r, (value, _) in chosen[m].items():
+                if row[r].agrees and r not in chosen[n]:
+                    why = f"the story goes on from {where}, which this source supports"
+                    chosen[n][r] = (max(row[r].value, value * CARRY), (why, *row[r].evidence))
     used = {r for c in chosen for r in c}
     for r in range(len(keys)):
         if r in used:

@@ -45,6 +45,7 @@ OUTLET = 0.5
 PREDATES = 0.4  # factor when the report is dated before the event
 STALE = 0.6  # factor when the report comes more than STALE_DAYS after it
 STALE_DAYS = 10
+OTHER_EVENT = 0.6  # factor when the report is of a later event the article names
 TERM_POWER = 1.5
 TERM = 0.6  # strength of a word found in just one claim and this title
 
@@ -232,12 +233,15 @@ def _date_evidence(cd: _ClaimDates, ref: RefFeatures) -> tuple[float, str, float
 def score(
     claim: Claim, claim_terms: frozenset[str], ref: RefFeatures, cd: _ClaimDates,
     rarity: Rarity, refs: Sequence[RefFeatures],
-    speaker_terms: frozenset[str] = frozenset(),
+    speaker_terms: frozenset[str] = frozenset(), home: date | None = None,
 ) -> _Score:  # fmt: skip
-    """The evidence that ``ref`` supports ``claim`` (texts formatted lazily)."""
+    """The evidence that ``ref`` supports ``claim``. ``home``: the day of the latest event
+    of the article that the reference reports (dated on it or a few days after)."""
     s = _Score([])
     p, why, s.factor = _date_evidence(cd, ref)
     s.add(p, why, date=True)
+    if p == 0 and home is not None and cd.full and all(d < home for d in cd.full):
+        s.factor *= OTHER_EVENT  # no date agrees: the report is of a later event
     if cd.weight == 1.0 and ref.title_dates:
         hit = sorted(set(cd.full) & set(ref.title_dates))
         if hit:
@@ -296,13 +300,14 @@ def pairs(
     claim_terms = [frozenset(terms(c.text)) for c in claims]
     rarity = Rarity([*claim_terms, *(f.terms for f in feats)])
     events = frozenset(x for c in claims for d in c.cues.dates if (x := _day(d)) is not None)
+    homes = [_home(f, events) for f in feats]
     rows: list[list[Pair]] = []
     for n, (claim, ct) in enumerate(zip(claims, claim_terms, strict=True)):
         cd = prepare(claim, feats, events)
         who = speaker_terms(claim)
         row = []
         for r, ref in enumerate(feats):
-            s = score(claim, ct, ref, cd, rarity, feats, who)
+            s = score(claim, ct, ref, cd, rarity, feats, who, homes[r])
             evidence = tuple(why for _, why in sorted(s.parts, key=lambda x: -x[0]))
             if s.factor < 1.0:
                 evidence += ("but the dates disagree",)
@@ -312,6 +317,15 @@ def pairs(
             row.append(Pair(n, r, value, anchored, evidence, s.dates == len(s.parts), agrees))
         rows.append(row)
     return rows
+
+
+def _home(ref: RefFeatures, events: frozenset[date]) -> date | None:
+    """The latest day the article names that the reference may report (dated on it or
+    up to 4 days later)."""
+    if ref.issued is None:
+        return None
+    days = [d for d in events if 0 <= (ref.issued - d).days <= 4]
+    return max(days) if days else None
 
 
 def _in_force(cd: _ClaimDates, ref: RefFeatures) -> bool:
