@@ -56,11 +56,22 @@ def check_article(
 
 
 def paragraphs_of(article: Article, claims: Sequence[Claim]) -> list[int]:
-    """The index of the paragraph each claim starts in."""
+    """The paragraph of the story each claim belongs to: the one it starts in, or the one
+    before when a quoted passage (owned by the claim before) stands between them and the
+    paragraph gives no date of its own."""
     starts = [p.span.start for p in article.paragraphs]
-    out = []
-    for claim in claims:
-        out.append(max((i for i, s in enumerate(starts) if s <= claim.span.start), default=0))
+
+    def index(offset: int) -> int:
+        return max((i for i, s in enumerate(starts) if s <= offset), default=0)
+
+    own = [index(c.span.start) for c in claims]
+    dated = {p for p, c in zip(own, claims, strict=True) if c.cues.dates}
+    out: list[int] = []
+    for n, at in enumerate(own):
+        before = claims[n - 1].span if n else None
+        if before and at not in dated and index(before.end - 1) == at - 1 > index(before.start):
+            at = out[-1]
+        out.append(at)
     return out
 
 

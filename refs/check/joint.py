@@ -3,11 +3,13 @@
 
 1. a pair whose evidence is strong enough on its own is a link;
 2. the source in force: a claim with no link of its own goes on with the story of the
-   nearest linked claim (before it in its paragraph, else after it in its paragraph,
-   else the claims before, else the first linked claim after it) and takes that claim's
-   sources, unless its date in force contradicts them (background, an earlier event);
+   linked claims before it in its paragraph (else the nearest one after it in the
+   paragraph, else, before any link of the article, the first linked claim) and takes
+   their sources, unless its date in force contradicts them (background, an earlier
+   event); a paragraph after a quoted passage goes on with the paragraph before it;
 3. each listed source supports something: a source still unused is linked to the claim
-   its evidence fits best, when that evidence is not nil and no date contradicts it.
+   its evidence fits best, when one piece of that evidence is strong (``link.ANCHOR``)
+   and no date contradicts it.
 """
 
 from __future__ import annotations
@@ -56,16 +58,16 @@ def _donors(
 
 
 def _donor(n: int, linked: Sequence[bool], paragraph: Sequence[int]) -> tuple[int, str] | None:
-    """The nearest linked claim after ``n`` in its paragraph, else before or after it."""
+    """The nearest linked claim after ``n`` in its paragraph, else the first linked claim
+    of the article when none is before ``n``."""
     para = paragraph[n]
     for m in range(n + 1, len(linked)):
         if paragraph[m] != para:
             break
         if linked[m]:
             return m, "the claim after it in the paragraph"
-    for m in range(n - 1, -1, -1):
-        if linked[m]:
-            return m, "the story before it"
+    if any(linked[:n]):
+        return None
     for m in range(n + 1, len(linked)):
         if linked[m]:
             return m, "the story after it"
@@ -95,7 +97,9 @@ def decide(
     for r in range(len(keys)):
         if r in used:
             continue
-        fits = [row[r] for row in rows if row[r].agrees and row[r].value >= FLOOR]
+        fits = [
+            row[r] for row in rows if row[r].agrees and row[r].anchored and row[r].value >= FLOOR
+        ]
         if fits:
             best = max(fits, key=lambda p: (p.value, -p.claim))
             why = "each listed source supports something: this claim fits it best"

@@ -172,9 +172,9 @@ def _claim_dates(
     gaps = [
         g
         for r in refs
-        if r.issued and r.issued not in events
+        if r.issued
         for d in full
-        if 0 <= (g := (r.issued - d).days) <= 4
+        if 0 <= (g := (r.issued - d).days) <= 4 and (g == 0 or r.issued not in events)
     ]
     first = min(gaps) if gaps else None
     return _ClaimDates(full, months, weight, later, in_month, first, events)

@@ -36,8 +36,7 @@ _DAY_FIRST = re.compile(
 _MONTH_FIRST = re.compile(
     r"(?:(?P<part>early|mid|late)[- ]?)?\b" + _MON + r"(?!\w)"
     r"(?:\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-    r"(?:\s*(?:[-–]|and|to|&)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)?"
-    + f"{_YEAR}?",
+    r"(?:\s*(?:[-–]|and|to|&)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)?" + f"{_YEAR}?",
 )
 # a bare month needs a word that makes it a date ("in July", "an October interview")
 _BARE_OK = re.compile(
