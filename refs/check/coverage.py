@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from refs.check.claims import extract_claims
 from refs.check.joint import THRESHOLD, decide
@@ -13,17 +13,28 @@ from refs.models import Article, Claim, CoverageReport, Link, Reference
 
 @dataclass(frozen=True)
 class Checked:
-    """An article's claims, their links (best first per claim) and the coverage report."""
+    """An article's claims, their links (best first per claim) and the coverage report.
+    ``review``: the editor's decisions, (claim id, key) -> confirmed | rejected; a
+    rejected link is shown but never counts."""
 
     claims: tuple[Claim, ...]
     links: tuple[Link, ...]
     report: CoverageReport
+    review: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     def sources(self, claim_id: str) -> tuple[Link, ...]:
         return tuple(lk for lk in self.links if lk.claim_id == claim_id)
 
     def status(self, claim_id: str) -> str:
         return "supported" if claim_id in self.report.supported else "unsupported"
+
+    def link_status(self, link: Link) -> str:
+        """confirmed, rejected (by the editor) or suggested (by the linker)."""
+        return self.review.get((link.claim_id, link.key), "suggested")
+
+    def confirmed_claims(self) -> int:
+        """Claims with at least one confirmed link."""
+        return len({lk.claim_id for lk in self.links if self.link_status(lk) == "confirmed"})
 
 
 def coverage(
@@ -75,8 +86,12 @@ def paragraphs_of(article: Article, claims: Sequence[Claim]) -> list[int]:
     return out
 
 
-def overall(checked: Sequence[Checked]) -> float:
-    """Supported claims over all claims of several articles (1.0 when there are none)."""
+def overall(checked: Sequence[Checked], confirmed: bool = False) -> float:
+    """Supported claims over all claims of several articles (1.0 when there are none);
+    ``confirmed``: only claims with a link the editor confirmed count as supported."""
     total = sum(len(c.claims) for c in checked)
-    supported = sum(len(c.report.supported) for c in checked)
+    if confirmed:
+        supported = sum(c.confirmed_claims() for c in checked)
+    else:
+        supported = sum(len(c.report.supported) for c in checked)
     return supported / total if total else 1.0

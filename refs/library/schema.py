@@ -51,8 +51,20 @@ _V2 = (
         text TEXT NOT NULL)""",
 )
 
+_V3 = (
+    # an editor's review of claim links (`refs link confirm|reject|add`): a claim is
+    # known by its stable id (a hash of its normalised text) within its article
+    """CREATE TABLE link_decisions (
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        claim_id TEXT NOT NULL,
+        key TEXT NOT NULL,               -- the reference key given; read through keys
+        decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'rejected')),
+        claim_text TEXT NOT NULL,        -- the claim as the editor saw it
+        PRIMARY KEY (article_id, claim_id, key))""",
+)
+
 # One tuple of statements per schema version; never edit a released entry, append.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 VARIANT_COLS = (

@@ -62,7 +62,7 @@ def _score_refs(name: str, art: dict[str, Any], want: list[dict[str, Any]], s: S
 def _score_claims(name: str, art: dict[str, Any], claims: list[dict[str, Any]], s: Score) -> None:
     keys = [r["key"] for r in art["references"]]
     for c in claims:
-        hits = [x for x in art["claims"] if _norm(c["anchor"]) in (_norm(x["text"]) or "")]
+        hits = [x for x in art["claims"] if (_norm(c["anchor"]) or "") in (_norm(x["text"]) or "")]
         linked = {src["key"] for x in hits for src in x["sources"]}
         good = {keys[i] for i in c["need_any"] + c["may"] if i < len(keys)}
         if c["need_any"]:
