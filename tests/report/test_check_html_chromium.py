@@ -111,7 +111,8 @@ for (const a of links) {
   if (ids[id] !== 1) bad.push('not unique ' + id);
   if (a.dataset.claim && t.dataset.claim !== a.dataset.claim) bad.push('claim ' + id);
   if (a.dataset.ref && t.dataset.ref !== a.dataset.ref) bad.push('source ' + id);
-  if (a.closest('section') && t.closest('section') !== a.closest('section')) bad.push('article ' + id);
+  const home = a.closest('section');
+  if (home && t.closest('section') !== home) bad.push('article ' + id);
 }
 const dup = Object.keys(ids).filter(k => ids[k] > 1);
 const out = document.createElement('pre'); out.id = 'probe';
