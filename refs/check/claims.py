@@ -105,17 +105,23 @@ def lower_vocabulary(text: str) -> frozenset[str]:
 def _own_dates(
     lead: str, issue: PartialDate | None, before: PartialDate | None
 ) -> tuple[tuple[PartialDate, ...], str | None]:
-    """Dates of a claim's own text (outside quotes); a relative expression is resolved
-    against ``before`` (the last full date of the claims before). Returns the dates and
-    the relative expression used, if any."""
+    """Dates of a claim's own text (outside quotes); a relative expression (``the
+    following day``, ``on Thursday``) is resolved against ``before`` (the last full date
+    of the claims before). Returns the dates and the relative expression used, if any."""
     found = claimdates.find_dates(lead, issue)
     if found:
         return tuple(d for m in found for d in m.dates), None
+    if before is None:
+        return (), None
     for rel in claimdates.find_relative(lead):
-        if before is not None:
-            moved = claimdates.shift(before, rel.offset_days)
-            if moved is not None:
-                return (moved,), rel.text
+        moved = claimdates.shift(before, rel.offset_days)
+        if moved is not None:
+            return (moved,), rel.text
+    for day in claimdates.find_weekdays(lead):
+        offset = claimdates.weekday_offset(before, day)
+        moved = claimdates.shift(before, offset) if offset is not None else None
+        if moved is not None:
+            return (moved,), day.text
     return (), None
 
 

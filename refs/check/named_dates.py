@@ -57,6 +57,14 @@ _N_DAYS = re.compile(
 )
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(
+    r"\b(?P<word>on|this|last|next)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -161,6 +169,41 @@ def find_relative(text: str) -> list[RelativeMention]:
         out.append(RelativeMention(m.start(), m.end(), sign * n, m[0]))
     out.sort(key=lambda r: r.start)
     return out
+
+
+@dataclass(frozen=True)
+class WeekdayMention:
+    start: int
+    end: int
+    weekday: int  # Monday 0 .. Sunday 6
+    direction: int  # 0: on or after the date in force, -1: before it, 1: after it
+    text: str
+
+
+def find_weekdays(text: str) -> list[WeekdayMention]:
+    """``on Monday``, ``this Friday``, ``last Tuesday``, ``next Sunday`` in ``text``."""
+    out = []
+    for m in _WEEKDAY.finditer(text):
+        word = m.group("word").lower()
+        direction = -1 if word == "last" else 1 if word == "next" else 0
+        weekday = _WEEKDAYS.index(m.group("day").lower())
+        out.append(WeekdayMention(m.start(), m.end(), weekday, direction, m[0]))
+    return out
+
+
+def weekday_offset(base: PartialDate, mention: WeekdayMention) -> int | None:
+    """Days from ``base`` (a full date) to the weekday named: the one on or after it for
+    ``on``/``this`` (a story moves forward), the one before for ``last``, the one after
+    for ``next``."""
+    start = to_date(base)
+    if start is None:
+        return None
+    ahead = (mention.weekday - start.weekday()) % 7
+    if mention.direction < 0:
+        return ahead - 7
+    if mention.direction > 0:
+        return ahead or 7
+    return ahead
 
 
 def shift(base: PartialDate, days: int) -> PartialDate | None:
