@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from refs.check.claims import extract_claims
 from refs.check.joint import THRESHOLD, decide
-from refs.check.link import outlet_forms, pairs
+from refs.check.link import pairs
+from refs.check.outlet_forms import outlet_forms
 from refs.models import Article, Claim, CoverageReport, Link, Reference
 
 
