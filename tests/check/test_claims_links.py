@@ -39,7 +39,7 @@ def score_articles(
 ) -> dict[str, Any]:
     """must-links found, precision over annotated claims, unsupported found, problems;
     ``article_of(file name)`` gives that article's object of the check JSON."""
-    tot = {"must": 0, "must_ok": 0, "pred": 0, "pred_ok": 0, "uns": 0, "uns_ok": 0}
+    tot: dict[str, Any] = {"must": 0, "must_ok": 0, "pred": 0, "pred_ok": 0, "uns": 0, "uns_ok": 0}
     problems: list[str] = []
     for g in gold["articles"]:
         art = article_of(g["file"])
