@@ -241,3 +241,34 @@ def test_the_date_in_force_carries_across_paragraphs() -> None:
     own = [c.cues.dates[0].iso() if c.cues.dates else None for c in claims]
     assert in_force == [None, "2000-11-03", None, None]
     assert own == ["2000-11-03", None, "2000-11-05", "2000-11-09"]  # 3 November 2000: a Friday
+
+
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+]  # fmt: skip
+DATE_FORMS = ["{a} and {b} {m}", "{a}-{b} {m}", "{m} {a} and {b}", "{m} {a}-{b}", "{a} {m}"]
+
+
+@given(
+    st.integers(1, 12),
+    st.integers(1, 27),
+    st.integers(1, 3),
+    st.sampled_from(DATE_FORMS),
+    st.sampled_from(["On ", "By ", "Between ", ""]),
+)
+@settings(max_examples=200, deadline=None)
+def test_day_and_month_forms_read_back(
+    month: int, day: int, span: int, form: str, lead: str
+) -> None:
+    """Every day-first or month-first form, single days, ranges and ``3 and 4``, reads
+    back as the days written, with the issue's year (months after the issue month belong
+    to the year before)."""
+    issue = PartialDate(year=1998, month=6)
+    text = lead + form.format(a=day, b=day + span, m=MONTH_NAMES[month - 1]) + ", it said."
+    (found,) = find_dates(text, issue)
+    year = 1998 if month <= 6 else 1997
+    want = [f"{year}-{month:02d}-{day:02d}"]
+    if "{b}" in form:
+        want.append(f"{year}-{month:02d}-{day + span:02d}")
+    assert [d.iso() for d in found.dates] == want
