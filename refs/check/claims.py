@@ -5,6 +5,7 @@ before), people, organisations, places, quotes, reporting verb, outlets and kind
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ QUOTE_OPENERS = "\"“'‘«"
 _LABEL = re.compile(r"^(?:Notes?|Update|Background)\s*:\s*", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _NEWLINE = re.compile("\n")
+_ID_WORD = re.compile(r"[^\W_]+")
 
 # outlets recognised in claim text even when no reference names them
 COMMON_OUTLETS = (
@@ -76,6 +78,25 @@ def _line_of(text: str, offset: int, cache: list[int]) -> int:
     return lo + 1
 
 
+def claim_text_form(text: str) -> str:
+    """A claim's text as its identity sees it: words and numbers only, case folded (the
+    same sentence in another layout, with other quotes or spacing, has one form)."""
+    return " ".join(_ID_WORD.findall(text.casefold()))
+
+
+def claim_ids(texts: Sequence[str]) -> list[str]:
+    """Stable ids of an article's claims: ``c`` and a hash of the normalised text (not
+    the position, so another splitter or a better linker keeps them); a sentence found
+    twice in one article takes ``-2``, ``-3`` after its id."""
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    for text in texts:
+        digest = hashlib.sha256(claim_text_form(text).encode("utf-8")).hexdigest()[:8]
+        seen[digest] = seen.get(digest, 0) + 1
+        out.append(f"c{digest}" + (f"-{seen[digest]}" if seen[digest] > 1 else ""))
+    return out
+
+
 def lower_vocabulary(text: str) -> frozenset[str]:
     """Words the text uses in lower case."""
     return frozenset(w for w in _WORD.findall(text) if w.islower())
@@ -84,17 +105,23 @@ def lower_vocabulary(text: str) -> frozenset[str]:
 def _own_dates(
     lead: str, issue: PartialDate | None, before: PartialDate | None
 ) -> tuple[tuple[PartialDate, ...], str | None]:
-    """Dates of a claim's own text (outside quotes); a relative expression is resolved
-    against ``before`` (the last full date of the claims before). Returns the dates and
-    the relative expression used, if any."""
+    """Dates of a claim's own text (outside quotes); a relative expression (``the
+    following day``, ``on Thursday``) is resolved against ``before`` (the last full date
+    of the claims before). Returns the dates and the relative expression used, if any."""
     found = claimdates.find_dates(lead, issue)
     if found:
         return tuple(d for m in found for d in m.dates), None
+    if before is None:
+        return (), None
     for rel in claimdates.find_relative(lead):
-        if before is not None:
-            moved = claimdates.shift(before, rel.offset_days)
-            if moved is not None:
-                return (moved,), rel.text
+        moved = claimdates.shift(before, rel.offset_days)
+        if moved is not None:
+            return (moved,), rel.text
+    for day in claimdates.find_weekdays(lead):
+        offset = claimdates.weekday_offset(before, day)
+        moved = claimdates.shift(before, offset) if offset is not None else None
+        if moved is not None:
+            return (moved,), day.text
     return (), None
 
 
@@ -119,17 +146,15 @@ def extract_claims(
     first = [cues.names(text[p.start : p.end], vocab, ()) for p in pieces]
     for found in first:
         known_people.update(person.split()[-1] for person in found.people)
+    ids = claim_ids([text[p.start : p.end] for p in pieces])
     claims: list[Claim] = []
     last_full: PartialDate | None = None
-    context: tuple[PartialDate, ...] = ()
-    context_para = -1
+    context: tuple[PartialDate, ...] = ()  # the date in force, until a new one is given
     lines: list[int] = []
     for n, piece in enumerate(pieces, start=1):
         body = text[piece.start : piece.end]
         lead = cues.outside_quotes(body)
         dates, relative = _own_dates(lead, issue, last_full)
-        if piece.paragraph != context_para:
-            context, context_para = (), piece.paragraph
         inherited = () if dates else context
         if dates:
             context = dates
@@ -142,7 +167,7 @@ def extract_claims(
             found = cues.names(body, vocab, known_people)
         claims.append(
             Claim(
-                id=f"c{n:03d}",
+                id=ids[n - 1],
                 text=body,
                 span=Span(
                     start=piece.start, end=piece.end, line=_line_of(text, piece.start, lines)

@@ -1,14 +1,16 @@
-"""Claims x References -> Links, each scored from independent pieces of evidence.
+"""Claims x References -> the evidence of each pair, scored from independent pieces;
+the decision over the whole article is ``joint.decide``.
 
 Every piece of evidence is a probability-like strength; they combine as a noisy-OR
 (``1 - prod(1 - p)``), and a contradiction (the report predates the event, or comes long
 after it) scales the result down. Evidence:
 
-- dates: the report is dated on the day of the event or a few days later; a date inside
-  the report's title; the same month where the claim only names a month; the same day
-  of a neighbouring month (a slip in the text: the seeds say ``June 19`` for July 19).
-  A date shared by several references is weaker evidence (divided by the square root of
-  their number). Dates inherited from the claim before count half.
+- dates: the report is dated on the day of the event, or it is the first report after
+  it (a few days later); a date inside the report's title; the same month where the
+  claim only names a month; the same day of a neighbouring month (a slip in the text:
+  the seeds say ``June 19`` for July 19). A later report dated like several others is
+  weaker evidence (divided by the square root of their number). The date in force
+  (carried from the claims before) counts half.
 - terms: names and title words the claim shares with the reference title, each weighted
   by how rare it is in the article;
 - the speaker of the claim is named in the title;
@@ -19,19 +21,18 @@ after it) scales the result down. Evidence:
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from refs.check import cues
 from refs.check import named_dates as claimdates
-from refs.check.terms import Rarity, terms
-from refs.models import Claim, Link, PartialDate, Reference
+from refs.check.outlet_forms import outlet_forms
+from refs.check.terms import Rarity, terms, worded_terms
+from refs.models import Claim, PartialDate, Reference
 
-THRESHOLD = 0.5
 SAME_DAY = 0.6
+FIRST_REPORT = 0.5  # the first report after the event (1-4 days later)
 LATER = {1: 0.35, 2: 0.3, 3: 0.25, 4: 0.15}  # days after the event
 TITLE_DATE = 0.5
 SAME_MONTH = 0.3
@@ -44,6 +45,7 @@ OUTLET = 0.5
 PREDATES = 0.4  # factor when the report is dated before the event
 STALE = 0.6  # factor when the report comes more than STALE_DAYS after it
 STALE_DAYS = 10
+OTHER_EVENT = 0.6  # factor when the report is of a later event the article names
 TERM_POWER = 1.5
 TERM = 0.6  # strength of a word found in just one claim and this title
 
@@ -57,23 +59,10 @@ class RefFeatures:
     terms: frozenset[str]
     kinds: frozenset[str]
     outlets: frozenset[str]
+    words: dict[str, str]  # term -> the title's word
 
 
-def outlet_forms(ref: Reference) -> set[str]:
-    """Names of the reference's outlet as a claim may give it: as cited, canonical, and
-    each part around parentheses (``US State Department``, ``Washington File``)."""
-    forms: set[str] = set()
-    for name in (ref.outlet, ref.outlet_canonical, ref.container_title):
-        if not name:
-            continue
-        forms.add(name.strip())
-        forms.update(p.strip() for p in re.split(r"[()]", name) if len(p.strip()) > 2)
-    return {f for f in forms if f}
-
-
-# Dates without a year (a page with no issue header) are compared within a stand-in
-# leap year: the claims and the references of one article lack the year alike.
-NO_YEAR = 2000
+NO_YEAR = claimdates.NO_YEAR
 
 
 def _month(d: PartialDate | None) -> tuple[int, int] | None:
@@ -95,14 +84,16 @@ def features(ref: Reference, issue: PartialDate | None) -> RefFeatures:
         for d in m.dates
         if (x := _day(d)) is not None
     )
+    worded = worded_terms(ref.title)
     return RefFeatures(
         key=ref.key,
         issued=_day(ref.issued) if ref.issued else None,
         month=_month(ref.issued),
         title_dates=title_dates,
-        terms=frozenset(terms(ref.title)),
+        terms=frozenset(t for t, _ in worded),
         kinds=frozenset(cues.kinds(ref.title)),
         outlets=frozenset(outlet_forms(ref)),
+        words={t: w for t, w in reversed(worded)},
     )
 
 
@@ -110,10 +101,12 @@ def features(ref: Reference, issue: PartialDate | None) -> RefFeatures:
 class _Score:
     parts: list[tuple[float, str]]
     factor: float = 1.0
+    dates: int = 0  # how many of the parts are dates
 
-    def add(self, p: float, why: str) -> None:
+    def add(self, p: float, why: str, date: bool = False) -> None:
         if p > 0:
             self.parts.append((p, why))
+            self.dates += date
 
     def value(self) -> float:
         miss = 1.0
@@ -131,21 +124,41 @@ class _ClaimDates:
     weight: float  # 1 for the claim's own dates, 0.5 for inherited ones
     later_share: int  # references dated 1-4 days after one of the dates
     month_share: int  # references dated in one of the months
+    first: int | None  # days from the event to the first report of it (at most 4)
+    events: frozenset[date]  # days the article's claims name
 
 
 def _claim_dates(
-    dates: Sequence[PartialDate], weight: float, refs: Sequence[RefFeatures]
-) -> _ClaimDates:
+    dates: Sequence[PartialDate], weight: float, refs: Sequence[RefFeatures],
+    events: frozenset[date],
+) -> _ClaimDates:  # fmt: skip
+    """``events``: the days the article's claims name; a report dated on one of them is
+    that day's report rather than a later report of another event."""
     full = tuple(x for d in dates if (x := _day(d)) is not None)
     months = tuple(m for d in dates if d.day is None and (m := _month(d)) is not None)
     later = sum(1 for r in refs if r.issued and any(0 < (r.issued - d).days <= 4 for d in full))
     in_month = sum(1 for r in refs if r.month in months) if months else 0
-    return _ClaimDates(full, months, weight, later, in_month)
+    gaps = [
+        g
+        for r in refs
+        if r.issued
+        for d in full
+        if 0 <= (g := (r.issued - d).days) <= 4 and (g == 0 or r.issued not in events)
+    ]
+    first = min(gaps) if gaps else None
+    return _ClaimDates(full, months, weight, later, in_month, first, events)
 
 
-def _date_evidence(
-    cd: _ClaimDates, ref: RefFeatures, day_count: dict[date, int]
-) -> tuple[float, str, float]:
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def _month_name(month: tuple[int, int]) -> str:
+    return claimdates.spoken(PartialDate(year=None if month[0] == NO_YEAR else month[0],
+                                         month=month[1]))  # fmt: skip
+
+
+def _date_evidence(cd: _ClaimDates, ref: RefFeatures) -> tuple[float, str, float]:
     """Best date agreement (strength, evidence text) and a contradiction factor."""
     full, months, weight = cd.full, cd.months, cd.weight
     best = (0.0, "")
@@ -154,14 +167,18 @@ def _date_evidence(
         after = [x for d in full if (x := (ref.issued - d).days) >= 0]
         if after:
             delta = min(after)
-            share = day_count.get(ref.issued, 1) if delta == 0 else cd.later_share
-            base = SAME_DAY if delta == 0 else LATER.get(delta, 0.0)
-            p = base / math.sqrt(max(share, 1)) * weight
-            when = "same day" if delta == 0 else f"{delta} day(s) after the event"
+            if delta == 0:
+                p, when = SAME_DAY * weight, "same day"
+            elif delta == cd.first and ref.issued not in cd.events:
+                p, when = FIRST_REPORT * weight, f"the first report, {_days(delta)} after"
+            else:
+                share = max(cd.later_share, 1)
+                p = LATER.get(delta, 0.0) / math.sqrt(share) * weight
+                when = f"{_days(delta)} after the event"
             if len(full) > 1 and ref.issued == max(full) and weight == 1.0:
                 p, when = max(p, RANGE_END), "the last day of the event"
             if p > 0:
-                best = (p, f"date: report {ref.issued.isoformat()}, {when}")
+                best = (p, f"dated {claimdates.spoken_day(ref.issued)}, {when}")
             elif delta > STALE_DAYS:
                 factor = STALE
         else:
@@ -170,13 +187,13 @@ def _date_evidence(
             for d in full:
                 if ref.issued.day == d.day and abs(ref.issued.month - d.month) == 1:
                     factor = 1.0
-                    best = (SLIP * weight, f"date: day {d.day} agrees, month differs (slip?)")
+                    best = (SLIP * weight, f"the day ({d.day}) agrees but not the month: a slip?")
                     break
     if ref.month is not None and months:
         if ref.month in months:
             p = SAME_MONTH / math.sqrt(max(cd.month_share, 1)) * weight
             if p > best[0]:
-                best = (p, f"date: same month {ref.month[0]}-{ref.month[1]:02d}")
+                best = (p, f"dated in the month the claim names ({_month_name(ref.month)})")
         elif weight == 1.0 and not full:
             factor = STALE
     return best[0], best[1], factor
@@ -184,40 +201,45 @@ def _date_evidence(
 
 def score(
     claim: Claim, claim_terms: frozenset[str], ref: RefFeatures, cd: _ClaimDates,
-    day_count: dict[date, int], rarity: Rarity, refs: Sequence[RefFeatures],
-    speaker_terms: frozenset[str] = frozenset(),
+    rarity: Rarity, refs: Sequence[RefFeatures],
+    speaker_terms: frozenset[str] = frozenset(), home: date | None = None,
 ) -> _Score:  # fmt: skip
-    """The evidence that ``ref`` supports ``claim`` (texts formatted lazily)."""
+    """The evidence that ``ref`` supports ``claim``. ``home``: the day of the latest event
+    of the article that the reference reports (dated on it or a few days after)."""
     s = _Score([])
-    p, why, s.factor = _date_evidence(cd, ref, day_count)
-    s.add(p, why)
+    p, why, s.factor = _date_evidence(cd, ref)
+    s.add(p, why, date=True)
+    if p == 0 and home is not None and cd.full and all(d < home for d in cd.full):
+        s.factor *= OTHER_EVENT  # no date agrees: the report is of a later event
     if cd.weight == 1.0 and ref.title_dates:
         hit = sorted(set(cd.full) & set(ref.title_dates))
         if hit:
-            s.add(TITLE_DATE, f"title names the date {hit[0].isoformat()}")
+            s.add(TITLE_DATE, f"the title names the date ({claimdates.spoken_day(hit[0])})", True)
     shared = claim_terms & ref.terms
     if shared:
         weighted = sorted(((rarity.weight(t), t) for t in shared), reverse=True)
         for w, t in weighted:
-            s.add(TERM * w**TERM_POWER, f"shared word '{t}' ({w:.2f})")
+            s.add(TERM * w**TERM_POWER, f"the title shares the word '{ref.words.get(t, t)}'")
     if speaker_terms and speaker_terms & ref.terms:
-        s.add(SPEAKER, f"speaker {claim.cues.speaker} named in the title")
+        s.add(SPEAKER, f"the title names the speaker, {claim.cues.speaker}")
     if claim.cues.kinds and ref.kinds:
         kinds = sorted(set(claim.cues.kinds) & ref.kinds)
         if kinds:
-            s.add(KIND, f"kind of document: {kinds[0]}")
+            s.add(KIND, f"the claim and the title name a {kinds[0]}")
     if claim.cues.outlets:
         outlets = sorted(set(claim.cues.outlets) & ref.outlets)
         if outlets:
             share = sum(1 for r in refs if outlets[0] in r.outlets)
-            s.add(OUTLET / math.sqrt(share), f"claim names the outlet: {outlets[0]}")
+            s.add(OUTLET / math.sqrt(share), f"the claim names the outlet ({outlets[0]})")
     return s
 
 
-def prepare(claim: Claim, refs: Sequence[RefFeatures]) -> _ClaimDates:
-    """The claim's own dates, else those inherited from the claim before (half weight)."""
+def prepare(
+    claim: Claim, refs: Sequence[RefFeatures], events: frozenset[date] = frozenset()
+) -> _ClaimDates:
+    """The claim's own dates, else the date in force (half weight)."""
     own = claim.cues.dates
-    return _claim_dates(own or claim.cues.context_dates, 1.0 if own else 0.5, refs)
+    return _claim_dates(own or claim.cues.context_dates, 1.0 if own else 0.5, refs, events)
 
 
 def speaker_terms(claim: Claim) -> frozenset[str]:
@@ -226,31 +248,60 @@ def speaker_terms(claim: Claim) -> frozenset[str]:
     return frozenset(terms(speaker.split()[-1])) if speaker else frozenset()
 
 
-def link(
-    claims: Sequence[Claim], references: Sequence[Reference], issue: PartialDate | None,
-    threshold: float = THRESHOLD,
-) -> tuple[Link, ...]:  # fmt: skip
-    """Links above ``threshold`` between each claim and the references, best first."""
+@dataclass(frozen=True)
+class Pair:
+    """The evidence that one reference supports one claim."""
+
+    claim: int  # index into the claims
+    ref: int  # index into the references
+    value: float
+    anchored: bool  # one piece of evidence at least ANCHOR strong
+    evidence: tuple[str, ...]  # strongest first
+    date_only: bool  # all the evidence is dates
+    agrees: bool  # the date in force does not contradict the reference's date
+
+
+def pairs(
+    claims: Sequence[Claim], references: Sequence[Reference], issue: PartialDate | None
+) -> list[list[Pair]]:
+    """The evidence of every (claim, reference) pair: one row per claim."""
     feats = [features(r, issue) for r in references]
     claim_terms = [frozenset(terms(c.text)) for c in claims]
     rarity = Rarity([*claim_terms, *(f.terms for f in feats)])
-    day_count = Counter(f.issued for f in feats if f.issued is not None)
-    out: list[Link] = []
-    for claim, ct in zip(claims, claim_terms, strict=True):
-        found = []
-        cd = prepare(claim, feats)
+    events = frozenset(x for c in claims for d in c.cues.dates if (x := _day(d)) is not None)
+    homes = [_home(f, events) for f in feats]
+    rows: list[list[Pair]] = []
+    for n, (claim, ct) in enumerate(zip(claims, claim_terms, strict=True)):
+        cd = prepare(claim, feats, events)
         who = speaker_terms(claim)
-        for ref in feats:
-            s = score(claim, ct, ref, cd, day_count, rarity, feats, who)
-            if not s.parts:
-                continue
-            value = s.value()
-            if value >= threshold and max(p for p, _ in s.parts) >= ANCHOR:
-                evidence = tuple(why for _, why in sorted(s.parts, key=lambda x: -x[0]))
-                if s.factor < 1.0:
-                    evidence += (f"date disagrees (x{s.factor})",)
-                found.append(Link(claim_id=claim.id, key=ref.key, score=round(value, 3),
-                                  evidence=evidence))  # fmt: skip
-        found.sort(key=lambda lk: (-lk.score, lk.key))
-        out.extend(found)
-    return tuple(out)
+        row = []
+        for r, ref in enumerate(feats):
+            s = score(claim, ct, ref, cd, rarity, feats, who, homes[r])
+            evidence = tuple(why for _, why in sorted(s.parts, key=lambda x: -x[0]))
+            if s.factor < 1.0:
+                evidence += ("but the dates disagree",)
+            anchored = bool(s.parts) and max(p for p, _ in s.parts) >= ANCHOR
+            agrees = s.factor == 1.0 and _in_force(cd, ref)
+            value = s.value() if s.parts else 0.0
+            row.append(Pair(n, r, value, anchored, evidence, s.dates == len(s.parts), agrees))
+        rows.append(row)
+    return rows
+
+
+def _home(ref: RefFeatures, events: frozenset[date]) -> date | None:
+    """The latest day the article names that the reference may report (dated on it or
+    up to 4 days later)."""
+    if ref.issued is None:
+        return None
+    days = [d for d in events if 0 <= (ref.issued - d).days <= 4]
+    return max(days) if days else None
+
+
+def _in_force(cd: _ClaimDates, ref: RefFeatures) -> bool:
+    """The reference may report what happened on the date in force: no date on either
+    side, or a report dated on it or up to STALE_DAYS later (or in its month)."""
+    if ref.issued is None or not (cd.full or cd.months):
+        return True
+    if any(0 <= (ref.issued - d).days <= STALE_DAYS for d in cd.full):
+        return True
+    return ref.month in cd.months

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from refs.dates import MONTHS
+from refs.dates import MONTH_NAMES, MONTHS
 from refs.models import PartialDate
 
 _MON = (
@@ -21,13 +21,16 @@ _MON = (
 )
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _YEAR = r"(?:,?\s+(?P<year>1[89]\d\d|20\d\d)\b|\s+'(?P<yy>\d\d)\b)"
+_ORD = r"(?:st|nd|rd|th)?"
+# "5 November", "3-4 December", "3 and 4 December", "5th November"
 _DAY_FIRST = re.compile(
-    r"\b(?P<d1>[0-3]?\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?\s+" + _MON + r"\b" + f"{_YEAR}?"
+    r"\b(?P<d1>[0-3]?\d)" + _ORD + r"(?:\s*(?:[-–]|and|to|&)\s*(?P<d2>[0-3]?\d)" + _ORD + r")?"
+    r"(?:\s+of)?\s+" + _MON + r"\b" + f"{_YEAR}?"
 )
 _MONTH_FIRST = re.compile(
     r"(?:(?P<part>early|mid|late)[- ]?)?\b" + _MON + r"(?!\w)"
-    r"(?:\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d)(?!\d))?)?"
-    + f"{_YEAR}?",
+    r"(?:\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+    r"(?:\s*(?:[-–]|and|to|&)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)?" + f"{_YEAR}?",
 )
 # a bare month needs a word that makes it a date ("in July", "an October interview")
 _BARE_OK = re.compile(
@@ -45,6 +48,14 @@ _RELATIVE = [
 _N_DAYS = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<dir>later|earlier|before|after)\b",
     re.I,
+)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(
+    r"\b(?P<word>on|this|last|next)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b",
+    re.IGNORECASE,
 )
 
 
@@ -154,6 +165,41 @@ def find_relative(text: str) -> list[RelativeMention]:
     return out
 
 
+@dataclass(frozen=True)
+class WeekdayMention:
+    start: int
+    end: int
+    weekday: int  # Monday 0 .. Sunday 6
+    direction: int  # 0: on or after the date in force, -1: before it, 1: after it
+    text: str
+
+
+def find_weekdays(text: str) -> list[WeekdayMention]:
+    """``on Monday``, ``this Friday``, ``last Tuesday``, ``next Sunday`` in ``text``."""
+    out = []
+    for m in _WEEKDAY.finditer(text):
+        word = m.group("word").lower()
+        direction = -1 if word == "last" else 1 if word == "next" else 0
+        weekday = _WEEKDAYS.index(m.group("day").lower())
+        out.append(WeekdayMention(m.start(), m.end(), weekday, direction, m[0]))
+    return out
+
+
+def weekday_offset(base: PartialDate, mention: WeekdayMention) -> int | None:
+    """Days from ``base`` (a full date) to the weekday named: the one on or after it for
+    ``on``/``this`` (a story moves forward), the one before for ``last``, the one after
+    for ``next``."""
+    start = to_date(base)
+    if start is None:
+        return None
+    ahead = (mention.weekday - start.weekday()) % 7
+    if mention.direction < 0:
+        return ahead - 7
+    if mention.direction > 0:
+        return ahead or 7
+    return ahead
+
+
 def shift(base: PartialDate, days: int) -> PartialDate | None:
     """``base`` moved by ``days``; None unless ``base`` is a full date."""
     start = to_date(base)
@@ -173,3 +219,26 @@ def to_date(d: PartialDate) -> date | None:
         return date(d.year, d.month, d.day)
     except ValueError:  # an impossible date as found in the text
         return None
+
+
+# Dates without a year (a page with no issue header) are compared within a stand-in
+# leap year that no article uses: the claims and the references of one article lack the
+# year alike.
+NO_YEAR = 1600
+
+
+def spoken_day(d: date) -> str:
+    """``November 3, 2000`` for evidence text (without the stand-in year)."""
+    return spoken(PartialDate(year=None if d.year == NO_YEAR else d.year, month=d.month, day=d.day))
+
+
+def spoken(d: PartialDate) -> str:
+    """``November 3, 2000`` / ``July 2000`` for evidence text."""
+    if d.month is None:
+        return str(d.year) if d.year else "?"
+    out = MONTH_NAMES[d.month - 1]
+    if d.day is not None:
+        out += f" {d.day}"
+    if d.year is not None:
+        out += f", {d.year}" if d.day is not None else f" {d.year}"
+    return out

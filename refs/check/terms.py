@@ -75,21 +75,31 @@ def stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Content terms of ``text`` in order (with repeats)."""
+    return [t for t, _ in worded_terms(text)]
+
+
+def worded_terms(text: str) -> list[tuple[str, str]]:
+    """Content terms of ``text`` in order, each with the word of the text it comes from
+    (for evidence a person reads: ``missiles``, not the stem ``missil``)."""
     text = _NORTH.sub(" northkorea ", text)
     text = _SOUTH.sub(" southkorea ", text)
     text = _NOT_CLEAR.sub(lambda m: " un" + m.group(1), text)
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for m in _TOKEN.finditer(text):
         if len(m[0]) > 2 and m[0].isupper() and m[0].isalpha():
             # an acronym matches only an acronym (START != start)
-            out.append(_ACRONYMS.get(m[0], "=" + m[0]))
+            out.append((_ACRONYMS.get(m[0], "=" + m[0]), m[0]))
             continue
         word = m[0].lower().replace("’", "'")
         word = word.split("'", 1)[0]
         if word in STOP_WORDS or (len(word) < 3 and not word.isdigit()) or word.isdigit():
             continue
-        out.append(stem(word))
+        out.append((stem(word), _SPOKEN.get(word, m[0].split("'", 1)[0].split("’", 1)[0])))
     return out
+
+
+# folded forms shown as a person reads them
+_SPOKEN = {"northkorea": "North Korea", "southkorea": "South Korea"}
 
 
 class Rarity:

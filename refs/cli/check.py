@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,6 +26,9 @@ from refs.diagnostics import Diagnostic, has_errors
 from refs.errors import RefsError
 from refs.pipeline import ParsedArticle, ParseResult
 from refs.report.json_doc import dumps
+
+if TYPE_CHECKING:
+    from refs.check.coverage import Checked
 
 # ---------------------------------------------------------------- refs check
 
@@ -55,11 +58,18 @@ def check(
         list[str] | None,
         typer.Option("--article", help="Only this article (path, file name or stem)."),
     ] = None,
+    confirmed: Annotated[
+        bool,
+        typer.Option(
+            "--confirmed", help="--min-coverage counts only claims with a confirmed link."
+        ),
+    ] = False,
     library: LibraryOpt = None,
 ) -> None:
     """Check that every claim is backed by a listed source and every source backs one.
 
-    Without PATHs it checks every article of the library (read-only), with library keys.
+    Without PATHs it checks every article of the library (read-only), with library keys
+    and the editor's review (refs link): each link is confirmed, rejected or suggested.
 
     Example: refs check seeds --format html -o coverage.html --min-coverage 0.5
     """
@@ -72,20 +82,21 @@ def check(
 
     check_output(output)
     names = article or []
+    pairs: list[tuple[ParsedArticle, Checked]]
     if paths:
         result = load_articles(paths)
         if names:
             check_articles(tuple(names), [p.article.source for p in result.articles])
             kept = [p for p in result.articles if article_named(p.article.source, names)]
             result = ParseResult(kept, result.diagnostics)
-        parsed, diagnostics, code = result.articles, all_diagnostics(result), exit_code(result)
+        diagnostics, code = all_diagnostics(result), exit_code(result)
+        pairs = [(p, check_parsed(p)) for p in result.articles]
     else:
-        parsed, diagnostics = library_for_check(library, names)
+        pairs, diagnostics = library_for_check(library, names)
         code = 1 if has_errors(diagnostics) else 0
-    if not parsed:
+    if not pairs:
         emit_diagnostics(diagnostics)
         fail("no article matched --article " + ", ".join(names))
-    pairs = [(p, check_parsed(p)) for p in parsed]
     if fmt is CheckFormat.json:
         write_output(dumps(check_json(pairs)), output)
     elif fmt is CheckFormat.html:
@@ -93,10 +104,11 @@ def check(
     else:
         write_output(check_text(pairs), output)
     emit_diagnostics(diagnostics)
-    ratio = overall([c for _, c in pairs])
+    ratio = overall([c for _, c in pairs], confirmed)
     if code == 0 and ratio < min_coverage:
+        which = "confirmed coverage" if confirmed else "coverage"
         typer.echo(
-            f"refs: coverage {ratio:.1%} is below --min-coverage {min_coverage:.1%}", err=True
+            f"refs: {which} {ratio:.1%} is below --min-coverage {min_coverage:.1%}", err=True
         )
         code = 1
     raise typer.Exit(code)
@@ -104,9 +116,11 @@ def check(
 
 def library_for_check(
     option: Path | None, names: list[str]
-) -> tuple[list[ParsedArticle], list[Diagnostic]]:
-    """The library's articles (read-only) parsed from their kept text, with library keys;
-    exits 2 when there is no library, no article, or no article with its text."""
+) -> tuple[list[tuple[ParsedArticle, Checked]], list[Diagnostic]]:
+    """The library's articles (read-only) parsed from their kept text, with library keys,
+    checked and reviewed; exits 2 when there is no library, no article, or no article
+    with its text."""
+    from refs.check.reviewed import reviewed
     from refs.check.stored import chosen, library_articles
     from refs.library.store import Library
     from refs.library.texts import stored_articles
@@ -115,16 +129,18 @@ def library_for_check(
     try:
         with Library(path, readonly=True) as lib:
             stored = stored_articles(lib)
+            picked = chosen(stored, names)
+            targets = reviewed(lib, picked)
     except RefsError as exc:
         fail(exc.message, exc.exit_code, exc.hint or "refs check PATH... checks article files")
     if not stored:
         fail(f"the library {path} has no articles", hint="add articles first: refs add PATH...")
     added = [s.source for s in stored] + [s.text_source for s in stored if s.text_source]
     check_articles(tuple(names), added)
-    picked = chosen(stored, names)
     if not picked:
         fail(f"no article of {path} matched --article " + ", ".join(names))
-    parsed, diagnostics = library_articles(picked)
+    _, diagnostics = library_articles([s for s in picked if s.text is None])
+    parsed = [t.parsed for t in targets]
     diagnostics += [d for p in parsed for d in p.diagnostics]
     if not parsed:
         emit_diagnostics(diagnostics)
@@ -132,4 +148,4 @@ def library_for_check(
             f"no article of {path} has its text: they were added before refs kept article text",
             hint="add them again (keys and citations stay as they are): refs add PATH...",
         )
-    return parsed, diagnostics
+    return [(t.parsed, t.checked) for t in targets], diagnostics

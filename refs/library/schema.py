@@ -79,12 +79,24 @@ def _v3_import_identities(db: sqlite3.Connection) -> None:
 
 _V3 = (_v3_import_identities,)
 
+_V4 = (
+    # an editor's review of claim links (`refs link confirm|reject|add`): a claim is
+    # known by its stable id (a hash of its normalised text) within its article
+    """CREATE TABLE link_decisions (
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        claim_id TEXT NOT NULL,
+        key TEXT NOT NULL,               -- the reference key given; read through keys
+        decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'rejected')),
+        claim_text TEXT NOT NULL,        -- the claim as the editor saw it
+        PRIMARY KEY (article_id, claim_id, key))""",
+)
+
 # A migration step is an SQL statement or a function over the open database.
 Step = str | Callable[[sqlite3.Connection], None]
 
 # One tuple of steps per schema version; never edit a released entry, append. A step
 # that reads fields names the columns of its own version, not FIELD_COLS.
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

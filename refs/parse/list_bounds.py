@@ -1,17 +1,19 @@
-"""Where the source list is on a page: its ``Reports:``/``Report:`` label, and where it
-ends (footer, ``|``, a blank line after a finished entry)."""
+"""Where the source list is on a page: its ``Reports:``/``Report:`` label (``Source:`` /
+``Sources:`` on pages without one), and where it ends (footer, ``|``, a blank line after a
+finished entry)."""
 
 from __future__ import annotations
 
 import re
 
-_LABEL_RE = re.compile(r"Reports?\s*:", re.IGNORECASE)
+_LABEL_RE = re.compile(r"(?:Reports?|Sources?)\s*:", re.IGNORECASE)
 _LABEL_BEFORE = frozenset(" \t\n\r.!?\"'”’)]…:;")
 BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _FOOTER = r"©|\([cC]\)\s*(?:19|20)\d\d|Copyright\s+(?:©|\([cC]\)|(?:19|20)\d\d)|Return to top"
 FOOTER_RE = re.compile(_FOOTER)
 _LIST_END_RE = re.compile(_FOOTER + r"|\|")
 _LABEL_WORDS = ("Report", "REPORT", "report")
+_SOURCE_WORDS = ("Source", "SOURCE", "source")
 
 
 def _rfind_any(text: str, words: tuple[str, ...], end: int) -> int:
@@ -22,13 +24,22 @@ def find_label(text: str) -> re.Match[str] | None:
     """The ``Reports:``/``Report:`` label that starts the list: the last one (at a line
     start, after a space, or glued to the end of the previous sentence), unless that one
     sits mid-sentence (``UN Report: Iraq complies``) after an earlier label of the same
-    paragraph that starts a line or follows a sentence end: then that earlier one."""
-    last = _last_label(text, len(text))
+    paragraph that starts a line or follows a sentence end: then that earlier one. A page
+    without such a label may give its list as ``Source:`` or ``Sources:``."""
+    for label_words in (_LABEL_WORDS, _SOURCE_WORDS):
+        found = _label_of(text, label_words)
+        if found is not None:
+            return found
+    return None
+
+
+def _label_of(text: str, label_words: tuple[str, ...]) -> re.Match[str] | None:
+    last = _last_label(text, len(text), label_words)
     if last is None or not _mid_sentence(text, last.start()):
         return last
     found = last
     for _ in range(8):
-        earlier = _last_label(text, found.start())
+        earlier = _last_label(text, found.start(), label_words)
         if earlier is None or BLANK_LINE_RE.search(text, earlier.end(), last.start()):
             break
         if not _mid_sentence(text, earlier.start()):
@@ -47,11 +58,11 @@ def _mid_sentence(text: str, pos: int) -> bool:
     return before > 0 and text[before - 1].isalnum()
 
 
-def _last_label(text: str, end: int) -> re.Match[str] | None:
-    """The last label that can start a list, starting before ``end``."""
+def _last_label(text: str, end: int, label_words: tuple[str, ...]) -> re.Match[str] | None:
+    """The last label made of ``label_words`` that can start a list, before ``end``."""
     pos = end
     while True:
-        pos = _rfind_any(text, _LABEL_WORDS, pos)
+        pos = _rfind_any(text, label_words, pos)
         if pos < 0:
             return None
         match = _LABEL_RE.match(text, pos)

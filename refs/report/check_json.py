@@ -1,5 +1,6 @@
 """`refs check --format json`: the parse article object (DESIGN.md §4) extended with
-claims, their status and sources with evidence, unused references and coverage."""
+claims, their status and sources with evidence and review status (confirmed, rejected,
+suggested), unused references and coverage (also counting confirmed links only)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,12 @@ def claim_json(claim: Claim, checked: Checked) -> dict[str, Any]:
         "line": claim.span.line,
         "status": checked.status(claim.id),
         "sources": [
-            {"key": lk.key, "score": lk.score, "evidence": list(lk.evidence)}
+            {
+                "key": lk.key,
+                "status": checked.link_status(lk),
+                "score": lk.score,
+                "evidence": list(lk.evidence),
+            }
             for lk in checked.sources(claim.id)
         ],
         "cues": {
@@ -49,6 +55,8 @@ def coverage_json(checked: Sequence[Checked]) -> dict[str, Any]:
         "supported": supported,
         "unsupported": claims - supported,
         "ratio": round(overall(checked), 4),
+        "confirmed": sum(c.confirmed_claims() for c in checked),
+        "confirmed_ratio": round(overall(checked, confirmed=True), 4),
     }
 
 

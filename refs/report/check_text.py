@@ -1,11 +1,12 @@
 """`refs check --format text`: a table per article (claim, status, sources with their
-evidence), the unused references, and a summary."""
+review status and evidence), the unused references, and a summary."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from refs.check.coverage import Checked, overall
+from refs.models import Link
 from refs.pipeline import ParsedArticle
 from refs.report.table import table
 
@@ -17,18 +18,21 @@ def _short(text: str, width: int = WIDTH) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def _source(lk: Link, checked: Checked) -> str:
+    """``key 0.84 suggested: evidence; evidence; evidence``."""
+    return f"{lk.key} {lk.score:.2f} {checked.link_status(lk)}: " + "; ".join(lk.evidence[:3])
+
+
 def article_block(parsed: ParsedArticle, checked: Checked) -> str:
     art = parsed.article
     head = art.source + (f" — {art.title}" if art.title else "")
     rows: list[list[str]] = []
     for claim in checked.claims:
-        sources = checked.sources(claim.id)
+        sources = [_source(lk, checked) for lk in checked.sources(claim.id)]
         status = checked.status(claim.id)
-        first = f"{sources[0].key} {sources[0].score:.2f}: " if sources else ""
-        evidence = "; ".join(sources[0].evidence[:3]) if sources else ""
-        rows.append([claim.id, str(claim.span.line), status, _short(claim.text), first + evidence])
-        for lk in sources[1:]:
-            rows.append(["", "", "", "", f"{lk.key} {lk.score:.2f}: " + "; ".join(lk.evidence[:3])])
+        first = sources[0] if sources else ""
+        rows.append([claim.id, str(claim.span.line), status, _short(claim.text), first])
+        rows.extend(["", "", "", "", more] for more in sources[1:])
     lines = [head, table(["claim", "line", "status", "text", "sources (evidence)"], rows)]
     unused = checked.report.unused_references
     lines.append("unused references: " + (", ".join(unused) if unused else "none"))

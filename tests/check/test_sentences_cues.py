@@ -192,3 +192,83 @@ def test_dates_without_a_year_still_link() -> None:
     (best, *_) = checked.sources(brandt.id)
     assert any("same day" in e for e in best.evidence)
     assert len(checked.report.unused_references) == 1
+
+
+def test_weekdays_resolve_against_the_date_in_force() -> None:
+    """``on Thursday`` after Monday 3 March 1997 is Thursday 6 March; ``last Friday`` is
+    28 February; ``next Monday`` a week on; the weekday of the date in force is that day."""
+    from refs.check.named_dates import find_weekdays, shift, weekday_offset
+
+    base = PartialDate(year=1997, month=3, day=3)  # a Monday
+    text = "On Thursday, then last Friday, next Monday and on Monday"
+    got = []
+    for m in find_weekdays(text):
+        offset = weekday_offset(base, m)
+        assert offset is not None
+        moved = shift(base, offset)
+        assert moved is not None
+        got.append((m.text, moved.iso()))
+    assert got == [
+        ("On Thursday", "1997-03-06"),
+        ("last Friday", "1997-02-28"),
+        ("next Monday", "1997-03-10"),
+        ("on Monday", "1997-03-03"),
+    ]
+
+
+def test_compound_day_first_dates() -> None:
+    issue = PartialDate(year=1997, month=12)
+    got = [[d.iso() for d in m.dates] for m in find_dates(
+        "On 3 and 4 December, on 5th November, on 7th of September, December 3 and 4, 1997",
+        issue)]  # fmt: skip
+    assert got == [
+        ["1997-12-03", "1997-12-04"], ["1997-11-05"], ["1997-09-07"],
+        ["1997-12-03", "1997-12-04"],
+    ]  # fmt: skip
+
+
+def test_the_date_in_force_carries_across_paragraphs() -> None:
+    """A paragraph with no date of its own is in the date given before it, until a new
+    date; a weekday is resolved against it."""
+    body = (
+        "On November 3, the envoy told the Associated Press the talks had ended.\n\n"
+        "The minister replied to the envoy at length in a long statement.\n\n"
+        "On Sunday, protesters gathered outside the ministry building.\n\n"
+        "On November 9, the talks resumed in the capital once more."
+    )
+    claims = extract_claims(_article(body))
+    in_force = [c.cues.context_dates[0].iso() if c.cues.context_dates else None for c in claims]
+    own = [c.cues.dates[0].iso() if c.cues.dates else None for c in claims]
+    assert in_force == [None, "2000-11-03", None, None]
+    assert own == ["2000-11-03", None, "2000-11-05", "2000-11-09"]  # 3 November 2000: a Friday
+
+
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+]  # fmt: skip
+DATE_FORMS = ["{a} and {b} {m}", "{a}-{b} {m}", "{m} {a} and {b}", "{m} {a}-{b}", "{a} {m}"]
+
+
+@given(
+    st.integers(1, 12),
+    st.integers(1, 27),
+    st.integers(1, 3),
+    st.sampled_from(DATE_FORMS),
+    st.sampled_from(["On ", "By ", "Between ", ""]),
+)
+@settings(max_examples=200, deadline=None)
+def test_day_and_month_forms_read_back(
+    month: int, day: int, span: int, form: str, lead: str
+) -> None:
+    """Every day-first or month-first form, single days, ranges and ``3 and 4``, reads
+    back as the days written, with the issue's year (months after the issue month belong
+    to the year before)."""
+    issue = PartialDate(year=1998, month=6)
+    text = lead + form.format(a=day, b=day + span, m=MONTH_NAMES[month - 1]) + ", it said."
+    (found,) = find_dates(text, issue)
+    year = 1998 if month <= 6 else 1997
+    want = [f"{year}-{month:02d}-{day:02d}"]
+    if "{b}" in form:
+        want.append(f"{year}-{month:02d}-{day + span:02d}")
+    assert [d.iso() for d in found.dates] == want

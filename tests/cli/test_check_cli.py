@@ -81,5 +81,5 @@ def test_html_escapes_field_text(tmp_path: Path) -> None:
     tags = set(re.findall(r"<([a-zA-Z0-9]+)", page))
     assert tags <= {
         "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p",
-        "section", "article", "div", "a", "mark", "ol", "ul", "li", "span", "code",
+        "section", "article", "div", "a", "mark", "ol", "ul", "li", "span", "code", "nav",
     }  # fmt: skip
