@@ -9,6 +9,7 @@ in ``entrysubtype`` (a field no standard style prints). BibLaTeX uses ``@article
 
 from __future__ import annotations
 
+NO_YEAR = "n.d."  # the year of an undated entry, as author-year styles print it
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 # CSL types that BibLaTeX writes as @article, with their entrysubtype.
@@ -19,6 +20,8 @@ ARTICLE_SUBTYPES: dict[str, str | None] = {
     "article": "article",
 }
 ONLINE_TYPES = frozenset({"webpage", "post", "post-weblog"})
+# BibLaTeX list fields: a name that holds " and " is braced to stay one name.
+LIST_FIELDS = frozenset({"publisher", "organization", "institution", "location"})
 
 # Foreign entry types read on import, when no entrysubtype says better.
 ENTRY_TYPE_TO_CSL: dict[str, str] = {
@@ -102,6 +105,8 @@ def biblatex_type(csl_type: str) -> tuple[str, str | None]:
         return "article", ARTICLE_SUBTYPES[csl_type]
     if csl_type in ONLINE_TYPES:
         return "online", csl_type
+    if csl_type == "report":
+        return "report", None
     return "misc", csl_type
 
 
