@@ -14,9 +14,7 @@ Y2000 = PartialDate(year=2000, month=6, day=3)
 
 
 def test_keys_of_non_latin_titles_and_outlets_are_readable() -> None:
-    assert base_key("Известия", Y2000, "Сделка века: Москва и Вашингтон") == (
-        "izvestiya2000sdelka"
-    )
+    assert base_key("Известия", Y2000, "Сделка века: Москва и Вашингтон") == ("izvestiya2000sdelka")
     # each Chinese syllable is a word: the outlet's initials, the title's first syllable
     assert base_key("人民日报", Y2000, "美国导弹防御计划遭到批评") == "rmrb2000mei"
     assert base_key("Ελευθεροτυπία", Y2000, "Πύραυλοι") == "eleytherotyp2000pyrayloi"
