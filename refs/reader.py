@@ -94,7 +94,14 @@ def read_text(path: Path) -> tuple[str | None, list[Diagnostic]]:
         data = path.read_bytes()
     except OSError as exc:
         return None, [diag.error("R001", str(path), None, f"cannot read: {exc.strerror}")]
-    text, found = decode(data, str(path))
-    if text is not None and (path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)):
+    return decode_page(data, str(path), path.suffix.lower() in HTML_SUFFIXES)
+
+
+def decode_page(
+    data: bytes, source: str, html: bool = False
+) -> tuple[str | None, list[Diagnostic]]:
+    """A page's text: decoded, and an HTML page (by name or content) read as its text."""
+    text, found = decode(data, source)
+    if text is not None and (html or looks_like_html(text)):
         text = page_text(text)  # HTML pages are read as their text rendering
     return text, found

@@ -62,6 +62,11 @@ def read_import(path: Path) -> ImportResult:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return ImportResult("unknown", diagnostics=(error("I001", file, None, reason),))
+    return read_import_bytes(data, file)
+
+
+def read_import_bytes(data: bytes, file: str) -> ImportResult:
+    """Read import ``data`` (a file's bytes, or stdin's) named ``file`` in diagnostics."""
     if not data.removeprefix(b"\xef\xbb\xbf").strip():  # a BOM alone is empty too
         return ImportResult("unknown", diagnostics=(error("I001", file, None, "file is empty"),))
     if bom_encoding(data) is None and looks_binary(data):  # UTF-16 holds zero bytes
