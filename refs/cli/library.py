@@ -23,6 +23,7 @@ from refs.cli.app import (
     note,
     write_output,
 )
+from refs.cli.autoexport import changes
 from refs.diagnostics import has_errors
 from refs.errors import RefsError
 from refs.report.json_doc import dumps
@@ -67,7 +68,7 @@ def add(
 
     result = load_articles(paths)
     emit_diagnostics(all_diagnostics(result))
-    with Library(library_path(library)) as lib, lib.transaction():
+    with Library(library_path(library)) as lib, changes(lib):
         report = add_articles(lib, result.articles)
     summarise(report, fmt)
     raise typer.Exit(exit_code(result))
@@ -167,7 +168,7 @@ def dedupe(
 
     with Library(library_path(library), create=False) as lib:
         if apply:  # only --apply writes: listing works while another process writes
-            with lib.transaction():
+            with changes(lib):
                 result = library_duplicates(lib)
                 refs = {r.key: r for r in lib.references()}
                 merged = apply_auto(lib, result)
@@ -194,7 +195,7 @@ def merge(
     from refs.library.decisions import merge as merge_records
     from refs.library.store import Library
 
-    with Library(library_path(library), create=False) as lib, lib.transaction():
+    with Library(library_path(library), create=False) as lib, changes(lib):
         kept, dropped = merge_records(lib, keep, drop)
     typer.echo(f"refs: merged {dropped} into {kept}", err=True)
 
@@ -212,7 +213,7 @@ def distinct(
     from refs.library.decisions import mark_distinct
     from refs.library.store import Library
 
-    with Library(library_path(library), create=False) as lib, lib.transaction():
+    with Library(library_path(library), create=False) as lib, changes(lib):
         a, b = mark_distinct(lib, first, second)
     typer.echo(f"refs: {a} and {b} are kept apart", err=True)
 
@@ -247,7 +248,7 @@ def import_file(
             fail(f"nothing could be imported from {file}")
         results.append((result, source))
     reports = []
-    with Library(library_path(library)) as lib, lib.transaction():
+    with Library(library_path(library)) as lib, changes(lib):
         for result, source in results:
             reports.append(import_references(lib, result.references, source))
     summarise(combined(reports), fmt)

@@ -51,8 +51,16 @@ _V2 = (
         text TEXT NOT NULL)""",
 )
 
+_V3 = (
+    # exports that every command changing the library rewrites (`refs autoexport`)
+    """CREATE TABLE autoexports (
+        path TEXT PRIMARY KEY,           -- the file, as an absolute path
+        format TEXT NOT NULL,            -- bibtex, biblatex, csljson or ris
+        filters TEXT NOT NULL)""",  # JSON: articles, outlets, since, until
+)
+
 # One tuple of statements per schema version; never edit a released entry, append.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 VARIANT_COLS = (
