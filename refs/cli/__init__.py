@@ -9,7 +9,8 @@ from refs.cli import library
 from refs.cli import export
 from refs.cli import render
 from refs.cli import check
+from refs.cli import report
 from refs.cli import autoexport
 from refs.cli.app import app, main
 
-__all__ = ["app", "autoexport", "check", "export", "library", "main", "parse", "render"]
+__all__ = ["app", "autoexport", "check", "export", "library", "main", "parse", "render", "report"]
