@@ -140,7 +140,7 @@ def library_refs(lib: Library, keys: list[str]) -> list[LibraryReference]:
     for key in keys:
         found = lib.resolve_key(key)
         if found is None:
-            fail(f"no reference with key {key}", hint="`refs list` shows the keys")
+            fail(f"no such file, folder or library key: {key}", hint="`refs list` shows the keys")
         resolved.append(found)
     return lib.references(dict.fromkeys(resolved))
 

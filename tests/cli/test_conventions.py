@@ -82,7 +82,7 @@ def test_export_and_render_chosen_keys(lib: str) -> None:
     code, out, _ = run("render", "ap2000kim", "--library", lib)
     assert code == 0 and out.count("\n") == 1 and "Kim Indicates" in out
     code, _, err = run("export", "nosuchkey2000", "--library", lib)
-    assert code == 2 and "no reference with key nosuchkey2000" in err
+    assert code == 2 and "no such file, folder or library key: nosuchkey2000" in err
 
 
 def test_unusual_extension_gets_a_hint(lib: str, tmp_path: Path) -> None:

@@ -66,11 +66,10 @@ def bibtex_run(bib: str, style: str, folder: Path) -> tuple[str, str, str]:
     (folder / "refs.bib").write_text(bib, encoding="utf-8")
     (folder / "doc.tex").write_text(tex, encoding="utf-8")
     latex = ["lualatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"]
-    _run(latex, folder)
+    _run(latex, folder)  # writes the .aux that BibTeX reads
     code, out = _run(["bibtex", "doc"], folder)
     assert code in (0, 1), out  # 1: warnings, which the tests count
-    _run(latex, folder)
-    _, log = _run(latex, folder)
+    _, log = _run(latex, folder)  # reads the .bbl: natbib's errors would be here
     blg = (folder / "doc.blg").read_text(encoding="utf-8", errors="replace")
     bbl = (folder / "doc.bbl").read_text(encoding="utf-8", errors="replace")
     return blg, bbl, log
