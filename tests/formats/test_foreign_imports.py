@@ -7,6 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from refs.formats.detect import read_import
 from refs.formats.imported import ImportResult
 from refs.models import PartialDate
@@ -196,3 +199,35 @@ def test_utf16_ris_from_windows_tools(tmp_path: Path) -> None:
         ]
         assert result.references[0].issued == PartialDate(year=2000, month=6, day=3)
         assert "N1" in named(result)
+
+
+# Zotero's RIS export: AU names, DA with a trailing slash, UR, L2 links, KW tags.
+ZOTERO_RIS = (
+    "TY  - NEWS\r\nTI  - Kim indicates he would halt missiles\r\nAU  - Doe, John\r\n"
+    "T2  - Associated Press\r\nDA  - 2000/10/24/\r\nPY  - 2000\r\nUR  - https://example.org\r\n"
+    "L2  - https://example.org/full\r\nKW  - korea\r\nER  - \r\n\r\n"
+    "TY  - SLIDE\r\nTI  - Remarks at the National Press Club\r\nA2  - Cohen, William\r\n"
+    "PB  - US Department of Defense\r\nDA  - 2000/05/02/\r\nPY  - 2000\r\nER  - \r\n"
+)
+
+
+def test_zotero_ris(tmp_path: Path) -> None:
+    result = read(tmp_path, "zotero.ris", ZOTERO_RIS.encode("utf-8"))
+    no_errors(result)
+    news, speech = result.references
+    assert (news.type, news.container_title) == ("article-newspaper", "Associated Press")
+    assert news.issued == PartialDate(year=2000, month=10, day=24)
+    assert (speech.type, speech.publisher) == ("speech", "US Department of Defense")
+    for tag in ("AU", "UR", "L2", "KW", "A2"):
+        assert tag in named(result)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.characters(blacklist_characters="\x00"), min_size=1))
+def test_any_text_comes_back_from_unicode_encodings(text: str) -> None:
+    """Any text without NUL (a file holding NUL is binary), in UTF-16/32 with a BOM."""
+    from refs.formats.decoding import decode
+
+    for encoding in ("utf-16", "utf-8-sig", "utf-32"):
+        decoded, notes = decode(text.encode(encoding), "x")
+        assert (decoded, notes) == (text, [])
