@@ -24,6 +24,12 @@ from bibtexparser.model import (
 )
 
 from refs.diagnostics import Diagnostic, error, info, warning
+from refs.formats.bib_syntax import (
+    BLANK_KEY,
+    braced_whole,
+    name_blank_keys,
+    split_concatenation,
+)
 from refs.formats.bib_types import NO_YEAR, csl_type
 from refs.formats.imported import Draft, ImportResult, finish, iso_date, untitled, valid_date
 from refs.formats.latex_foreign import read_latex
@@ -70,9 +76,6 @@ _MONTH_NAMES = {
     )
     for name in names
 }
-_BLANK = re.compile(r"(@\s*[A-Za-z]+\s*[{(])(\s*,)")
-_BLANK_KEY = "refs-blank-key-"
-_MACRO = re.compile(r"[A-Za-z][\w:.+-]*")
 _SWALLOWED = re.compile(r"[,}\s]\s*[A-Za-z][\w-]*\s*=\s*[{\"]")
 
 
@@ -129,7 +132,7 @@ class _Reader:
     def concatenate(self, raw: str, name: str, line: int | None) -> str:
         """Resolve a bare value: ``macro``, ``macro # {text} # "text"`` (bibtexparser
         leaves concatenations as written). Undefined macros are kept as their name."""
-        parts = _split_concatenation(raw)
+        parts = split_concatenation(raw)
         if parts is None:
             return raw
         out = []
@@ -181,7 +184,7 @@ class _Reader:
         container = where if where and where != organization else None
         subtype = text("entrysubtype")
         return Draft(
-            key=None if entry.key.startswith(_BLANK_KEY) else entry.key or None,
+            key=None if entry.key.startswith(BLANK_KEY) else entry.key or None,
             title=title,
             line=line,
             issued=self.issued(text, line),
@@ -197,7 +200,7 @@ class _Reader:
         if field is None:
             return None
         raw = str(field.value).strip()
-        if not (raw.startswith("{") and raw.endswith("}") and _braced_whole(raw)):
+        if not (raw.startswith("{") and raw.endswith("}") and braced_whole(raw)):
             return None
         return self.text(fields, "author", line)
 
@@ -232,7 +235,7 @@ class _Reader:
 def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
     """Read BibTeX or BibLaTeX text."""
     with _quiet_bibtexparser():
-        library = parse_string(_name_blank_keys(text))
+        library = parse_string(name_blank_keys(text))
     strings = {k.lower(): str(v.value) for k, v in library.strings_dict.items()}
     reader = _Reader(file, strings)
     diags = reader.diagnostics
@@ -268,46 +271,6 @@ def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
         diags.append(info("I008", file, None, f"fields not imported: {listed}"))
     diags.sort(key=lambda d: (d.line or 0, d.code))
     return ImportResult("bibtex", finish(drafts), tuple(diags))
-
-
-def _name_blank_keys(text: str) -> str:
-    """``@Article{,`` (JabRef, Citavi) -> a placeholder key per entry, so that
-    bibtexparser does not take the second blank key for a duplicate of the first."""
-    count = iter(range(1, 1 << 62))
-    return _BLANK.sub(lambda m: f"{m.group(1)}{_BLANK_KEY}{next(count)}{m.group(2)}", text)
-
-
-def _split_concatenation(raw: str) -> list[str] | None:
-    """``a # {b} # "c"`` -> ``["a", "{b}", '"c"']``; None where it is not that shape."""
-    parts: list[str] = []
-    depth, quoted, start = 0, False, 0
-    for i, ch in enumerate(raw):
-        if ch == "{" and not quoted:
-            depth += 1
-        elif ch == "}" and not quoted:
-            depth -= 1
-        elif ch == '"' and depth == 0:
-            quoted = not quoted
-        elif ch == "#" and depth == 0 and not quoted:
-            parts.append(raw[start:i].strip())
-            start = i + 1
-    parts.append(raw[start:].strip())
-    ok = all(_MACRO.fullmatch(p) or p.isdigit() or _enclosed(p) for p in parts)
-    return parts if ok and depth == 0 and not quoted else None
-
-
-def _braced_whole(raw: str) -> bool:
-    """True where the opening brace of ``raw`` closes at its very end."""
-    depth = 0
-    for i, ch in enumerate(raw):
-        depth += (ch == "{") - (ch == "}")
-        if depth == 0:
-            return i == len(raw) - 1
-    return False
-
-
-def _enclosed(part: str) -> bool:
-    return len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"'))
 
 
 def _first_line(block: ParsingFailedBlock) -> str:

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from refs.formats import registry
+from refs.formats.bib_syntax import braced_whole
 from refs.formats.bib_types import CSL_TYPES
-from refs.formats.bibtex_read import _braced_whole, parse_bibtex
+from refs.formats.bibtex_read import parse_bibtex
 from refs.formats.csljson_read import parse_csljson
 from refs.models import LibraryReference, PartialDate
 
@@ -76,7 +77,7 @@ def test_bibtex_values_cannot_break_out(ref: LibraryReference, attacks: list[str
         assert {f.key for f in entry.fields} <= allowed
         if "author" in entry.fields_dict:  # one corporate name, braced whole
             author = str(entry.fields_dict["author"].value)
-            assert author.startswith("{") and _braced_whole(author)
+            assert author.startswith("{") and braced_whole(author)
         for field in entry.fields:
             value = str(field.value)
             assert "\\input" not in value and "\\write18" not in value
