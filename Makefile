@@ -20,6 +20,10 @@ demo: venv
 	@$(BIN)/refs render seeds --style chicago
 	@echo "== refs check seeds"
 	@$(BIN)/refs check seeds
+	@echo "== refs add seeds tests/data/articles; refs report --format html -o build/library.html"
+	@mkdir -p build && rm -f build/demo.db
+	@$(BIN)/refs --quiet add seeds tests/data/articles --library build/demo.db
+	@$(BIN)/refs report --library build/demo.db --format html -o build/library.html --story Korea
 
 test: venv
 	$(BIN)/pytest

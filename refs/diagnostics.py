@@ -100,12 +100,12 @@ CODES: dict[str, tuple[str, str]] = {
         "as a warning: an item without type, read as document",
     ),
     "I004": ("error", "import: duplicate key (the later entry is skipped)"),
-    "I005": ("error", "import: an entry repeats a field (skipped)"),
+    "I005": ("warning", "import: an entry repeats a field (the first value kept)"),
     "I006": ("warning", "import: text outside any entry or record ignored"),
     "I007": ("warning", "import: undefined `@string` macro kept as text"),
     "I008": ("info", "import: fields not imported (e.g. `author`, `url`)"),
     "I009": ("warning", "import: date could not be read (left out)"),
-    "I010": ("warning", "import: LaTeX command kept as text"),
+    "I010": ("warning", "import: LaTeX command unknown to pylatexenc, read as its argument"),
     "I011": (
         "warning, error",
         "import: entry without a title: kept untitled when it has an outlet or a date "

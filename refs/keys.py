@@ -1,13 +1,14 @@
 """Deterministic, readable citation keys: outlet abbreviation, year, first significant title
-word (``reuters2000putin``), lowercase ASCII."""
+word (``reuters2000putin``), lowercase ASCII; other scripts transliterated
+(``izvestiya2000sdelka``, ``rmrb2000mei``)."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from refs.latin import to_latin
 from refs.models import PartialDate
 from refs.outlets import resolve
 
@@ -56,9 +57,8 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 
 
 def ascii_fold(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    """Lowercase ASCII, non-Latin scripts transliterated (``Сделка`` -> ``sdelka``)."""
+    return to_latin(text).lower()
 
 
 def title_word(title: str) -> str:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from refs.latin import to_latin
 
 _FOLD_RE = re.compile(r"[^a-z0-9]+")
 _PAREN_RE = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
@@ -84,7 +85,7 @@ class Outlet:
 
 def fold(text: str) -> str:
     """Lowercase ASCII with punctuation and spacing folded: the alias-matching form."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_text = to_latin(text)
     return _FOLD_RE.sub(" ", ascii_text.lower()).strip()
 
 

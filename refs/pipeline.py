@@ -104,6 +104,20 @@ def parse_paths(paths: Sequence[Path]) -> ParseResult:
     return parse_files(files, found)
 
 
+def parse_stdin(data: bytes) -> ParseResult:
+    """One article read from standard input (text or an HTML page), named ``<stdin>``."""
+    from refs.reader import decode_page
+
+    text, notes = decode_page(data, STDIN)
+    if text is None:
+        return ParseResult([], notes)
+    article, raws, found_here = parse_text(text, STDIN)
+    return ParseResult(build([(article, raws, notes + found_here)]), [])
+
+
+STDIN = "<stdin>"
+
+
 def parse_files(
     files: Sequence[Path],
     found: Sequence[Diagnostic] = (),

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from refs import diagnostics as diag
 from refs.diagnostics import Diagnostic
+from refs.parse.html_page import HTML_SUFFIXES, looks_like_html, page_text
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".text"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".text"}) | HTML_SUFFIXES
 _CONTROL = bytes(sorted(set(range(0, 32)) - {9, 10, 12, 13}))
 
 
@@ -28,7 +29,9 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
             )
             if not inside:
                 found.append(
-                    diag.error("R005", str(path), None, "no article files (*.txt) in this folder")
+                    diag.error(
+                        "R005", str(path), None, "no article files (*.txt, *.htm) in this folder"
+                    )
                 )
             files.extend(inside)
         elif path.is_file():
@@ -91,4 +94,14 @@ def read_text(path: Path) -> tuple[str | None, list[Diagnostic]]:
         data = path.read_bytes()
     except OSError as exc:
         return None, [diag.error("R001", str(path), None, f"cannot read: {exc.strerror}")]
-    return decode(data, str(path))
+    return decode_page(data, str(path), path.suffix.lower() in HTML_SUFFIXES)
+
+
+def decode_page(
+    data: bytes, source: str, html: bool = False
+) -> tuple[str | None, list[Diagnostic]]:
+    """A page's text: decoded, and an HTML page (by name or content) read as its text."""
+    text, found = decode(data, source)
+    if text is not None and (html or looks_like_html(text)):
+        text = page_text(text)  # HTML pages are read as their text rendering
+    return text, found

@@ -10,6 +10,19 @@ from refs.cli import export
 from refs.cli import render
 from refs.cli import check
 from refs.cli import link
+from refs.cli import report
+from refs.cli import autoexport
 from refs.cli.app import app, main
 
-__all__ = ["app", "check", "export", "library", "link", "main", "parse", "render"]
+__all__ = [
+    "app",
+    "autoexport",
+    "check",
+    "export",
+    "library",
+    "link",
+    "main",
+    "parse",
+    "render",
+    "report",
+]

@@ -8,21 +8,28 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from refs import __version__
+from refs.cli.help_format import RefsGroup
 from refs.diagnostics import Diagnostic, has_errors
 from refs.errors import RefsError
-from refs.pipeline import ParseResult, parse_files
+from refs.pipeline import ParseResult, parse_files, parse_stdin
 from refs.reader import discover
+
+if TYPE_CHECKING:
+    from refs.library.store import Library
+    from refs.models import LibraryReference
 
 app = typer.Typer(
     name="refs",
+    cls=RefsGroup,
     help="Citation and bibliography manager for news digests.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click output: no boxes in errors or help
 )
@@ -31,8 +38,22 @@ app = typer.Typer(
 
 PathsArg = Annotated[
     list[Path] | None,
-    typer.Argument(help="Article files or folders of them; none: use the library."),
+    typer.Argument(help="Article files or folders of them; none: use the library.", metavar="PATH"),
 ]
+PathsOrKeysArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Article files or folders of them, or library keys; none: the whole library.",
+        metavar="PATH|KEY",
+    ),
+]
+ArticlesArg = Annotated[
+    list[Path],
+    typer.Argument(help="Article files (.txt, .htm) or folders of them.", metavar="PATH"),
+]
+# How much goes to stderr: -1 errors only (--quiet), 0 every diagnostic, 1 also progress
+# notes (--verbose).
+VERBOSITY = {"level": 0}
 LibraryOpt = Annotated[
     Path | None,
     typer.Option("--library", help="Library file (else $REFS_LIBRARY, else ./refs.db)."),
@@ -48,8 +69,22 @@ def library_path(option: Path | None) -> Path:
 
 
 def emit_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
+    quiet = VERBOSITY["level"] < 0
     for d in diagnostics:
-        typer.echo(d.format(), err=True)
+        if not quiet or d.severity == "error":
+            typer.echo(d.format(), err=True)
+
+
+def note(message: str) -> None:
+    """A summary line on stderr (left out with --quiet)."""
+    if VERBOSITY["level"] >= 0:
+        typer.echo(message, err=True, nl=not message.endswith("\n"))
+
+
+def detail(message: str) -> None:
+    """A progress note on stderr, shown with --verbose only."""
+    if VERBOSITY["level"] > 0:
+        typer.echo(f"refs: {message}", err=True)
 
 
 def fail(message: str, code: int = 2, hint: str | None = None) -> NoReturn:
@@ -65,7 +100,10 @@ PROGRESS_MIN_FILES = 20  # a progress bar for this many files or more, on a term
 def load_articles(paths: list[Path]) -> ParseResult:
     """Parse the given paths, print file-level diagnostics, exit 2 when nothing is readable.
     Many files on a terminal show a progress bar on stderr (never in pipes)."""
+    if [str(p) for p in paths] == ["-"]:
+        return parse_stdin(sys.stdin.buffer.read())
     files, found = discover(paths)
+    detail(f"reading {len(files)} article file(s)")
     if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
         with typer.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
             result = parse_files(files, found, lambda _file: bar.update(1))
@@ -75,6 +113,36 @@ def load_articles(paths: list[Path]) -> ParseResult:
         emit_diagnostics(result.diagnostics)
         fail("no readable article in " + ", ".join(str(p) for p in paths))
     return result
+
+
+def split_keys(args: list[Path] | None) -> tuple[list[Path], list[str]]:
+    """PATHs and KEYs given together: an argument that is no file or folder and has the
+    shape of a key (``ap2000kim``) names a library reference."""
+    from refs.keys import is_valid_key
+
+    paths: list[Path] = []
+    keys: list[str] = []
+    for arg in args or []:
+        if not arg.exists() and is_valid_key(str(arg).lower()):
+            keys.append(str(arg).lower())
+        else:
+            paths.append(arg)
+    if paths and keys:
+        fail("give PATHs or library KEYs, not both", hint=f"no such file: {keys[0]}")
+    return paths, keys
+
+
+def library_refs(lib: Library, keys: list[str]) -> list[LibraryReference]:
+    """The library's references, or those with ``keys`` (merged-away keys work too)."""
+    if not keys:
+        return lib.references()
+    resolved = []
+    for key in keys:
+        found = lib.resolve_key(key)
+        if found is None:
+            fail(f"no such file, folder or library key: {key}", hint="`refs list` shows the keys")
+        resolved.append(found)
+    return lib.references(dict.fromkeys(resolved))
 
 
 def exit_code(result: ParseResult) -> int:
@@ -137,8 +205,16 @@ def root(
         bool,
         typer.Option("--version", callback=version_callback, is_eager=True, help="Show version."),
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Only errors on stderr (no warnings or summaries)."),
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also say what is being done, on stderr.")
+    ] = False,
 ) -> None:
     """Citation and bibliography manager for news digests."""
+    VERBOSITY["level"] = -1 if quiet else 1 if verbose else 0
 
 
 # ---------------------------------------------------------------- entry point

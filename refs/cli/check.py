@@ -56,7 +56,9 @@ def check(
     ] = None,
     article: Annotated[
         list[str] | None,
-        typer.Option("--article", help="Only this article (path, file name or stem)."),
+        typer.Option(
+            "--article", metavar="ARTICLE", help="Only this article (path, file name or stem)."
+        ),
     ] = None,
     confirmed: Annotated[
         bool,

@@ -10,7 +10,7 @@ import typer
 
 from refs.cli.app import (
     LibraryOpt,
-    PathsArg,
+    PathsOrKeysArg,
     all_diagnostics,
     app,
     check_articles,
@@ -19,7 +19,10 @@ from refs.cli.app import (
     exit_code,
     fail,
     library_path,
+    library_refs,
     load_articles,
+    note,
+    split_keys,
     write_output,
 )
 
@@ -35,7 +38,7 @@ class ExportFormatName(StrEnum):
 
 @app.command()
 def export(
-    paths: PathsArg = None,
+    paths: PathsOrKeysArg = None,
     fmt: Annotated[
         ExportFormatName, typer.Option("--format", "-f", help="Export format.")
     ] = ExportFormatName.bibtex,
@@ -44,28 +47,42 @@ def export(
     ] = None,
     article: Annotated[
         list[str] | None,
-        typer.Option("--article", help="Only references cited by this article (path or name)."),
+        typer.Option(
+            "--article",
+            metavar="ARTICLE",
+            help="Only references cited by this article (path or name).",
+        ),
     ] = None,
     outlet: Annotated[
-        list[str] | None, typer.Option("--outlet", help="Only references from this outlet.")
+        list[str] | None,
+        typer.Option("--outlet", metavar="OUTLET", help="Only references from this outlet."),
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="Only references dated on/after YYYY[-MM[-DD]].")
+        str | None,
+        typer.Option(
+            "--since", metavar="DATE", help="Only references dated on/after YYYY[-MM[-DD]]."
+        ),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", help="Only references dated on/before YYYY[-MM[-DD]].")
+        str | None,
+        typer.Option(
+            "--until", metavar="DATE", help="Only references dated on/before YYYY[-MM[-DD]]."
+        ),
     ] = None,
     library: LibraryOpt = None,
 ) -> None:
     """Export references as BibTeX, BibLaTeX, CSL-JSON or RIS.
 
-    Example: refs export seeds --format bibtex -o refs.bib
+    Examples: refs export seeds --format bibtex -o refs.bib;
+    refs export ap2000kim reuters2000talks -f csljson -o cited.json
     """
     from refs.formats.registry import get as get_format
     from refs.models import Keyed
     from refs.select import Selection, empty_range, parse_bound, select, unique_keys
 
     check_output(output)
+    paths, keys = split_keys(paths)
+    extension_hint(fmt.value, output)
     bounds = {}
     for name, text in (("--since", since), ("--until", until)):
         if text is not None:
@@ -94,7 +111,7 @@ def export(
         from refs.library.store import Library
 
         with Library(library_path(library), create=False) as lib:
-            held = lib.references()
+            held = library_refs(lib, keys)
         check_articles(selection.articles, [c.article for r in held for c in r.citations])
         stored, renamed = unique_keys(select(held, selection))
         refs = list(stored)
@@ -104,3 +121,25 @@ def export(
         typer.echo("refs: warning: no reference matched", err=True)
     write_output(get_format(fmt.value).export(refs), output)
     raise typer.Exit(code)
+
+
+# What the programs that read each format expect the file to be called.
+USUAL_EXTENSIONS = {
+    "bibtex": (".bib",),
+    "biblatex": (".bib",),
+    "csljson": (".json",),
+    "ris": (".ris",),
+}
+
+
+def extension_hint(fmt: str, output: Path | None) -> None:
+    """A hint when ``-o`` has an extension the format's readers do not expect
+    (pandoc cannot tell what ``lib.csljson`` is; it wants ``.json``)."""
+    if output is None or str(output) == "-":
+        return
+    usual = USUAL_EXTENSIONS[fmt]
+    if output.suffix.lower() not in usual:
+        note(
+            f"refs: hint: {fmt} files are usually named *{usual[0]}; pandoc, Zotero and "
+            f"citation.js tell the format by it (-o {output.with_suffix(usual[0]).name})"
+        )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+from dataclasses import fields
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from refs.cli.app import (
+    ArticlesArg,
     LibraryOpt,
     all_diagnostics,
     app,
@@ -17,17 +20,29 @@ from refs.cli.app import (
     fail,
     library_path,
     load_articles,
+    note,
     write_output,
 )
+from refs.cli.autoexport import changes
 from refs.diagnostics import has_errors
 from refs.errors import RefsError
 from refs.report.json_doc import dumps
+
+if TYPE_CHECKING:
+    from refs.library.ingest import IngestReport
+
+
+class SummaryFormat(StrEnum):  # refs add, refs import
+    text = "text"
+    json = "json"
+
 
 # ---------------------------------------------------------------- the library: add, list, show
 
 
 class ListFormat(StrEnum):
-    table = "table"
+    text = "text"  # the human format, as in every command
+    table = "table"  # its former name here
     json = "json"
 
 
@@ -38,7 +53,10 @@ class RecordFormat(StrEnum):  # refs show, refs dedupe
 
 @app.command()
 def add(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders of them.")],
+    paths: ArticlesArg,
+    fmt: Annotated[
+        SummaryFormat, typer.Option("--format", "-f", help="text: a line on stderr; json: stdout.")
+    ] = SummaryFormat.text,
     library: LibraryOpt = None,
 ) -> None:
     """Add articles to the library; the same article again changes nothing.
@@ -47,14 +65,34 @@ def add(
     """
     from refs.library.ingest import add_articles
     from refs.library.store import Library
-    from refs.report.library_views import ingest_summary
 
     result = load_articles(paths)
     emit_diagnostics(all_diagnostics(result))
-    with Library(library_path(library)) as lib, lib.transaction():
+    with Library(library_path(library)) as lib, changes(lib):
         report = add_articles(lib, result.articles)
-    typer.echo(ingest_summary(report), err=True, nl=False)
+    summarise(report, fmt)
     raise typer.Exit(exit_code(result))
+
+
+def combined(reports: list[IngestReport]) -> IngestReport:
+    """One report for several files: counts added up, new keys in order."""
+    from refs.library.ingest import IngestReport
+
+    total = IngestReport()
+    for report in reports:
+        for f in fields(IngestReport):
+            mine, theirs = getattr(total, f.name), getattr(report, f.name)
+            setattr(total, f.name, mine + theirs)
+    return total
+
+
+def summarise(report: IngestReport, fmt: SummaryFormat) -> None:
+    from refs.report.library_views import ingest_json, ingest_summary
+
+    if fmt is SummaryFormat.json:
+        write_output(ingest_json(report), None)
+    else:
+        note(ingest_summary(report))
 
 
 @app.command("list")
@@ -131,7 +169,7 @@ def dedupe(
 
     with Library(library_path(library), create=False) as lib:
         if apply:  # only --apply writes: listing works while another process writes
-            with lib.transaction():
+            with changes(lib):
                 result = library_duplicates(lib)
                 refs = {r.key: r for r in lib.references()}
                 merged = apply_auto(lib, result)
@@ -158,7 +196,7 @@ def merge(
     from refs.library.decisions import merge as merge_records
     from refs.library.store import Library
 
-    with Library(library_path(library), create=False) as lib, lib.transaction():
+    with Library(library_path(library), create=False) as lib, changes(lib):
         kept, dropped = merge_records(lib, keep, drop)
     typer.echo(f"refs: merged {dropped} into {kept}", err=True)
 
@@ -176,31 +214,44 @@ def distinct(
     from refs.library.decisions import mark_distinct
     from refs.library.store import Library
 
-    with Library(library_path(library), create=False) as lib, lib.transaction():
+    with Library(library_path(library), create=False) as lib, changes(lib):
         a, b = mark_distinct(lib, first, second)
     typer.echo(f"refs: {a} and {b} are kept apart", err=True)
 
 
 @app.command("import")
 def import_file(
-    file: Annotated[Path, typer.Argument(help="A BibTeX, CSL-JSON or RIS file.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="BibTeX, CSL-JSON or RIS files; - reads stdin.", metavar="FILE"),
+    ],
+    fmt: Annotated[
+        SummaryFormat, typer.Option("--format", "-f", help="text: a line on stderr; json: stdout.")
+    ] = SummaryFormat.text,
     library: LibraryOpt = None,
 ) -> None:
-    """Import references from a BibTeX, CSL-JSON or RIS file, deduplicated against the library.
+    """Import references from BibTeX, CSL-JSON or RIS files, deduplicated against the library.
 
-    Example: refs import library.bib
+    Example: refs import zotero.bib jabref.bib library.json
     """
-    from refs.formats.detect import read_import
+    from refs.formats.detect import read_import, read_import_bytes
     from refs.library.ingest import import_references
     from refs.library.store import Library
-    from refs.report.library_views import ingest_summary
 
-    result = read_import(file)
-    emit_diagnostics(result.diagnostics)
-    if not result.references and has_errors(list(result.diagnostics)):
-        fail(f"nothing could be imported from {file}")
-    with Library(library_path(library)) as lib, lib.transaction():
-        # the resolved path: the same file imported from another folder is known
-        report = import_references(lib, result.references, str(file.resolve()))
-    typer.echo(ingest_summary(report), err=True, nl=False)
-    raise typer.Exit(1 if has_errors(list(result.diagnostics)) else 0)
+    results = []
+    for file in files:
+        if str(file) == "-":
+            result, source = read_import_bytes(sys.stdin.buffer.read(), "<stdin>"), "<stdin>"
+        else:  # the resolved path: the same file imported from another folder is known
+            result, source = read_import(file), str(file.resolve())
+        emit_diagnostics(result.diagnostics)
+        if not result.references and has_errors(list(result.diagnostics)):
+            fail(f"nothing could be imported from {file}")
+        results.append((result, source))
+    reports = []
+    with Library(library_path(library)) as lib, changes(lib):
+        for result, source in results:
+            reports.append(import_references(lib, result.references, source))
+    summarise(combined(reports), fmt)
+    found = [d for result, _ in results for d in result.diagnostics]
+    raise typer.Exit(1 if has_errors(found) else 0)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from refs.cli.app import (
+    ArticlesArg,
     all_diagnostics,
     app,
     emit_diagnostics,
@@ -24,12 +24,13 @@ from refs.report.table import parse_table
 
 class ParseFormat(StrEnum):
     json = "json"
-    table = "table"
+    text = "text"  # the human format, as in every command
+    table = "table"  # its former name here
 
 
 @app.command()
 def parse(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders of them.")],
+    paths: ArticlesArg,
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ParseFormat.json
     ),

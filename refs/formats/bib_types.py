@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from refs.dates import MONTH_NAMES
 
+NO_YEAR = "n.d."  # the year of an undated entry, as author-year styles print it
 # the BibTeX month macros, January first
 MONTHS = tuple(name[:3].lower() for name in MONTH_NAMES)
 
@@ -22,6 +23,8 @@ ARTICLE_SUBTYPES: dict[str, str | None] = {
     "article": "article",
 }
 ONLINE_TYPES = frozenset({"webpage", "post", "post-weblog"})
+# BibLaTeX list fields: a name that holds " and " is braced to stay one name.
+LIST_FIELDS = frozenset({"publisher", "organization", "institution", "location"})
 
 # Foreign entry types read on import, when no entrysubtype says better.
 ENTRY_TYPE_TO_CSL: dict[str, str] = {
@@ -105,6 +108,8 @@ def biblatex_type(csl_type: str) -> tuple[str, str | None]:
         return "article", ARTICLE_SUBTYPES[csl_type]
     if csl_type in ONLINE_TYPES:
         return "online", csl_type
+    if csl_type == "report":
+        return "report", None
     return "misc", csl_type
 
 

@@ -1,16 +1,43 @@
 """References -> BibLaTeX (biber): ``@article`` with ``journaltitle`` and
-``entrysubtype = {newspaper}`` for periodical items, ``@online``/``@misc`` for the rest;
-``date`` in ISO 8601 at the known precision."""
+``entrysubtype = {newspaper}`` for periodical items (pandoc reads them as newspaper and
+magazine articles), ``@online`` for web items, ``@report`` for reports and ``@misc`` for
+the rest; ``date`` in ISO 8601 at the known precision. List fields (``publisher``,
+``organization``, ``institution``) are braced whole, so that ``Disarmament and Security
+Centre`` stays one organisation in biber, pandoc and citation.js."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from refs.formats.bib_entries import BibField, safe_keys, sorted_refs, write_bib
-from refs.formats.bib_types import biblatex_type
-from refs.formats.bibtex_write import outlet_fields
+from refs.formats.bib_types import LIST_FIELDS, biblatex_type
+from refs.formats.bibtex_write import container
 from refs.formats.latex import escape
 from refs.models import Keyed
+
+
+def field(name: str, text: str) -> BibField:
+    """An escaped field; a list field's value is one name, so it is braced whole."""
+    value = escape(text)
+    if name in LIST_FIELDS:
+        value = "{" + value + "}"
+    return BibField(name, value)
+
+
+def outlet_fields(ref: Keyed, entry_type: str) -> list[BibField]:
+    """Where it appeared and who issued it, each once."""
+    where = container(ref)
+    if entry_type == "article":
+        journal = where or ref.publisher
+        fields = [field("journaltitle", journal)] if journal else []
+        if ref.publisher:  # not printed by biblatex's @article
+            fields.append(field("publisher", ref.publisher))
+        return fields
+    fields = [field("howpublished", where)] if where else []
+    if ref.publisher:
+        body = "institution" if entry_type == "report" else "organization"
+        fields.append(field(body, ref.publisher))
+    return fields
 
 
 def export(refs: Sequence[Keyed]) -> str:
@@ -20,14 +47,7 @@ def export(refs: Sequence[Keyed]) -> str:
     for key, ref in zip(safe_keys(ordered), ordered, strict=True):
         entry_type, subtype = biblatex_type(ref.type)
         fields = [BibField("title", escape(ref.title, protect_case=True))]
-        if entry_type == "article":
-            journal = ref.container_title or ref.outlet or ref.publisher
-            if journal:
-                fields.append(BibField("journaltitle", escape(journal)))
-            if ref.publisher:
-                fields.append(BibField("publisher", escape(ref.publisher)))
-        else:
-            fields += outlet_fields(ref)
+        fields += outlet_fields(ref, entry_type)
         if ref.issued is not None:
             iso = ref.issued.iso()
             if iso:

@@ -24,9 +24,15 @@ from bibtexparser.model import (
 )
 
 from refs.diagnostics import Diagnostic, error, info, warning
-from refs.formats.bib_types import csl_type
+from refs.formats.bib_syntax import (
+    BLANK_KEY,
+    braced_whole,
+    name_blank_keys,
+    split_concatenation,
+)
+from refs.formats.bib_types import NO_YEAR, csl_type
 from refs.formats.imported import Draft, ImportResult, finish, iso_date, untitled, valid_date
-from refs.formats.latex import unescape
+from refs.formats.latex_foreign import read_latex
 from refs.models import Fields, PartialDate
 
 # Fields this reader uses; ``key`` (a sort key) is derived and not needed.
@@ -46,6 +52,7 @@ _USED = frozenset(
         "issued",
         "entrysubtype",
         "key",
+        "author",
     ]
 )
 _MONTH_NAMES = {
@@ -69,7 +76,6 @@ _MONTH_NAMES = {
     )
     for name in names
 }
-_MACRO = re.compile(r"[A-Za-z][\w:.+-]*")
 _SWALLOWED = re.compile(r"[,}\s]\s*[A-Za-z][\w-]*\s*=\s*[{\"]")
 
 
@@ -116,17 +122,17 @@ class _Reader:
             self.diagnostics.append(
                 warning("I012", self.file, line, f"{name} looks as if it holds another field")
             )
-        text, unknown = unescape(raw)
+        text, unknown = read_latex(raw)
         for command in sorted(set(unknown)):
             self.diagnostics.append(
-                warning("I010", self.file, line, f"LaTeX command {command} in {name} kept")
+                warning("I010", self.file, line, f"LaTeX command {command} in {name} read as text")
             )
         return text
 
     def concatenate(self, raw: str, name: str, line: int | None) -> str:
         """Resolve a bare value: ``macro``, ``macro # {text} # "text"`` (bibtexparser
         leaves concatenations as written). Undefined macros are kept as their name."""
-        parts = _split_concatenation(raw)
+        parts = split_concatenation(raw)
         if parts is None:
             return raw
         out = []
@@ -146,14 +152,15 @@ class _Reader:
 
     def entry(self, entry: Entry) -> Draft | None:
         line = _line(entry.start_line)
-        fields = {f.key.lower(): f for f in entry.fields}
+        fields: dict[str, Field] = {}
+        for f in entry.fields:
+            fields.setdefault(f.key.lower(), f)
         if len(fields) != len(entry.fields):
             names = Counter(f.key.lower() for f in entry.fields)
             twice = ", ".join(sorted(n for n, c in names.items() if c > 1))
             self.diagnostics.append(
-                error("I005", self.file, line, f"entry repeats field(s) {twice}; skipped")
+                warning("I005", self.file, line, f"entry repeats field(s) {twice}; first kept")
             )
-            return None
         for name in fields:
             if name not in _USED:
                 self.unused[name] += 1
@@ -169,10 +176,15 @@ class _Reader:
             return None
         organization = text("organization") or text("publisher") or text("institution")
         where = text("journaltitle") or text("journal") or text("howpublished")
+        corporate = self.corporate_author(fields, line)
+        if "author" in fields and corporate is None:
+            self.unused["author"] += 1  # a personal author is not imported (yet)
+        if not where and corporate != organization:
+            where = corporate
         container = where if where and where != organization else None
         subtype = text("entrysubtype")
         return Draft(
-            key=entry.key or None,
+            key=None if entry.key.startswith(BLANK_KEY) else entry.key or None,
             line=line,
             fields=Fields(
                 title=title,
@@ -182,6 +194,17 @@ class _Reader:
                 container_title=container,
             ),
         )
+
+    def corporate_author(self, fields: dict[str, Field], line: int | None) -> str | None:
+        """A braced corporate author (``{{Associated Press}}``): the outlet where no
+        other field names it."""
+        field = fields.get("author")
+        if field is None:
+            return None
+        raw = str(field.value).strip()
+        if not (raw.startswith("{") and raw.endswith("}") and braced_whole(raw)):
+            return None
+        return self.text(fields, "author", line)
 
     def issued(self, text: Callable[[str], str | None], line: int | None) -> PartialDate | None:
         for name in ("date", "issued"):
@@ -194,6 +217,8 @@ class _Reader:
                     )
                 return date
         year_text, month_text, day_text = text("year"), text("month"), text("day")
+        if year_text and year_text.strip() == NO_YEAR:
+            year_text = None
         if not (year_text or month_text):
             return None
         year = int(year_text) if year_text and year_text.strip().isdigit() else None
@@ -212,17 +237,19 @@ class _Reader:
 def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
     """Read BibTeX or BibLaTeX text."""
     with _quiet_bibtexparser():
-        library = parse_string(text)
+        library = parse_string(name_blank_keys(text))
     strings = {k.lower(): str(v.value) for k, v in library.strings_dict.items()}
     reader = _Reader(file, strings)
     diags = reader.diagnostics
+    kept: list[Entry] = []
     for failed in library.failed_blocks:
         line = _line(failed.start_line)
         if isinstance(failed, DuplicateBlockKeyBlock):
             diags.append(error("I004", file, line, f"duplicate key {failed.key!r}; skipped"))
         elif isinstance(failed, DuplicateFieldKeyBlock):
-            names = ", ".join(sorted(failed.duplicate_keys))
-            diags.append(error("I005", file, line, f"entry repeats field(s) {names}; skipped"))
+            block = failed.ignore_error_block
+            if isinstance(block, Entry):
+                kept.append(block)  # read below, the first value kept
         else:
             diags.append(error("I003", file, line, f"block not read: {_first_line(failed)}"))
     for block in library.blocks:
@@ -236,7 +263,8 @@ def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
                 )
             )
     drafts = []
-    for entry in library.entries:
+    entries = sorted([*library.entries, *kept], key=lambda e: e.start_line or 0)
+    for entry in entries:
         draft = reader.entry(entry)
         if draft is not None:
             drafts.append(draft)
@@ -245,29 +273,6 @@ def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
         diags.append(info("I008", file, None, f"fields not imported: {listed}"))
     diags.sort(key=lambda d: (d.line or 0, d.code))
     return ImportResult("bibtex", finish(drafts), tuple(diags))
-
-
-def _split_concatenation(raw: str) -> list[str] | None:
-    """``a # {b} # "c"`` -> ``["a", "{b}", '"c"']``; None where it is not that shape."""
-    parts: list[str] = []
-    depth, quoted, start = 0, False, 0
-    for i, ch in enumerate(raw):
-        if ch == "{" and not quoted:
-            depth += 1
-        elif ch == "}" and not quoted:
-            depth -= 1
-        elif ch == '"' and depth == 0:
-            quoted = not quoted
-        elif ch == "#" and depth == 0 and not quoted:
-            parts.append(raw[start:i].strip())
-            start = i + 1
-    parts.append(raw[start:].strip())
-    ok = all(_MACRO.fullmatch(p) or p.isdigit() or _enclosed(p) for p in parts)
-    return parts if ok and depth == 0 and not quoted else None
-
-
-def _enclosed(part: str) -> bool:
-    return len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"'))
 
 
 def _first_line(block: ParsingFailedBlock) -> str:

@@ -6,9 +6,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from refs.diagnostics import Diagnostic, error, warning
+from refs.diagnostics import error, warning
 from refs.formats.bibtex_read import parse_bibtex
 from refs.formats.csljson_read import parse_csljson
+from refs.formats.decoding import bom_encoding, decode
 from refs.formats.imported import ImportResult
 from refs.formats.ris_read import parse_ris
 from refs.reader import looks_binary
@@ -42,16 +43,6 @@ def detect_format(text: str, name: str = "") -> str | None:
     return _BY_EXTENSION.get(Path(name).suffix.lower())
 
 
-def decode(data: bytes, file: str) -> tuple[str, list[Diagnostic]]:
-    """UTF-8 (with or without BOM), else latin-1 with a warning."""
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        note = warning("I002", file, line, "not UTF-8; read as latin-1")
-        return data.decode("latin-1"), [note]
-
-
 def parse_text(text: str, file: str = "<string>", fmt: str | None = None) -> ImportResult:
     """Parse import text in the given format, or the detected one."""
     fmt = fmt or detect_format(text, file)
@@ -71,12 +62,19 @@ def read_import(path: Path) -> ImportResult:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return ImportResult("unknown", diagnostics=(error("I001", file, None, reason),))
+    return read_import_bytes(data, file)
+
+
+def read_import_bytes(data: bytes, file: str) -> ImportResult:
+    """Read import ``data`` (a file's bytes, or stdin's) named ``file`` in diagnostics."""
     if not data.removeprefix(b"\xef\xbb\xbf").strip():  # a BOM alone is empty too
         return ImportResult("unknown", diagnostics=(error("I001", file, None, "file is empty"),))
-    if looks_binary(data):
+    if bom_encoding(data) is None and looks_binary(data):  # UTF-16 holds zero bytes
         why = "file looks binary, not BibTeX, CSL-JSON or RIS"
         return ImportResult("unknown", diagnostics=(error("I001", file, None, why),))
     text, notes = decode(data, file)
+    if not text.strip():
+        return ImportResult("unknown", diagnostics=(error("I001", file, None, "file is empty"),))
     result = parse_text(text, file)
     if not result.references and not result.diagnostics:
         lost = warning("I014", file, None, f"no entries found (read as {result.format})")

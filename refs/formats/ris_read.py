@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from refs.dates import written_date
 from refs.diagnostics import Diagnostic, error, info, warning
 from refs.formats.bib_types import CSL_TYPES
-from refs.formats.imported import Draft, ImportResult, finish, untitled, valid_date
+from refs.formats.imported import Draft, ImportResult, finish, iso_date, untitled, valid_date
 from refs.formats.ris_write import RIS_TO_CSL
 from refs.models import Fields, PartialDate
 
@@ -17,10 +18,11 @@ _USED_DATES = frozenset({"DA", "PY", "Y1", "M3"})
 
 
 def _date(value: str) -> PartialDate | None:
-    """``2000``, ``2000/10``, ``2000/10/24``, ``2000/10/24/other``, ``/10/24``."""
+    """``2000``, ``2000/10``, ``2000/10/24``, ``2000/10/24/other``, ``/10/24``, ISO 8601
+    (``2000-10-24``) and words without a year (``March 5``)."""
     parts = [p.strip() for p in value.strip().split("/")][:3]
     if not all(p == "" or p.isdigit() for p in parts):
-        return None
+        return iso_date(value) or written_date(value)
     nums = [int(p) if p else None for p in parts] + [None, None]
     return valid_date(nums[0], nums[1], nums[2])
 

@@ -1,16 +1,26 @@
 """References -> RIS (Research Information Systems tagged format).
 
 Per the specification each line is ``XX  - value`` and ends in CR LF; a record opens
-with ``TY`` and closes with ``ER  - ``, with no blank line between records. Types follow
-Zotero's RIS mapping where RIS has none of its own (speech -> ``SLIDE``, interview ->
-``PCOMM``), and ``M3`` (type of work) carries the CSL type for those, so that reading
-the file back gives the same type. ``PY`` holds the year, ``DA`` the date at the known
-precision (``2000/10/24``, ``2000/10``)."""
+with ``TY`` and closes with ``ER  - ``, with no blank line between records.
+
+Types are the ones Zotero's RIS translator, pandoc and citation.js read as the nearest
+kind: a speech is ``SLIDE`` (Zotero's presentation), a broadcast ``MPCT`` (Zotero's
+choice for TV broadcasts), an interview published by an outlet ``NEWS``, a document
+``RPRT`` (``GEN`` is read as a journal article by Zotero and as nothing by older
+pandoc; ``PCOMM`` is a letter). ``M3`` (type of work) names the CSL type wherever the
+RIS type stands for several, so that reading the file back gives the same type.
+
+Dates: ``PY`` holds the date in ISO 8601 at the known precision (pandoc and citation.js
+read only ``PY`` for news items, and pandoc reads only the ISO form); ``DA`` holds it
+in the specification's ``2000/10/24`` form for Zotero. A date without a year is written
+as words in ``DA`` (``March 5``), which Zotero reads as month and day, where the
+specification's ``/03/05`` is read as the 3rd."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from refs.dates import format_date
 from refs.formats.bib_entries import sorted_refs
 from refs.models import Keyed, PartialDate
 
@@ -38,16 +48,16 @@ CSL_TO_RIS: dict[str, str] = {
     "dataset": "DATA",
     "pamphlet": "PAMP",
     "speech": "SLIDE",
-    "interview": "PCOMM",
+    "motion_picture": "MPCT",
+    "broadcast": "MPCT",
+    "interview": "NEWS",
     "personal_communication": "PCOMM",
-    "document": "GEN",
+    "document": "RPRT",
 }
-# RIS types that several CSL types share: M3 names the CSL type for these.
-SHARED = frozenset({"PCOMM", "SLIDE", "GEN", "JOUR"})
 
 
 def ris_type(csl_type: str) -> str:
-    return CSL_TO_RIS.get(csl_type, "GEN")
+    return CSL_TO_RIS.get(csl_type, "RPRT")
 
 
 def one_line(value: str) -> str:
@@ -56,7 +66,10 @@ def one_line(value: str) -> str:
 
 
 def ris_date(date: PartialDate) -> str:
-    parts = [f"{date.year:04d}" if date.year is not None else ""]
+    """``2000/10/24`` or ``2000/10`` where the year is known, else ``October 24``."""
+    if date.year is None:
+        return format_date(date, with_year=False)
+    parts = [f"{date.year:04d}"]
     if date.month is not None:
         parts.append(f"{date.month:02d}")
         if date.day is not None:
@@ -75,10 +88,10 @@ def record(ref: Keyed) -> list[tuple[str, str]]:
         tags.append(("PB", ref.publisher))
     if ref.issued is not None:
         if ref.issued.year is not None:
-            tags.append(("PY", f"{ref.issued.year:04d}"))
+            tags.append(("PY", ref.issued.iso()))
         if ref.issued.month is not None:
             tags.append(("DA", ris_date(ref.issued)))
-    if ty in SHARED and ref.type != _default_type(ty):
+    if ref.type != _default_type(ty):
         tags.append(("M3", ref.type))
     tags.append(("ER", ""))
     return tags
@@ -91,6 +104,7 @@ def _default_type(ty: str) -> str:
 # What a RIS type is read as when no M3 says otherwise.
 RIS_TO_CSL: dict[str, str] = {ris: csl for csl, ris in reversed(CSL_TO_RIS.items())}
 RIS_TO_CSL.update({"JOUR": "article-journal", "PCOMM": "personal_communication", "GEN": "document"})
+RIS_TO_CSL.update({"SOUND": "song", "VIDEO": "motion_picture", "WEB": "webpage"})
 RIS_TO_CSL.update({"EJOUR": "article-journal", "CPAPER": "paper-conference", "GOVDOC": "report"})
 RIS_TO_CSL.update({"INPR": "article-journal", "UNPB": "manuscript", "EBOOK": "book"})
 

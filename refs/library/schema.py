@@ -91,12 +91,21 @@ _V4 = (
         PRIMARY KEY (article_id, claim_id, key))""",
 )
 
+_V5 = (
+    # exports that every command changing the library rewrites (`refs autoexport`)
+    """CREATE TABLE autoexports (
+        path TEXT PRIMARY KEY,           -- the file, as an absolute path
+        format TEXT NOT NULL,            -- bibtex, biblatex, csljson or ris
+        filters TEXT NOT NULL)""",  # JSON: articles, outlets, since, until
+)
+
+
 # A migration step is an SQL statement or a function over the open database.
 Step = str | Callable[[sqlite3.Connection], None]
 
 # One tuple of steps per schema version; never edit a released entry, append. A step
 # that reads fields names the columns of its own version, not FIELD_COLS.
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -99,6 +99,23 @@ def dedupe_text(result: DedupeResult, refs: Mapping[str, LibraryReference]) -> s
     return "\n".join(out) + "\n"
 
 
+def ingest_json(report: IngestReport) -> str:
+    """The summary of `refs add`/`refs import` as JSON (counts and the new keys)."""
+    import json
+
+    doc = {
+        "articles_added": report.articles_added,
+        "articles_known": report.articles_known,
+        "copies": report.copies,
+        "new_references": report.new_references,
+        "citations": report.citations,
+        "matched": report.matched,
+        "texts_filled": report.texts_filled,
+        "new_keys": list(report.new_keys),
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
 def ingest_summary(report: IngestReport) -> str:
     counts = [
         (report.articles_added, "article(s) added"),

@@ -1,21 +1,34 @@
-"""Aligned plain-text tables for a terminal."""
+"""Aligned plain-text tables for a terminal. Widths are display widths (wcwidth): a
+CJK character takes two columns, a combining mark none."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from wcwidth import wcswidth
+
 from refs.pipeline import ParsedArticle
+
+
+def width(text: str) -> int:
+    """Columns that ``text`` takes on a terminal (a control character counts as one)."""
+    columns = wcswidth(text)
+    return columns if columns >= 0 else len(text)
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """Columns padded to their widest cell; the last column is never padded or cut."""
-    widths = [len(h) for h in headers]
+    widths = [width(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row[:-1]):
-            widths[i] = max(widths[i], len(cell))
+            widths[i] = max(widths[i], width(cell))
 
     def line(cells: Sequence[str]) -> str:
-        padded = [c.ljust(widths[i]) for i, c in enumerate(cells[:-1])]
+        padded = [pad(c, widths[i]) for i, c in enumerate(cells[:-1])]
         return "  ".join([*padded, cells[-1]]).rstrip()
 
     rule = "  ".join("-" * w for w in widths)

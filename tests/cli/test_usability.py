@@ -92,7 +92,7 @@ def test_export_since_after_until_is_a_usage_error() -> None:
 
 @pytest.mark.parametrize(
     ("command", "wrong"),
-    [(["list"], "text"), (["show", "ap2000kim"], "table"), (["dedupe"], "table")],
+    [(["list"], "html"), (["show", "ap2000kim"], "table"), (["dedupe"], "table")],
 )
 def test_library_commands_refuse_formats_they_do_not_have(
     lib: str, command: list[str], wrong: str

@@ -55,7 +55,7 @@ def test_bibtex_plain_bst_reads_the_seeds_without_warning(tmp_path: Path) -> Non
     assert "Warning" not in blg and "error message" not in blg, blg
     assert bbl.count("\\bibitem{") == len({r.key for r in refs})
     assert "Kim indicates he would halt missiles" in bbl
-    assert "\\newblock Associated Press, October 2000." in bbl
+    assert "{Associated Press}.\n\\newblock Kim indicates he would halt missiles" in bbl
 
 
 def test_bibtex_plain_bst_keeps_attacks_as_text(tmp_path: Path) -> None:

@@ -45,8 +45,10 @@ BROKEN_BIB = """@misc{good1,
 
 def test_bibtex_failed_blocks_are_reported_with_lines() -> None:
     result = parse_bibtex(BROKEN_BIB, "lib.bib")
-    assert [r.key for r in result.references] == ["good1", "good2"]
+    # an entry that repeats a field is kept with its first value (and named)
+    assert [r.key for r in result.references] == ["good1", "good2", "twice"]
     assert result.references[1].issued == PartialDate(year=1998, month=2)
+    assert result.references[2].title == "One"
     found = codes(result)
     assert ("I003", 5) in found  # the unbalanced entry, recovered after
     assert ("I004", 15) in found  # duplicate key
