@@ -15,7 +15,9 @@ from pathlib import Path
 
 from refs.dedupe.clusters import Item, find_duplicates, make_item
 from refs.dedupe.merge import Variant, merge_variants
+from refs.dedupe.reach import cells_for
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
+from refs.library.lookups import distinct_pairs_among, items_in, taken_keys_for
 from refs.library.store import Library
 from refs.library.texts import keep_text
 from refs.models import Article, Citation, LibraryReference, Reference
@@ -231,8 +233,10 @@ def _ingest(
             key, it.title, it.outlet, it.cited, it.year, it.month, it.day, it.sorted_title
         )
     new_items = list(views.values())
-    existing = lib.items({(it.outlet, it.year) for it in new_items}) if new_items else []
-    result = find_duplicates([*existing, *new_items], lib.distinct_pairs(), focus=set(groups))
+    # only the records a new item can pair with, found through the store's index
+    existing = items_in(lib, cells_for(new_items))
+    distinct = distinct_pairs_among(lib, [it.key for it in existing])
+    result = find_duplicates([*existing, *new_items], distinct, focus=set(groups))
     group_of = {k: g for g in result.auto_groups for k in g}
 
     creations: list[list[str]] = []
@@ -262,7 +266,8 @@ def _ingest(
         )
         for f in fields
     ]
-    keys = library_keys(requests, lib.taken_keys()) if requests else []
+    taken = taken_keys_for(lib, [r.base for r in requests])
+    keys = library_keys(requests, taken) if requests else []
     rows: list[tuple[int, Citation, Variant]] = []
     ids = lib.insert_records(
         [

@@ -51,8 +51,19 @@ _V2 = (
         text TEXT NOT NULL)""",
 )
 
+_V3 = (
+    # candidate lookups for new records by outlet and date (refs.library.lookups)
+    "DROP INDEX records_block",
+    "CREATE INDEX records_cell ON records (match_outlet, year, month, day)",
+    # a file added before with this content is known without parsing it again
+    """CREATE TABLE file_digests (
+        file TEXT PRIMARY KEY,           -- the resolved path, as article_files has it
+        digest TEXT NOT NULL,            -- sha256 of the file's bytes
+        article_id TEXT NOT NULL REFERENCES articles (id))""",
+)
+
 # One tuple of statements per schema version; never edit a released entry, append.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 VARIANT_COLS = (

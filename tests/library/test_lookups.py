@@ -1,0 +1,88 @@
+"""Indexed lookups for new records: finding duplicates of new items among the records
+of their cells gives what finding them over the whole library gives; keys and distinct
+pairs are read for the given keys only."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from refs.dedupe.clusters import DedupeResult, Item, find_duplicates, make_item
+from refs.dedupe.merge import Variant
+from refs.dedupe.reach import cells_for
+from refs.library.lookups import distinct_pairs_among, items_in, taken_keys_for
+from refs.library.store import Library
+from refs.models import PartialDate
+
+TITLES = ["Putin warns on missile talks", "Putin warns on missile talk", "Blix urges inspections"]
+OUTLETS = ["Reuters", "AP", "AFP"]
+
+dates = st.builds(
+    PartialDate,
+    year=st.one_of(st.none(), st.sampled_from([1999, 2000])),
+    month=st.one_of(st.none(), st.sampled_from([1, 2, 12])),
+    day=st.one_of(st.none(), st.sampled_from([1, 2, 28, 29, 30, 31])),
+)
+refs = st.tuples(st.sampled_from(TITLES), st.sampled_from(OUTLETS), st.one_of(st.none(), dates))
+
+
+def stored(lib: Library, rows: list[tuple[str, str, PartialDate | None]]) -> list[Item]:
+    items = []
+    records = []
+    for n, (title, outlet, issued) in enumerate(rows):
+        key = f"k{n:03d}"
+        it = make_item(key, title, outlet, issued, None)
+        items.append(it)
+        records.append((key, Variant(title=title, outlet=outlet, issued=issued), it))
+    with lib.transaction():
+        lib.insert_records(records)
+    return items
+
+
+def view(result: DedupeResult) -> tuple[object, ...]:
+    pairs = sorted((p.a, p.b, p.score, p.auto, p.reasons) for c in result.clusters for p in c.pairs)
+    return tuple(pairs), result.auto_groups
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(refs, max_size=25), st.lists(refs, min_size=1, max_size=6))
+def test_cells_give_what_the_whole_library_gives(
+    old: list[tuple[str, str, PartialDate | None]], new: list[tuple[str, str, PartialDate | None]]
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp, Library(Path(tmp) / "lib.db") as lib:
+        library = stored(lib, old)
+        fresh = [make_item(f"~{n}", t, o, d, None) for n, (t, o, d) in enumerate(new)]
+        focus = {it.key for it in fresh}
+        whole = find_duplicates([*library, *fresh], focus=focus)
+        near = items_in(lib, cells_for(fresh))
+        assert {it.key for it in near} <= {it.key for it in library}
+        assert view(find_duplicates([*near, *fresh], focus=focus)) == view(whole)
+
+
+def test_cells_read_only_the_neighbourhood(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.db") as lib:
+        far = [(TITLES[0], "AP", PartialDate(year=2000, month=m, day=5)) for m in (1, 3, 12)]
+        stored(lib, far + [(t, "AP", PartialDate(year=2000, month=6, day=9)) for t in TITLES])
+        probe = make_item("~0", TITLES[0], "AP", PartialDate(year=2000, month=6, day=10), None)
+        near = items_in(lib, cells_for([probe]))
+        assert [it.key for it in near] == ["k003", "k004", "k005"]
+
+
+def test_taken_keys_and_distinct_pairs_for_given_keys(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.db") as lib:
+        stored(lib, [(t, "AP", None) for t in TITLES])
+        with lib.transaction():
+            lib.db.execute("INSERT INTO keys VALUES ('ap2000putin', 1), ('ap2000putina', 2)")
+            lib.db.execute("INSERT INTO keys VALUES ('ap2000blix', 3)")
+            lib.set_distinct("ap2000putin", "k003", True)
+            lib.set_distinct("ap2000putina", "ap2000blix", True)
+        assert taken_keys_for(lib, ["ap2000putin"]) == {"ap2000putin", "ap2000putina"}
+        assert taken_keys_for(lib, ["ap1999putin"]) == set()
+        # merged-away keys lead to their live record's key; a key without a record stays
+        assert distinct_pairs_among(lib, ["k000", "k001", "k002"]) == {("k001", "k002")}
+        assert distinct_pairs_among(lib, ["k000", "k002"]) == set()
+        assert distinct_pairs_among(lib, ["k003", "k000"]) == {("k000", "k003")}
+        assert distinct_pairs_among(lib, ["k000", "k001", "k002", "k003"]) == lib.distinct_pairs()
