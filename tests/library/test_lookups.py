@@ -7,7 +7,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from refs.dedupe.clusters import DedupeResult, Item, find_duplicates, make_item
@@ -47,8 +47,44 @@ def view(result: DedupeResult) -> tuple[object, ...]:
     return tuple(pairs), result.auto_groups
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def d(year: int | None, month: int | None = None, day: int | None = None) -> PartialDate:
+    return PartialDate(year=year, month=month, day=day)
+
+
+# one example per way two blocks touch: the month before and after, the day before and
+# after across a month's end, a day and its month or year, an undated day and the next
+EDGES = [
+    (d(2000, 1), d(2000, 2)),
+    (d(2000, 2), d(2000, 1)),
+    (d(1999, 12), d(2000, 1)),
+    (d(2000, 1, 31), d(2000, 2, 1)),
+    (d(2000, 2, 1), d(2000, 1, 31)),
+    (d(2000, 2), d(2000, 2, 3)),
+    (d(2000, 2, 3), d(2000, 2)),
+    (d(2000, 2, 30), d(2000, 2, 3)),
+    (d(2000), d(2000, 2, 3)),
+    (d(2000, 2, 3), d(2000)),
+    (d(2000), d(2000, 5)),
+    (d(None, 2, 3), d(None, 2, 4)),
+    (d(None, 2, 4), d(None, 2, 3)),
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(refs, max_size=25), st.lists(refs, min_size=1, max_size=6))
+@example([(TITLES[0], "AP", EDGES[0][0])], [(TITLES[1], "AP", EDGES[0][1])])
+@example([(TITLES[0], "AP", EDGES[1][0])], [(TITLES[1], "AP", EDGES[1][1])])
+@example([(TITLES[0], "AP", EDGES[2][0])], [(TITLES[1], "AP", EDGES[2][1])])
+@example([(TITLES[0], "AP", EDGES[3][0])], [(TITLES[1], "AP", EDGES[3][1])])
+@example([(TITLES[0], "AP", EDGES[4][0])], [(TITLES[1], "AP", EDGES[4][1])])
+@example([(TITLES[0], "AP", EDGES[5][0])], [(TITLES[1], "AP", EDGES[5][1])])
+@example([(TITLES[0], "AP", EDGES[6][0])], [(TITLES[1], "AP", EDGES[6][1])])
+@example([(TITLES[0], "AP", EDGES[7][0])], [(TITLES[1], "AP", EDGES[7][1])])
+@example([(TITLES[0], "AP", EDGES[8][0])], [(TITLES[1], "AP", EDGES[8][1])])
+@example([(TITLES[0], "AP", EDGES[9][0])], [(TITLES[1], "AP", EDGES[9][1])])
+@example([(TITLES[0], "AP", EDGES[10][0])], [(TITLES[1], "AP", EDGES[10][1])])
+@example([(TITLES[0], "AP", EDGES[11][0])], [(TITLES[1], "AP", EDGES[11][1])])
+@example([(TITLES[0], "AP", EDGES[12][0])], [(TITLES[1], "AP", EDGES[12][1])])
 def test_cells_give_what_the_whole_library_gives(
     old: list[tuple[str, str, PartialDate | None]], new: list[tuple[str, str, PartialDate | None]]
 ) -> None:
