@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -9,18 +12,17 @@ from typing import Annotated
 import typer
 
 from refs.cli.app import (
+    PROGRESS_MIN_FILES,
     LibraryOpt,
-    all_diagnostics,
     app,
     emit_diagnostics,
-    exit_code,
     fail,
     library_path,
-    load_articles,
     write_output,
 )
 from refs.diagnostics import has_errors
-from refs.errors import RefsError
+from refs.errors import RefsError, UsageError
+from refs.reader import discover
 from refs.report.json_doc import dumps
 
 # ---------------------------------------------------------------- the library: add, list, show
@@ -45,16 +47,37 @@ def add(
 
     Example: refs add seeds --library refs.db
     """
-    from refs.library.ingest import add_articles
+    from refs.library.add_files import add_files
     from refs.library.store import Library
     from refs.report.library_views import ingest_summary
 
-    result = load_articles(paths)
-    emit_diagnostics(all_diagnostics(result))
-    with Library(library_path(library)) as lib, lib.transaction():
-        report = add_articles(lib, result.articles)
-    typer.echo(ingest_summary(report), err=True, nl=False)
-    raise typer.Exit(exit_code(result))
+    files, found = discover(paths)
+    emit_diagnostics(found)
+    path = library_path(library)
+    existed = path.exists()
+    try:
+        with Library(path) as lib, lib.transaction(), _progress(len(files)) as tick:
+            outcome = add_files(lib, files, emit_diagnostics, tick)
+            if not outcome.readable:  # nothing is kept: the transaction rolls back
+                raise UsageError("no readable article in " + ", ".join(map(str, paths)))
+    except UsageError as exc:
+        if not existed:  # the library this command created holds nothing
+            for leftover in (path, path.with_name(path.name + "-wal")):
+                leftover.unlink(missing_ok=True)
+        fail(exc.message)
+    typer.echo(ingest_summary(outcome.report), err=True, nl=False)
+    missing = any(d.code == "R001" for d in found)
+    raise typer.Exit(2 if missing else 1 if outcome.errors or has_errors(found) else 0)
+
+
+@contextmanager
+def _progress(files: int) -> Iterator[Callable[[Path], None] | None]:
+    """A progress bar for many files on a terminal (never in pipes)."""
+    if files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield None
+        return
+    with typer.progressbar(length=files, label="reading", file=sys.stderr) as bar:
+        yield lambda _file: bar.update(1)
 
 
 @app.command("list")

@@ -59,7 +59,8 @@ _V3 = (
     """CREATE TABLE file_digests (
         file TEXT PRIMARY KEY,           -- the resolved path, as article_files has it
         digest TEXT NOT NULL,            -- sha256 of the file's bytes
-        article_id TEXT NOT NULL REFERENCES articles (id))""",
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        diagnostics TEXT NOT NULL)       -- its parse findings (JSON), shown again""",
 )
 
 # One tuple of statements per schema version; never edit a released entry, append.

@@ -5,6 +5,7 @@ pairs are read for the given keys only."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
@@ -29,7 +30,7 @@ dates = st.builds(
 refs = st.tuples(st.sampled_from(TITLES), st.sampled_from(OUTLETS), st.one_of(st.none(), dates))
 
 
-def stored(lib: Library, rows: list[tuple[str, str, PartialDate | None]]) -> list[Item]:
+def stored(lib: Library, rows: Sequence[tuple[str, str, PartialDate | None]]) -> list[Item]:
     items = []
     records = []
     for n, (title, outlet, issued) in enumerate(rows):
