@@ -9,8 +9,9 @@ import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from refs.diagnostics import Diagnostic, Severity
+from refs.diagnostics import Diagnostic
 from refs.library.store import Library
+from refs.models import Severity
 
 
 def file_digest(path: Path) -> str | None:
