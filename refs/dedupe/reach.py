@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from refs.dedupe.pairs import Item, day_number
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     """Records of ``outlet`` selected by their date parts.
 
     ``kind``: ``day`` (year, month, day equal), ``month-only`` (that month, no valid
@@ -65,7 +64,13 @@ def _item_cells(it: Item) -> list[Cell]:
 
 def cells_for(items: Iterable[Item]) -> list[Cell]:
     """The cells to look up for ``items``, without one that a wider cell holds."""
-    wanted = {c for it in items for c in _item_cells(it)}
+    wanted: set[Cell] = set()
+    seen: set[tuple[str, int | None, int | None, int | None]] = set()
+    for it in items:
+        where = (it.outlet, it.year, it.month, it.day)
+        if where not in seen:  # items of one outlet and date need the same cells
+            seen.add(where)
+            wanted.update(_item_cells(it))
     years = {(c.outlet, c.year) for c in wanted if c.kind == "year"}
     months = {(c.outlet, c.year, c.month) for c in wanted if c.kind == "month"}
 
@@ -76,4 +81,4 @@ def cells_for(items: Iterable[Item]) -> list[Cell]:
             return True
         return c.kind != "month" and (c.outlet, c.year, c.month) in months
 
-    return sorted((c for c in wanted if not covered(c)), key=repr)
+    return [c for c in wanted if not covered(c)]

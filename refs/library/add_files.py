@@ -24,7 +24,7 @@ from refs.library.digests import (
     known_digests,
     record_digests,
 )
-from refs.library.ingest import IngestReport, add_articles, article_identity, storable
+from refs.library.ingest import IngestReport, add_articles, storable
 from refs.library.store import Library
 from refs.pipeline import ParsedArticle, ParseResult, parse_files
 
@@ -93,23 +93,24 @@ def _add_batch(
     emit(found)
     outcome.errors = outcome.errors or has_errors(found)
     outcome.readable += len(known) + len(result.articles)
+    ids: dict[str, str] = {}
     if result.articles:
-        _merge(outcome.report, add_articles(lib, result.articles))
-    digest_of = dict(zip(map(str, files), digests, strict=True))
-    record_digests(lib, _digest_rows(result.articles, digest_of))
+        _merge(outcome.report, add_articles(lib, result.articles, ids=ids))
+    where = {str(f): (p, d) for f, p, d in zip(files, paths, digests, strict=True)}
+    record_digests(lib, _digest_rows(result.articles, where, ids))
 
 
 def _digest_rows(
-    parsed: Sequence[ParsedArticle], digest_of: dict[str, str | None]
+    parsed: Sequence[ParsedArticle],
+    where: dict[str, tuple[str, str | None]],
+    ids: dict[str, str],
 ) -> list[tuple[str, str, str, str]]:
     """(resolved file, digest, article id, findings) of the articles parsed."""
     rows = []
     for pa in parsed:
-        digest = digest_of.get(pa.article.source)
+        path, digest = where[pa.article.source]
         if digest is not None:
-            aid = article_identity(pa.article, pa.references)
-            path = resolved(Path(pa.article.source))
-            rows.append((path, digest, aid, findings_json(pa.diagnostics)))
+            rows.append((path, digest, ids[pa.article.source], findings_json(pa.diagnostics)))
     return rows
 
 

@@ -97,17 +97,20 @@ def add_articles(
     lib: Library,
     parsed: Sequence[ParsedArticle],
     progress: Callable[[int], None] | None = None,
+    ids: dict[str, str] | None = None,
 ) -> IngestReport:
     """Record parsed articles. The same file again changes nothing; the same article from
-    another file adds its citations to the references the first one made."""
+    another file adds its citations to the references the first one made. ``ids``, when
+    given, is told each article's identity (by its source)."""
     with _bulk():
-        return _add_articles(lib, parsed, progress)
+        return _add_articles(lib, parsed, progress, {} if ids is None else ids)
 
 
 def _add_articles(
     lib: Library,
     parsed: Sequence[ParsedArticle],
     progress: Callable[[int], None] | None,
+    ids: dict[str, str],
 ) -> IngestReport:
     report = IngestReport()
     entries: list[Entry] = []
@@ -118,7 +121,7 @@ def _add_articles(
         art = pa.article
         source = storable(os.path.normpath(art.source))
         file = storable(str(Path(os.path.normpath(art.source)).resolve()))
-        aid = article_identity(art, pa.references)
+        aid = ids[art.source] = article_identity(art, pa.references)
         if file in seen[aid] or lib.has_article_file(aid, file):
             report.articles_known += 1
         else:

@@ -11,16 +11,21 @@ from refs.dedupe.pairs import Item
 from refs.dedupe.reach import Cell
 from refs.library.store import Library
 
-_ITEM_COLS = "key, match_title, match_outlet, match_cited, year, month, day"
-_WHERE = {
-    "day": "year = ? AND month = ? AND day = ?",
-    "month-only": "year = ? AND month = ? AND (day IS NULL OR day < 1 OR day > 28)",
-    "month": "year = ? AND month = ?",
-    "year-only": "year = ? AND month IS NULL",
-    "year": "year = ?",
-    "undated": "year IS NULL AND month IS ? AND day IS ?",
+_ITEM_COLS = "r.key, r.match_title, r.match_outlet, r.match_cited, r.year, r.month, r.day"
+# per kind of cell: its parts after the outlet, and how a record is in it
+_CELLS = {
+    "day": (("year", "month", "day"), "r.year = w.y AND r.month = w.m AND r.day = w.d"),
+    "month-only": (
+        ("year", "month"),
+        "r.year = w.y AND r.month = w.m AND (r.day IS NULL OR r.day < 1 OR r.day > 28)",
+    ),
+    "month": (("year", "month"), "r.year = w.y AND r.month = w.m"),
+    "year-only": (("year",), "r.year = w.y AND r.month IS NULL"),
+    "year": (("year",), "r.year = w.y"),
+    "undated": (("month", "day"), "r.year IS NULL AND r.month IS w.m AND r.day IS w.d"),
 }
-_ARITY = {"day": 3, "month-only": 2, "month": 2, "year-only": 1, "year": 1, "undated": 2}
+_NAMES = {"year": "y", "month": "m", "day": "d"}
+_CHUNK = 200  # cells per statement (at most 4 parameters each)
 KEY_END = "\U0010ffff"  # sorts after every character a key can hold
 
 
@@ -40,16 +45,27 @@ def item_of_row(r: Sequence[object]) -> Item:
 
 
 def items_in(lib: Library, cells: Iterable[Cell]) -> list[Item]:
-    """Matching views of the records in ``cells`` (each record once), in key order."""
-    found: dict[str, Item] = {}
+    """Matching views of the records in ``cells`` (each record once), in key order: one
+    indexed join per kind of cell and chunk of cells."""
+    by_kind: dict[str, list[Cell]] = {}
     for cell in cells:
-        parts = (cell.year, cell.month, cell.day)
-        if cell.kind == "undated":
-            parts = (cell.month, cell.day, None)
-        sql = f"SELECT {_ITEM_COLS} FROM records WHERE match_outlet = ? AND {_WHERE[cell.kind]}"
-        for row in lib.db.execute(sql, (cell.outlet, *parts[: _ARITY[cell.kind]])):
-            if row[0] not in found:
-                found[row[0]] = item_of_row(row)
+        by_kind.setdefault(cell.kind, []).append(cell)
+    found: dict[str, Item] = {}
+    for kind, of_kind in sorted(by_kind.items()):
+        parts, match = _CELLS[kind]
+        columns = ", ".join(["o", *(_NAMES[p] for p in parts)])
+        for start in range(0, len(of_kind), _CHUNK):
+            chunk = of_kind[start : start + _CHUNK]
+            row = "(" + ",".join("?" * (1 + len(parts))) + ")"
+            sql = (
+                f"WITH w({columns}) AS (VALUES {','.join([row] * len(chunk))}) "
+                f"SELECT {_ITEM_COLS} FROM w JOIN records r "
+                f"ON r.match_outlet = w.o AND {match}"
+            )
+            args = [v for c in chunk for v in (c.outlet, *(getattr(c, p) for p in parts))]
+            for r in lib.db.execute(sql, args):
+                if r[0] not in found:
+                    found[r[0]] = item_of_row(r)
     return [found[k] for k in sorted(found)]
 
 
