@@ -147,7 +147,7 @@ def dedupe(
 
     Example: refs dedupe --apply
     """
-    from refs.library.decisions import apply_auto, library_duplicates
+    from refs.library.decisions import apply_auto, clustered_keys, library_duplicates
     from refs.library.store import Library
     from refs.report.library_views import dedupe_json, dedupe_text
 
@@ -155,11 +155,11 @@ def dedupe(
         if apply:  # only --apply writes: listing works while another process writes
             with lib.transaction():
                 result = library_duplicates(lib)
-                refs = {r.key: r for r in lib.references()}
+                refs = {r.key: r for r in lib.references(clustered_keys(result))}
                 merged = apply_auto(lib, result)
         else:
             result = library_duplicates(lib)
-            refs = {r.key: r for r in lib.references()}
+            refs = {r.key: r for r in lib.references(clustered_keys(result))}
             merged = []
     json_out = fmt is RecordFormat.json
     write_output(dedupe_json(result, refs) if json_out else dedupe_text(result, refs), None)
