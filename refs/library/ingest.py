@@ -163,15 +163,23 @@ def _add_articles(
     return report
 
 
+IMPORT_BATCH = 10_000  # imported references deduplicated together
+
+
 def import_references(lib: Library, refs: Sequence[LibraryReference], source: str) -> IngestReport:
-    """Record imported references (one citation each, from the import file)."""
-    with _bulk():
-        return _import_references(lib, refs, source)
-
-
-def _import_references(lib: Library, refs: Sequence[LibraryReference], source: str) -> IngestReport:
-    source = storable(source)
+    """Record imported references (one citation each, from the import file), in batches of
+    ``IMPORT_BATCH``: each is deduplicated against the library and the batches before it."""
     report = IngestReport()
+    with _bulk():
+        for start in range(0, len(refs), IMPORT_BATCH):
+            _import_references(lib, refs[start : start + IMPORT_BATCH], source, report)
+    return report
+
+
+def _import_references(
+    lib: Library, refs: Sequence[LibraryReference], source: str, report: IngestReport
+) -> None:
+    source = storable(source)
     entries: list[Entry] = []
     for ref in refs:
         variant = variant_of(ref)
@@ -182,7 +190,6 @@ def _import_references(lib: Library, refs: Sequence[LibraryReference], source: s
         entries.append(Entry(cite, variant))
         entries.extend(Entry(c, variant) for c in ref.citations)
     _ingest(lib, entries, report, {e.citation.article_id for e in entries})
-    return report
 
 
 def _import_raw(ref: LibraryReference) -> str:

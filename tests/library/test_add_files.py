@@ -11,9 +11,10 @@ import pytest
 
 from refs.diagnostics import Diagnostic
 from refs.library import add_files as add_files_module
+from refs.library import ingest
 from refs.library.add_files import AddOutcome, add_files
 from refs.library.store import Library
-from refs.models import Citation
+from refs.models import Citation, LibraryReference, PartialDate
 from refs.pipeline import ParseResult, parse_files
 from tests.helpers import SEEDS
 from tests.library.test_store import SEED0, SEED1, flattened_copy
@@ -119,3 +120,32 @@ def test_nothing_readable(tmp_path: Path) -> None:
 def test_seeds_folder(tmp_path: Path) -> None:
     with Library(tmp_path / "lib.db") as lib:
         assert run_add(lib, sorted(SEEDS.glob("*.txt"))).report.new_references == 21
+
+
+def test_import_batches_work_as_consecutive_imports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    day = PartialDate(year=2000, month=7, day=20)
+    refs = [
+        LibraryReference(key="a", title="Putin visits North Korea", outlet="AP", issued=day),
+        LibraryReference(key="b", title="Putin leaves North Korea", outlet="AP", issued=day),
+        LibraryReference(key="c", title="PUTIN VISITS N. KOREA", outlet="AP", issued=day),
+    ]
+    monkeypatch.setattr(ingest, "IMPORT_BATCH", 1)
+    with Library(tmp_path / "many.db") as many, Library(tmp_path / "steps.db") as steps:
+        with many.transaction():
+            report = ingest.import_references(many, refs, "lib.bib")
+        for ref in refs:
+            with steps.transaction():
+                ingest.import_references(steps, [ref], "lib.bib")
+        assert many.dump() == steps.dump()
+        assert report.new_references == 2 and report.matched == 1
+
+
+def test_references_of_some_keys_read_only_those(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.db") as lib:
+        run_add(lib, [SEED0, SEED1, flattened_copy(SEED1, tmp_path)])
+        every = lib.references()
+        some = [r.key for r in every[::3]] + ["nosuchkey"]
+        assert lib.references(some) == [r for r in every if r.key in some]
+        assert lib.reference(every[1].key) == every[1]
