@@ -17,7 +17,13 @@ from refs.dedupe.clusters import Item, find_duplicates, make_item
 from refs.dedupe.merge import Variant, merge_variants
 from refs.dedupe.reach import cells_for
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
-from refs.library.lookups import distinct_pairs_among, items_in, taken_keys_for
+from refs.library.lookups import (
+    LibraryKeys,
+    distinct_pairs_among,
+    items_in,
+    key_starts,
+    save_key_starts,
+)
 from refs.library.store import Library
 from refs.library.texts import keep_text
 from refs.models import Article, Citation, LibraryReference, Reference
@@ -276,8 +282,9 @@ def _ingest(
         )
         for f in fields
     ]
-    taken = taken_keys_for(lib, [r.base for r in requests])
-    keys = library_keys(requests, taken) if requests else []
+    starts = key_starts(lib, [r.base for r in requests])
+    keys = library_keys(requests, LibraryKeys(lib), starts) if requests else []
+    save_key_starts(lib, starts)
     rows: list[tuple[int, Citation, Variant]] = []
     ids = lib.insert_records(
         [

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from refs.dedupe.pairs import Item
 from refs.dedupe.reach import Cell
+from refs.keys import TakenKeys, suffix
 from refs.library.store import Library
 
 _ITEM_COLS = "r.key, r.match_title, r.match_outlet, r.match_cited, r.year, r.month, r.day"
@@ -69,16 +70,46 @@ def items_in(lib: Library, cells: Iterable[Cell]) -> list[Item]:
     return [found[k] for k in sorted(found)]
 
 
-def taken_keys_for(lib: Library, bases: Iterable[str]) -> set[str]:
-    """Keys already given that start with one of ``bases`` (all a new key of such a
-    base could collide with)."""
-    out: set[str] = set()
+class LibraryKeys(TakenKeys):
+    """The keys of a library, asked one at a time through its index."""
+
+    def __init__(self, lib: Library) -> None:
+        self.lib = lib
+        self.added: set[str] = set()
+
+    def __contains__(self, key: object) -> bool:
+        if key in self.added:
+            return True
+        sql = "SELECT 1 FROM keys WHERE key = ?"
+        return self.lib.db.execute(sql, (key,)).fetchone() is not None
+
+    def add(self, key: str) -> None:
+        self.added.add(key)
+
+
+def key_starts(lib: Library, bases: Iterable[str]) -> dict[str, int]:
+    """Per base, the first suffix position not known to be given (see
+    :func:`refs.keys.library_keys`); a base seen for the first time is worked out once
+    from the keys that start with it."""
+    out: dict[str, int] = {}
     for base in sorted(set(bases)):
+        row = lib.db.execute("SELECT free FROM key_bases WHERE base = ?", (base,)).fetchone()
+        if row is not None:
+            out[base] = int(row[0])
+            continue
         rows = lib.db.execute(
             "SELECT key FROM keys WHERE key >= ? AND key < ?", (base, base + KEY_END)
         )
-        out.update(str(r[0]) for r in rows)
+        given = {str(r[0]) for r in rows}
+        n = -1
+        while (base if n < 0 else base + suffix(n)) in given:
+            n += 1
+        out[base] = n
     return out
+
+
+def save_key_starts(lib: Library, starts: dict[str, int]) -> None:
+    lib.db.executemany("INSERT OR REPLACE INTO key_bases VALUES (?, ?)", sorted(starts.items()))
 
 
 def distinct_pairs_among(lib: Library, keys: Iterable[str]) -> set[tuple[str, str]]:

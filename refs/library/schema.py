@@ -54,7 +54,11 @@ _V2 = (
 _V3 = (
     # candidate lookups for new records by outlet and date (refs.library.lookups)
     "DROP INDEX records_block",
-    "CREATE INDEX records_cell ON records (match_outlet, year, month, day)",
+    # (covering: the matching view is read from the index alone)
+    """CREATE INDEX records_cell ON records
+        (match_outlet, year, month, day, key, match_title, match_cited)""",
+    # per base key, the first suffix position not known to be given (refs.keys)
+    "CREATE TABLE key_bases (base TEXT PRIMARY KEY, free INTEGER NOT NULL)",
     # a file added before with this content is known without parsing it again
     """CREATE TABLE file_digests (
         file TEXT PRIMARY KEY,           -- the resolved path, as article_files has it

@@ -75,6 +75,7 @@ class Library:
                 return
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA cache_size = -65536")  # 64 MB: big libraries stay fast
             self.db.execute("PRAGMA foreign_keys = ON")
             if version < SCHEMA_VERSION:
                 self._migrate()
@@ -220,9 +221,7 @@ class Library:
             )
         return out
 
-    def _record_rows(
-        self, keys: Iterable[str] | None
-    ) -> tuple[list[Any], list[Any]]:
+    def _record_rows(self, keys: Iterable[str] | None) -> tuple[list[Any], list[Any]]:
         """Rows of the records (all, or of ``keys``) by key, and of their citations."""
         record_sql = f"SELECT id, key, {VARIANT_COLS} FROM records"
         cite_sql = "SELECT record_id, article, article_id, issue, idx, raw, line FROM citations"

@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 from refs.dedupe.clusters import DedupeResult, Item, find_duplicates, make_item
 from refs.dedupe.merge import Variant
 from refs.dedupe.reach import cells_for
-from refs.library.lookups import distinct_pairs_among, items_in, taken_keys_for
+from refs.keys import KeyRequest, library_keys
+from refs.library.lookups import (
+    LibraryKeys,
+    distinct_pairs_among,
+    items_in,
+    key_starts,
+    save_key_starts,
+)
 from refs.library.store import Library
 from refs.models import PartialDate
 
@@ -108,6 +115,30 @@ def test_cells_read_only_the_neighbourhood(tmp_path: Path) -> None:
         assert [it.key for it in near] == ["k003", "k004", "k005"]
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ap", "apa", "apb", "apc", "apaa", "apd", "x", "xa"]), unique=True),
+    st.lists(st.lists(st.sampled_from(["ap", "x", "apa"]), max_size=5), max_size=3),
+)
+def test_keys_from_the_index_are_those_from_every_key(
+    given_keys: list[str], rounds: list[list[str]]
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp, Library(Path(tmp) / "lib.db") as lib:
+        every = set(given_keys)
+        with lib.transaction():
+            lib.db.executemany("INSERT INTO keys VALUES (?, 0)", [(k,) for k in given_keys])
+        for n, bases in enumerate(rounds):
+            requests = [KeyRequest(b, f"{n}-{i}") for i, b in enumerate(bases)]
+            expected = library_keys(requests, every)
+            with lib.transaction():
+                starts = key_starts(lib, bases)
+                got = library_keys(requests, LibraryKeys(lib), starts)
+                lib.db.executemany("INSERT INTO keys VALUES (?, 0)", [(k,) for k in got])
+                save_key_starts(lib, starts)
+            assert got == expected
+            every.update(got)
+
+
 def test_taken_keys_and_distinct_pairs_for_given_keys(tmp_path: Path) -> None:
     with Library(tmp_path / "lib.db") as lib:
         stored(lib, [(t, "AP", None) for t in TITLES])
@@ -116,8 +147,10 @@ def test_taken_keys_and_distinct_pairs_for_given_keys(tmp_path: Path) -> None:
             lib.db.execute("INSERT INTO keys VALUES ('ap2000blix', 3)")
             lib.set_distinct("ap2000putin", "k003", True)
             lib.set_distinct("ap2000putina", "ap2000blix", True)
-        assert taken_keys_for(lib, ["ap2000putin"]) == {"ap2000putin", "ap2000putina"}
-        assert taken_keys_for(lib, ["ap1999putin"]) == set()
+        assert key_starts(lib, ["ap2000putin", "ap1999putin"]) == {
+            "ap2000putin": 1,  # the base and suffix a are given: b is next
+            "ap1999putin": -1,
+        }
         # merged-away keys lead to their live record's key; a key without a record stays
         assert distinct_pairs_among(lib, ["k000", "k001", "k002"]) == {("k001", "k002")}
         assert distinct_pairs_among(lib, ["k000", "k002"]) == set()
