@@ -101,6 +101,12 @@ def test_cells_give_what_the_whole_library_gives(
         fresh = [make_item(f"~{n}", t, o, d, None) for n, (t, o, d) in enumerate(new)]
         focus = {it.key for it in fresh}
         whole = find_duplicates([*library, *fresh], focus=focus)
+        # with a focus: the pairs of every item, less those without a focus item
+        every = find_duplicates([*library, *fresh])
+        with_focus = [p for c in every.clusters for p in c.pairs if {p.a, p.b} & focus]
+        assert view(whole)[0] == tuple(
+            sorted((p.a, p.b, p.score, p.auto, p.reasons) for p in with_focus)
+        )
         near = items_in(lib, cells_for(fresh))
         assert {it.key for it in near} <= {it.key for it in library}
         assert view(find_duplicates([*near, *fresh], focus=focus)) == view(whole)
