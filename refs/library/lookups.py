@@ -5,7 +5,7 @@ never every record."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from refs.dedupe.pairs import Item
 from refs.dedupe.reach import Cell
@@ -30,21 +30,6 @@ _CHUNK = 200  # cells per statement (at most 4 parameters each)
 KEY_END = "\U0010ffff"  # sorts after every character a key can hold
 
 
-def item_of_row(r: Sequence[object]) -> Item:
-    """The matching view of a ``records`` row read as ``_ITEM_COLS``."""
-    title = str(r[1])
-    return Item(
-        str(r[0]),
-        title,
-        str(r[2]),
-        str(r[3]),
-        r[4],  # type: ignore[arg-type]
-        r[5],  # type: ignore[arg-type]
-        r[6],  # type: ignore[arg-type]
-        " ".join(sorted(title.split())),
-    )
-
-
 def items_in(lib: Library, cells: Iterable[Cell]) -> list[Item]:
     """Matching views of the records in ``cells`` (each record once), in key order: one
     indexed join per kind of cell and chunk of cells."""
@@ -65,8 +50,8 @@ def items_in(lib: Library, cells: Iterable[Cell]) -> list[Item]:
             )
             args = [v for c in chunk for v in (c.outlet, *(getattr(c, p) for p in parts))]
             for r in lib.db.execute(sql, args):
-                if r[0] not in found:
-                    found[r[0]] = item_of_row(r)
+                if r[0] not in found:  # the columns are Item's, in its order
+                    found[r[0]] = Item(*r, " ".join(sorted(r[1].split())))  # type: ignore[call-arg]
     return [found[k] for k in sorted(found)]
 
 
