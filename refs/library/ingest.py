@@ -28,6 +28,7 @@ from refs.library.store import Library
 from refs.library.texts import keep_text
 from refs.models import Article, Citation, LibraryReference, Reference
 from refs.outlets import resolve
+from refs.parse.trusted import trusted
 from refs.pipeline import ParsedArticle
 
 NEW = "~"  # prefix of batch-local keys (sorts after every real key)
@@ -151,13 +152,16 @@ def _add_articles(
                 report.articles_added += 1
                 new_here.add(aid)
             for ref in pa.references:
-                cite = Citation.model_construct(  # our own parse: validated already
-                    article=source,
-                    article_id=aid,
-                    issue=art.issue,
-                    index=ref.index,
-                    raw=ref.raw,
-                    line=ref.span.line if ref.span else None,
+                cite = trusted(  # our own parse: validated already
+                    Citation,
+                    {
+                        "article": source,
+                        "article_id": aid,
+                        "issue": art.issue,
+                        "index": ref.index,
+                        "raw": ref.raw,
+                        "line": ref.span.line if ref.span else None,
+                    },
                 )
                 entries.append(Entry(cite, variant_of(ref)))
         # the first file's text; an article of a version-1 library gets it when added again

@@ -27,6 +27,7 @@ from refs.library.schema import (
     variant_row,
 )
 from refs.models import Citation, LibraryReference
+from refs.parse.trusted import trusted
 
 
 def match_item(key: str, fields: Variant) -> Item:
@@ -199,24 +200,35 @@ class Library:
         for c in cited:
             cites.setdefault(int(c[0]), []).append(
                 # rows we wrote: validated when they came in
-                Citation.model_construct(
-                    article=c[1], article_id=c[2], issue=c[3], index=c[4], raw=c[5], line=c[6]
+                trusted(
+                    Citation,
+                    {
+                        "article": c[1],
+                        "article_id": c[2],
+                        "issue": c[3],
+                        "index": c[4],
+                        "raw": c[5],
+                        "line": c[6],
+                    },
                 )
             )
         out = []
         for row in rows:
             v = variant_of_row(row[2:])
             out.append(
-                LibraryReference.model_construct(
-                    key=row[1],
-                    title=v.title,
-                    outlet=v.outlet,
-                    outlet_canonical=v.outlet_canonical,
-                    issued=v.issued,
-                    type=v.type,
-                    publisher=v.publisher,
-                    container_title=v.container_title,
-                    citations=tuple(cites.get(int(row[0]), [])),
+                trusted(
+                    LibraryReference,
+                    {
+                        "key": row[1],
+                        "title": v.title,
+                        "outlet": v.outlet,
+                        "outlet_canonical": v.outlet_canonical,
+                        "issued": v.issued,
+                        "type": v.type,
+                        "publisher": v.publisher,
+                        "container_title": v.container_title,
+                        "citations": tuple(cites.get(int(row[0]), [])),
+                    },
                 )
             )
         return out
