@@ -62,7 +62,7 @@ def add(
                 raise UsageError("no readable article in " + ", ".join(map(str, paths)))
     except UsageError as exc:
         if not existed:  # the library this command created holds nothing
-            for leftover in (path, path.with_name(path.name + "-wal")):
+            for leftover in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
                 leftover.unlink(missing_ok=True)
         fail(exc.message)
     typer.echo(ingest_summary(outcome.report), err=True, nl=False)
