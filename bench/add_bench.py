@@ -109,7 +109,7 @@ def run_into(sizes: list[int]) -> None:
         empty = store_100(None, list(parsed), Path(tmp))
         print(f"add 100 articles ({citations} citations), store CPU time (median of 3):")
         print(f"{'empty library':>28}: {empty * 1e3:7.1f} ms", flush=True)
-        for n, base in bases.items():
+        for base in bases.values():
             with Library(base) as lib:
                 held = lib.counts()["records"]
             t = store_100(base, list(parsed), Path(tmp))

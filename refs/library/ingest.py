@@ -19,6 +19,7 @@ from refs.dedupe.reach import cells_for
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.library.lookups import (
     LibraryKeys,
+    candidate_keys,
     distinct_pairs_among,
     items_in,
     key_starts,
@@ -287,7 +288,9 @@ def _ingest(
         for f in fields
     ]
     starts = key_starts(lib, [r.base for r in requests])
-    keys = library_keys(requests, LibraryKeys(lib), starts) if requests else []
+    given = LibraryKeys(lib)
+    given.expect(candidate_keys(requests, starts))
+    keys = library_keys(requests, given, starts) if requests else []
     save_key_starts(lib, starts)
     rows: list[tuple[int, Citation, Variant]] = []
     ids = lib.insert_records(

@@ -5,11 +5,11 @@ never every record."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from refs.dedupe.pairs import Item
 from refs.dedupe.reach import Cell
-from refs.keys import TakenKeys, suffix
+from refs.keys import KeyRequest, TakenKeys, suffix
 from refs.library.store import Library
 
 _ITEM_COLS = "r.key, r.match_title, r.match_outlet, r.match_cited, r.year, r.month, r.day"
@@ -56,31 +56,49 @@ def items_in(lib: Library, cells: Iterable[Cell]) -> list[Item]:
 
 
 class LibraryKeys(TakenKeys):
-    """The keys of a library, asked one at a time through its index."""
+    """The keys of a library, asked through its index (those ``expect`` names in one
+    query per few hundred, any other one at a time)."""
 
     def __init__(self, lib: Library) -> None:
         self.lib = lib
-        self.added: set[str] = set()
+        self.known: dict[str, bool] = {}
+
+    def expect(self, keys: Iterable[str]) -> None:
+        """Look up ``keys`` now, together."""
+        wanted = sorted(set(keys) - self.known.keys())
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            self.known.update(dict.fromkeys(chunk, False))
+            marks = ",".join("?" * len(chunk))
+            for (key,) in self.lib.db.execute(
+                f"SELECT key FROM keys WHERE key IN ({marks})", chunk
+            ):
+                self.known[str(key)] = True
 
     def __contains__(self, key: object) -> bool:
-        if key in self.added:
-            return True
-        sql = "SELECT 1 FROM keys WHERE key = ?"
-        return self.lib.db.execute(sql, (key,)).fetchone() is not None
+        if not isinstance(key, str):
+            return False
+        if key not in self.known:
+            self.expect([key])
+        return self.known[key]
 
     def add(self, key: str) -> None:
-        self.added.add(key)
+        self.known[key] = True
 
 
 def key_starts(lib: Library, bases: Iterable[str]) -> dict[str, int]:
     """Per base, the first suffix position not known to be given (see
     :func:`refs.keys.library_keys`); a base seen for the first time is worked out once
     from the keys that start with it."""
+    wanted = sorted(set(bases))
     out: dict[str, int] = {}
-    for base in sorted(set(bases)):
-        row = lib.db.execute("SELECT free FROM key_bases WHERE base = ?", (base,)).fetchone()
-        if row is not None:
-            out[base] = int(row[0])
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT base, free FROM key_bases WHERE base IN ({marks})"
+        out.update((str(b), int(f)) for b, f in lib.db.execute(sql, chunk))
+    for base in wanted:
+        if base in out:
             continue
         rows = lib.db.execute(
             "SELECT key FROM keys WHERE key >= ? AND key < ?", (base, base + KEY_END)
@@ -90,6 +108,19 @@ def key_starts(lib: Library, bases: Iterable[str]) -> dict[str, int]:
         while (base if n < 0 else base + suffix(n)) in given:
             n += 1
         out[base] = n
+    return out
+
+
+def candidate_keys(requests: Sequence[KeyRequest], starts: dict[str, int]) -> list[str]:
+    """The keys ``library_keys`` will try first: per base, as many from its start on as
+    there are requests of that base."""
+    count: dict[str, int] = {}
+    for r in requests:
+        count[r.base] = count.get(r.base, 0) + 1
+    out: list[str] = []
+    for base, n in count.items():
+        first = starts.get(base, -1)
+        out.extend(base if p < 0 else base + suffix(p) for p in range(first, first + n))
     return out
 
 
