@@ -77,7 +77,6 @@ class Library:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA cache_size = -65536")  # 64 MB: big libraries stay fast
-            self.db.execute("PRAGMA mmap_size = 1073741824")  # pages read without copies
             self.db.execute("PRAGMA foreign_keys = ON")
             if version < SCHEMA_VERSION:
                 self._migrate()
