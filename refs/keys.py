@@ -105,20 +105,38 @@ def sort_identity(outlet: str | None, issued: PartialDate | None, title: str) ->
     return f"{date}\x1f{ascii_fold(title)}\x1f{ascii_fold(outlet or '')}\x1f{title}"
 
 
-def library_keys(requests: Sequence[KeyRequest], taken: Iterable[str] = ()) -> list[str]:
+class TakenKeys:
+    """Keys already given, as ``library_keys`` asks about them: membership and ``add``.
+    A plain set serves; a library answers from its index instead of listing every key."""
+
+    def __contains__(self, key: object) -> bool:
+        raise NotImplementedError
+
+    def add(self, key: str) -> None:
+        raise NotImplementedError
+
+
+def library_keys(
+    requests: Sequence[KeyRequest],
+    taken: Iterable[str] | TakenKeys = (),
+    start: dict[str, int] | None = None,
+) -> list[str]:
     """Keys for new library references (same order as ``requests``), never one in ``taken``.
 
     The stable rule: a base key is used as it is while free; later holders of the same base
     get the first free suffix ``a``, ``b``, ... ``z``, ``aa``. Inside one batch the
     colliding requests are served in ``(base, identity)`` order, so a batch gives the same
     keys whatever the order of its input. Keys already given are never touched.
+    ``start``, when given, holds per base the first position known not to be taken
+    (-1: the bare base, 0: suffix ``a``, ...) and is updated with the positions given.
     """
-    used = set(taken)
+    used = taken if isinstance(taken, TakenKeys) else set(taken)
+    known = {} if start is None else start
     tried: dict[str, int] = {}  # per base: suffixes below this one are known to be taken
     out = [""] * len(requests)
     for i in sorted(range(len(requests)), key=lambda i: (requests[i].base, requests[i].identity)):
         base = requests[i].base
-        n = tried.get(base, -1)
+        n = tried.get(base, known.get(base, -1))
         key = base if n < 0 else base + suffix(n)
         while key in used:
             n += 1
@@ -126,6 +144,8 @@ def library_keys(requests: Sequence[KeyRequest], taken: Iterable[str] = ()) -> l
         tried[base] = n
         out[i] = key
         used.add(key)
+    for base, n in tried.items():
+        known[base] = n + 1
     return out
 
 

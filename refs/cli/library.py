@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 from enum import StrEnum
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from refs.cli.app import (
+    PROGRESS_MIN_FILES,
     ArticlesArg,
     LibraryOpt,
     all_diagnostics,
@@ -25,7 +28,8 @@ from refs.cli.app import (
 )
 from refs.cli.autoexport import changes
 from refs.diagnostics import has_errors
-from refs.errors import RefsError
+from refs.errors import RefsError, UsageError
+from refs.reader import discover
 from refs.report.json_doc import dumps
 
 if TYPE_CHECKING:
@@ -63,6 +67,32 @@ def add(
 
     Example: refs add seeds --library refs.db
     """
+    from refs.library.add_files import add_files
+    from refs.library.store import Library
+
+    if [str(p) for p in paths] == ["-"]:
+        _add_stdin(paths, fmt, library)
+    files, found = discover(paths)
+    emit_diagnostics(found)
+    path = library_path(library)
+    existed = path.exists()
+    try:
+        with Library(path) as lib, changes(lib), _progress(len(files)) as tick:
+            outcome = add_files(lib, files, emit_diagnostics, tick)
+            if not outcome.readable:  # nothing is kept: the transaction rolls back
+                raise UsageError("no readable article in " + ", ".join(map(str, paths)))
+    except UsageError as exc:
+        if not existed:  # the library this command created holds nothing
+            for leftover in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+        fail(exc.message)
+    summarise(outcome.report, fmt)
+    missing = any(d.code == "R001" for d in found)
+    raise typer.Exit(2 if missing else 1 if outcome.errors or has_errors(found) else 0)
+
+
+def _add_stdin(paths: list[Path], fmt: SummaryFormat, library: Path | None) -> None:
+    """``refs add -``: one article read from standard input."""
     from refs.library.ingest import add_articles
     from refs.library.store import Library
 
@@ -72,6 +102,16 @@ def add(
         report = add_articles(lib, result.articles)
     summarise(report, fmt)
     raise typer.Exit(exit_code(result))
+
+
+@contextmanager
+def _progress(files: int) -> Iterator[Callable[[Path], None] | None]:
+    """A progress bar for many files on a terminal (never in pipes)."""
+    if files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield None
+        return
+    with typer.progressbar(length=files, label="reading", file=sys.stderr) as bar:
+        yield lambda _file: bar.update(1)
 
 
 def combined(reports: list[IngestReport]) -> IngestReport:
@@ -163,7 +203,7 @@ def dedupe(
 
     Example: refs dedupe --apply
     """
-    from refs.library.decisions import apply_auto, library_duplicates
+    from refs.library.decisions import apply_auto, clustered_keys, library_duplicates
     from refs.library.store import Library
     from refs.report.library_views import dedupe_json, dedupe_text
 
@@ -171,11 +211,11 @@ def dedupe(
         if apply:  # only --apply writes: listing works while another process writes
             with changes(lib):
                 result = library_duplicates(lib)
-                refs = {r.key: r for r in lib.references()}
+                refs = {r.key: r for r in lib.references(clustered_keys(result))}
                 merged = apply_auto(lib, result)
         else:
             result = library_duplicates(lib)
-            refs = {r.key: r for r in lib.references()}
+            refs = {r.key: r for r in lib.references(clustered_keys(result))}
             merged = []
     json_out = fmt is RecordFormat.json
     write_output(dedupe_json(result, refs) if json_out else dedupe_text(result, refs), None)

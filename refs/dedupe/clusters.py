@@ -137,10 +137,10 @@ def find_duplicates(
             by_outlet_year[(str(block[1]), year)].append(block)
     for block in sorted(blocks, key=repr):
         members = blocks[block]
-        comparisons += _compare(members, members, True, wanted, pairs)
+        comparisons += _compare(members, members, True, wanted, pairs, focus)
         for near in _neighbour_blocks(block, by_outlet_year):
             if near in blocks:
-                comparisons += _compare(members, blocks[near], False, wanted, pairs)
+                comparisons += _compare(members, blocks[near], False, wanted, pairs, focus)
 
     n = len(ordered)
     return DedupeResult(
@@ -157,31 +157,31 @@ def _compare(
     same: bool,
     wanted: Callable[[Item, Item], bool],
     out: list[Pair],
+    focus: Collection[str] | None = None,
 ) -> int:
-    """Compare every item of ``left`` with ``right`` (each pair once when ``same``)."""
+    """Compare every item of ``left`` with ``right`` (each pair once when ``same``); with
+    ``focus``, an item outside it is compared with the focus items of ``right`` only."""
     choices = [it.sorted_title for it in right]
+    focused = None if focus is None else [j for j, it in enumerate(right) if it.key in focus]
     made = 0
     for i, a in enumerate(left):
-        if same:
-            if i + 1 >= len(right):
-                break
-            hits = process.extract(
-                a.sorted_title,
-                choices[i + 1 :],
-                scorer=fuzz.ratio,
-                score_cutoff=CANDIDATE,
-                limit=None,
-            )
-            made += len(right) - i - 1
-            offset = i + 1
+        start = i + 1 if same else 0
+        if start >= len(right):
+            break
+        at: list[int] | None = None  # the places of right compared (None: from start on)
+        if focus is not None and focused is not None and a.key not in focus:
+            at = [j for j in focused if j >= start]
+            titles = [choices[j] for j in at]
         else:
-            hits = process.extract(
-                a.sorted_title, choices, scorer=fuzz.ratio, score_cutoff=CANDIDATE, limit=None
-            )
-            made += len(right)
-            offset = 0
-        for _, score, j in hits:
-            b = right[j + offset]
+            titles = choices[start:]
+        if not titles:
+            continue
+        made += len(titles)
+        hits = process.extract(
+            a.sorted_title, titles, scorer=fuzz.ratio, score_cutoff=CANDIDATE, limit=None
+        )
+        for _, score, k in hits:
+            b = right[at[k] if at is not None else start + k]
             if wanted(a, b):
                 pair = judge(a, b, float(score))
                 if pair.candidate:

@@ -26,6 +26,11 @@ def library_duplicates(lib: Library) -> DedupeResult:
     return find_duplicates(lib.items(), lib.distinct_pairs())
 
 
+def clustered_keys(result: DedupeResult) -> set[str]:
+    """The keys a dedupe listing shows (only these need their records read)."""
+    return {k for cluster in result.clusters for k in cluster.keys}
+
+
 def merge(lib: Library, keep: str, drop: str) -> tuple[str, str]:
     """Merge ``drop`` into ``keep``: every citation and key goes to ``keep``, whose fields
     become the most complete of all variants. Returns the live keys (kept, dropped)."""

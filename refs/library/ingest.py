@@ -15,7 +15,16 @@ from pathlib import Path
 
 from refs.dedupe.clusters import Item, find_duplicates, make_item
 from refs.dedupe.merge import merge_variants
+from refs.dedupe.reach import cells_for
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
+from refs.library.lookups import (
+    LibraryKeys,
+    candidate_keys,
+    distinct_pairs_among,
+    items_in,
+    key_starts,
+    save_key_starts,
+)
 from refs.library.store import Library
 from refs.library.texts import keep_text
 from refs.models import (
@@ -28,6 +37,7 @@ from refs.models import (
     fields_of,
 )
 from refs.outlets import resolve
+from refs.parse.trusted import trusted
 from refs.pipeline import ParsedArticle
 
 NEW = "~"  # prefix of batch-local keys (sorts after every real key)
@@ -91,17 +101,20 @@ def add_articles(
     lib: Library,
     parsed: Sequence[ParsedArticle],
     progress: Callable[[int], None] | None = None,
+    ids: dict[str, str] | None = None,
 ) -> IngestReport:
     """Record parsed articles. The same file again changes nothing; the same article from
-    another file adds its citations to the references the first one made."""
+    another file adds its citations to the references the first one made. ``ids``, when
+    given, is told each article's identity (by its source)."""
     with _bulk():
-        return _add_articles(lib, parsed, progress)
+        return _add_articles(lib, parsed, progress, {} if ids is None else ids)
 
 
 def _add_articles(
     lib: Library,
     parsed: Sequence[ParsedArticle],
     progress: Callable[[int], None] | None,
+    ids: dict[str, str],
 ) -> IngestReport:
     report = IngestReport()
     entries: list[Entry] = []
@@ -112,7 +125,7 @@ def _add_articles(
         art = pa.article
         source = storable(os.path.normpath(art.source))
         file = storable(str(Path(os.path.normpath(art.source)).resolve()))
-        aid = article_identity(art, pa.references)
+        aid = ids[art.source] = article_identity(art, pa.references)
         if file in seen[aid] or lib.has_article_file(aid, file):
             report.articles_known += 1
         else:
@@ -136,13 +149,16 @@ def _add_articles(
                 report.articles_added += 1
                 new_here.add(aid)
             for ref in pa.references:
-                cite = Citation.model_construct(  # our own parse: validated already
-                    article=source,
-                    article_id=aid,
-                    issue=art.issue,
-                    index=ref.index,
-                    raw=ref.raw,
-                    line=ref.span.line if ref.span else None,
+                cite = trusted(  # our own parse: validated already
+                    Citation,
+                    {
+                        "article": source,
+                        "article_id": aid,
+                        "issue": art.issue,
+                        "index": ref.index,
+                        "raw": ref.raw,
+                        "line": ref.span.line if ref.span else None,
+                    },
                 )
                 entries.append(Entry(cite, fields_of(ref)))
         # the first file's text; an article of a version-1 library gets it when added again
@@ -154,15 +170,23 @@ def _add_articles(
     return report
 
 
+IMPORT_BATCH = 10_000  # imported references deduplicated together
+
+
 def import_references(lib: Library, refs: Sequence[LibraryReference], source: str) -> IngestReport:
-    """Record imported references (one citation each, from the import file)."""
-    with _bulk():
-        return _import_references(lib, refs, source)
-
-
-def _import_references(lib: Library, refs: Sequence[LibraryReference], source: str) -> IngestReport:
-    source = storable(source)
+    """Record imported references (one citation each, from the import file), in batches of
+    ``IMPORT_BATCH``: each is deduplicated against the library and the batches before it."""
     report = IngestReport()
+    with _bulk():
+        for start in range(0, len(refs), IMPORT_BATCH):
+            _import_references(lib, refs[start : start + IMPORT_BATCH], source, report)
+    return report
+
+
+def _import_references(
+    lib: Library, refs: Sequence[LibraryReference], source: str, report: IngestReport
+) -> None:
+    source = storable(source)
     entries: list[Entry] = []
     for ref in refs:
         variant = fields_of(ref)
@@ -173,7 +197,6 @@ def _import_references(lib: Library, refs: Sequence[LibraryReference], source: s
         entries.append(Entry(cite, variant))
         entries.extend(Entry(c, variant) for c in ref.citations)
     _ingest(lib, entries, report, {e.citation.article_id for e in entries})
-    return report
 
 
 def _import_raw(ref: LibraryReference) -> str:
@@ -227,8 +250,10 @@ def _ingest(
             key, it.title, it.outlet, it.cited, it.year, it.month, it.day, it.sorted_title
         )
     new_items = list(views.values())
-    existing = lib.items({(it.outlet, it.year) for it in new_items}) if new_items else []
-    result = find_duplicates([*existing, *new_items], lib.distinct_pairs(), focus=set(groups))
+    # only the records a new item can pair with, found through the store's index
+    existing = items_in(lib, cells_for(new_items))
+    distinct = distinct_pairs_among(lib, [it.key for it in existing])
+    result = find_duplicates([*existing, *new_items], distinct, focus=set(groups))
     group_of = {k: g for g in result.auto_groups for k in g}
 
     creations: list[list[str]] = []
@@ -258,7 +283,11 @@ def _ingest(
         )
         for f in fields
     ]
-    keys = library_keys(requests, lib.taken_keys()) if requests else []
+    starts = key_starts(lib, [r.base for r in requests])
+    given = LibraryKeys(lib)
+    given.expect(candidate_keys(requests, starts))
+    keys = library_keys(requests, given, starts) if requests else []
+    save_key_starts(lib, starts)
     rows: list[tuple[int, Citation, Fields]] = []
     ids = lib.insert_records(
         [

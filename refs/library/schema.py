@@ -100,12 +100,29 @@ _V5 = (
 )
 
 
+_V6 = (
+    # candidate lookups for new records by outlet and date (refs.library.lookups)
+    "DROP INDEX records_block",
+    # (covering: the matching view is read from the index alone)
+    """CREATE INDEX records_cell ON records
+        (match_outlet, year, month, day, key, match_title, match_cited)""",
+    # per base key, the first suffix position not known to be given (refs.keys)
+    "CREATE TABLE key_bases (base TEXT PRIMARY KEY, free INTEGER NOT NULL)",
+    # a file added before with this content is known without parsing it again
+    """CREATE TABLE file_digests (
+        file TEXT PRIMARY KEY,           -- the resolved path, as article_files has it
+        digest TEXT NOT NULL,            -- sha256 of the file's bytes
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        diagnostics TEXT NOT NULL)       -- its parse findings (JSON), shown again""",
+)
+
+
 # A migration step is an SQL statement or a function over the open database.
 Step = str | Callable[[sqlite3.Connection], None]
 
 # One tuple of steps per schema version; never edit a released entry, append. A step
 # that reads fields names the columns of its own version, not FIELD_COLS.
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

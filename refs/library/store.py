@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from refs.dedupe.merge import merge_variants
 from refs.dedupe.pairs import Item, make_item
@@ -26,6 +27,7 @@ from refs.library.schema import (
     fields_row,
 )
 from refs.models import Citation, Fields, LibraryReference
+from refs.parse.trusted import trusted
 
 
 def match_item(key: str, fields: Fields) -> Item:
@@ -74,6 +76,7 @@ class Library:
                 return
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA cache_size = -65536")  # 64 MB: big libraries stay fast
             self.db.execute("PRAGMA foreign_keys = ON")
             if version < SCHEMA_VERSION:
                 self._migrate()
@@ -193,33 +196,62 @@ class Library:
         }
 
     def references(self, keys: Iterable[str] | None = None) -> list[LibraryReference]:
-        """Library references with their citations, sorted by key (all, or ``keys``)."""
-        rows = self.db.execute(f"SELECT id, key, {FIELD_COLS} FROM records ORDER BY key").fetchall()
-        if keys is not None:
-            wanted = set(keys)
-            rows = [r for r in rows if r[1] in wanted]
+        """Library references with their citations, sorted by key (all, or ``keys``:
+        then only their rows are read)."""
+        rows, cited = self._record_rows(keys)
         cites: dict[int, list[Citation]] = {}
-        for c in self.db.execute(
-            "SELECT record_id, article, article_id, issue, idx, raw, line FROM citations "
-            "ORDER BY article_id, idx, article"
-        ):
+        for c in cited:
             cites.setdefault(int(c[0]), []).append(
                 # rows we wrote: validated when they came in
-                Citation.model_construct(
-                    article=c[1], article_id=c[2], issue=c[3], index=c[4], raw=c[5], line=c[6]
+                trusted(
+                    Citation,
+                    {
+                        "article": c[1],
+                        "article_id": c[2],
+                        "issue": c[3],
+                        "index": c[4],
+                        "raw": c[5],
+                        "line": c[6],
+                    },
                 )
             )
         out = []
         for row in rows:
             fields = fields_of_row(row[2:])
             out.append(
-                LibraryReference.model_construct(
-                    key=row[1],
-                    citations=tuple(cites.get(int(row[0]), [])),
-                    **fields.__dict__,
+                trusted(
+                    LibraryReference,
+                    {
+                        **fields.__dict__,
+                        "key": row[1],
+                        "citations": tuple(cites.get(int(row[0]), [])),
+                    },
                 )
             )
         return out
+
+    def _record_rows(self, keys: Iterable[str] | None) -> tuple[list[Any], list[Any]]:
+        """Rows of the records (all, or of ``keys``) by key, and of their citations."""
+        record_sql = f"SELECT id, key, {FIELD_COLS} FROM records"
+        cite_sql = "SELECT record_id, article, article_id, issue, idx, raw, line FROM citations"
+        order = " ORDER BY article_id, idx, article"
+        if keys is None:
+            rows = self.db.execute(record_sql + " ORDER BY key").fetchall()
+            return rows, self.db.execute(cite_sql + order).fetchall()
+        wanted = sorted(set(keys))
+        rows, cited = [], []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found = self.db.execute(f"{record_sql} WHERE key IN ({marks})", chunk).fetchall()
+            rows.extend(found)
+            ids = [r[0] for r in found]
+            if ids:
+                where = f" WHERE record_id IN ({','.join('?' * len(ids))})"
+                cited.extend(self.db.execute(cite_sql + where, ids).fetchall())
+        rows.sort(key=lambda r: str(r[1]))
+        cited.sort(key=lambda c: (str(c[2]), int(str(c[4])), str(c[1])))
+        return rows, cited
 
     def reference(self, key: str) -> LibraryReference | None:
         live = self.resolve_key(key)

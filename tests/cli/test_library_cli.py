@@ -187,3 +187,17 @@ def test_flattened_copy_adds_none_and_records_the_second_citation(lib: str, tmp_
     kim = refs["ap2000kim"]["citations"]
     # same article and entry: ordered by path
     assert [c["article"] for c in kim] == sorted([str(copy), SEED0])
+
+
+def test_readd_shows_the_same_findings_and_changes_nothing(lib: str) -> None:
+    code, _, err = run("add", SEED1, SEED0, "--library", lib)
+    assert code == 0 and "S003 warning" in err
+    assert "refs: 2 article file(s) already in the library" in err
+
+
+def test_add_of_nothing_readable_exits_2_and_creates_no_library(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    db = tmp_path / "new.db"
+    code, _, err = run("add", str(empty), "--library", str(db))
+    assert code == 2 and "no readable article in" in err and not db.exists()

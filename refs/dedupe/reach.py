@@ -1,0 +1,84 @@
+"""Which stored records a new item can pair with: the cells of the library to look up.
+
+Pure. :func:`refs.dedupe.clusters.find_duplicates` compares an item with the items of
+its own block and of the blocks next to it (a block is a canonical outlet and a date at
+some precision). A cell here is a set of whole blocks that one indexed query on
+``(outlet, year, month, day)`` fetches; :func:`cells_for` gives, for one item, every
+cell holding a block it can be compared with, in either direction. Finding duplicates
+among the new items and the records of these cells gives the same pairs with a new item
+as finding them over the whole library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from refs.dedupe.pairs import Item, day_number
+
+
+class Cell(NamedTuple):
+    """Records of ``outlet`` selected by their date parts.
+
+    ``kind``: ``day`` (year, month, day equal), ``month-only`` (that month, no valid
+    day: the month block), ``month`` (every record of that month), ``year-only`` (that
+    year, no month), ``year`` (every record of that year), ``undated`` (no year, that
+    month and day, each possibly absent)."""
+
+    kind: str
+    outlet: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+def _month_step(year: int, month: int, step: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + step
+    return index // 12, index % 12 + 1
+
+
+def _item_cells(it: Item) -> list[Cell]:
+    o = it.outlet
+    if it.year is None:
+        days = [it.day] if it.day is None else [it.day - 1, it.day, it.day + 1]
+        return [Cell("undated", o, None, it.month, d) for d in days]
+    if it.month is None:
+        return [Cell("year", o, it.year)]
+    ordinal = day_number(it)
+    if it.day is None or not ordinal:
+        prev, nxt = _month_step(it.year, it.month, -1), _month_step(it.year, it.month, 1)
+        return [
+            Cell("month", o, it.year, it.month),
+            Cell("month-only", o, *prev),
+            Cell("month-only", o, *nxt),
+            Cell("year-only", o, it.year),
+        ]
+    near = [dt.date.fromordinal(n) for n in (ordinal - 1, ordinal, ordinal + 1) if n > 0]
+    return [
+        *(Cell("day", o, d.year, d.month, d.day) for d in near),
+        Cell("month-only", o, it.year, it.month),
+        Cell("year-only", o, it.year),
+    ]
+
+
+def cells_for(items: Iterable[Item]) -> list[Cell]:
+    """The cells to look up for ``items``, without one that a wider cell holds."""
+    wanted: set[Cell] = set()
+    seen: set[tuple[str, int | None, int | None, int | None]] = set()
+    for it in items:
+        where = (it.outlet, it.year, it.month, it.day)
+        if where not in seen:  # items of one outlet and date need the same cells
+            seen.add(where)
+            wanted.update(_item_cells(it))
+    years = {(c.outlet, c.year) for c in wanted if c.kind == "year"}
+    months = {(c.outlet, c.year, c.month) for c in wanted if c.kind == "month"}
+
+    def covered(c: Cell) -> bool:
+        if c.kind in ("undated", "year"):
+            return False
+        if (c.outlet, c.year) in years:
+            return True
+        return c.kind != "month" and (c.outlet, c.year, c.month) in months
+
+    return [c for c in wanted if not covered(c)]

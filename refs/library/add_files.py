@@ -1,0 +1,125 @@
+"""``refs add`` over many files, streamed: files go through parse and ingest in batches
+of ``BATCH`` (in path order), so memory follows the batch, not the whole run; a file
+added before with the same content is known before it is read or parsed (its findings
+are shown again from the library).
+Runs inside the caller's transaction: the whole command is still all or nothing.
+
+A batch is deduplicated against the library, which holds the batches before it: adding
+many files in one command gives what adding them in consecutive commands of ``BATCH``
+files gives (and, up to ``BATCH`` files, exactly what one batch gives).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from refs.diagnostics import Diagnostic, has_errors
+from refs.library.digests import (
+    file_digest,
+    findings_json,
+    findings_of,
+    known_digests,
+    record_digests,
+)
+from refs.library.ingest import IngestReport, add_articles, storable
+from refs.library.store import Library
+from refs.pipeline import ParsedArticle, ParseResult, parse_files
+
+BATCH = 1000  # articles parsed and stored together
+
+
+@dataclass
+class AddOutcome:
+    """What ``add_files`` did, for the summary and the exit code."""
+
+    report: IngestReport = field(default_factory=IngestReport)
+    readable: int = 0  # files read as articles (parsed now, or known by their content)
+    errors: bool = False  # an error diagnostic was emitted
+
+
+def resolved(file: Path) -> str:
+    """The file as the library keys it: its resolved path."""
+    return storable(str(Path(os.path.normpath(file)).resolve()))
+
+
+def add_files(
+    lib: Library,
+    files: Sequence[Path],
+    emit: Callable[[Sequence[Diagnostic]], None],
+    on_file: Callable[[Path], None] | None = None,
+    batch: int = BATCH,
+) -> AddOutcome:
+    """Add the article ``files`` (as ``discover`` lists them); ``emit`` gets each batch's
+    diagnostics as soon as it is parsed, ``on_file`` each file once it is dealt with."""
+    outcome = AddOutcome()
+    ordered = sorted(files, key=lambda f: os.path.normpath(str(f)))
+    for start in range(0, len(ordered), batch):
+        _add_batch(lib, ordered[start : start + batch], emit, on_file, outcome)
+    return outcome
+
+
+def _add_batch(
+    lib: Library,
+    files: Sequence[Path],
+    emit: Callable[[Sequence[Diagnostic]], None],
+    on_file: Callable[[Path], None] | None,
+    outcome: AddOutcome,
+) -> None:
+    paths = [resolved(f) for f in files]
+    digests = [file_digest(f) for f in files]
+    stored = known_digests(lib, paths)
+    known: dict[str, list[Diagnostic]] = {}  # file as named -> its findings, kept
+    todo: list[Path] = []
+    for file, path, digest in zip(files, paths, digests, strict=True):
+        kept = stored.get(path)
+        if digest is not None and kept is not None and kept[0] == digest:
+            known[str(file)] = findings_of(kept[1], str(file))
+            if on_file is not None:
+                on_file(file)
+        else:
+            todo.append(file)
+    outcome.report.articles_known += len(known)
+    result = parse_files(todo, (), on_file) if todo else ParseResult()
+    parsed = {pa.article.source: pa for pa in result.articles}
+    # findings in the order a parse of every file shows them
+    found = list(result.diagnostics)
+    for name in map(str, files):
+        found.extend(
+            known[name] if name in known else parsed[name].diagnostics if name in parsed else ()
+        )
+    emit(found)
+    outcome.errors = outcome.errors or has_errors(found)
+    outcome.readable += len(known) + len(result.articles)
+    ids: dict[str, str] = {}
+    if result.articles:
+        _merge(outcome.report, add_articles(lib, result.articles, ids=ids))
+    where = {str(f): (p, d) for f, p, d in zip(files, paths, digests, strict=True)}
+    record_digests(lib, _digest_rows(result.articles, where, ids))
+
+
+def _digest_rows(
+    parsed: Sequence[ParsedArticle],
+    where: dict[str, tuple[str, str | None]],
+    ids: dict[str, str],
+) -> list[tuple[str, str, str, str]]:
+    """(resolved file, digest, article id, findings) of the articles parsed."""
+    rows = []
+    for pa in parsed:
+        path, digest = where[pa.article.source]
+        if digest is not None:
+            rows.append((path, digest, ids[pa.article.source], findings_json(pa.diagnostics)))
+    return rows
+
+
+def _merge(total: IngestReport, part: IngestReport) -> None:
+    total.articles_added += part.articles_added
+    total.articles_known += part.articles_known
+    total.copies += part.copies
+    total.citations += part.citations
+    total.new_references += part.new_references
+    total.matched += part.matched
+    total.texts_filled += part.texts_filled
+    # new_keys is left out: a list of every key would grow with the run

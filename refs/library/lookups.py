@@ -1,0 +1,143 @@
+"""Indexed lookups for adding to a big library: the records a new item can pair with
+(by the cells of :mod:`refs.dedupe.reach`), the keys a new key could collide with, and
+the pairs marked distinct among given keys. Each reads only what the new work needs,
+never every record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from refs.dedupe.pairs import Item
+from refs.dedupe.reach import Cell
+from refs.keys import KeyRequest, TakenKeys, suffix
+from refs.library.store import Library
+
+_ITEM_COLS = "r.key, r.match_title, r.match_outlet, r.match_cited, r.year, r.month, r.day"
+# per kind of cell: its parts after the outlet, and how a record is in it
+_CELLS = {
+    "day": (("year", "month", "day"), "r.year = w.y AND r.month = w.m AND r.day = w.d"),
+    "month-only": (
+        ("year", "month"),
+        "r.year = w.y AND r.month = w.m AND (r.day IS NULL OR r.day < 1 OR r.day > 28)",
+    ),
+    "month": (("year", "month"), "r.year = w.y AND r.month = w.m"),
+    "year-only": (("year",), "r.year = w.y AND r.month IS NULL"),
+    "year": (("year",), "r.year = w.y"),
+    "undated": (("month", "day"), "r.year IS NULL AND r.month IS w.m AND r.day IS w.d"),
+}
+_NAMES = {"year": "y", "month": "m", "day": "d"}
+_CHUNK = 200  # cells per statement (at most 4 parameters each)
+KEY_END = "\U0010ffff"  # sorts after every character a key can hold
+
+
+def items_in(lib: Library, cells: Iterable[Cell]) -> list[Item]:
+    """Matching views of the records in ``cells`` (each record once), in key order: one
+    indexed join per kind of cell and chunk of cells."""
+    by_kind: dict[str, list[Cell]] = {}
+    for cell in cells:
+        by_kind.setdefault(cell.kind, []).append(cell)
+    found: dict[str, Item] = {}
+    for kind, of_kind in sorted(by_kind.items()):
+        parts, match = _CELLS[kind]
+        columns = ", ".join(["o", *(_NAMES[p] for p in parts)])
+        for start in range(0, len(of_kind), _CHUNK):
+            chunk = of_kind[start : start + _CHUNK]
+            row = "(" + ",".join("?" * (1 + len(parts))) + ")"
+            sql = (
+                f"WITH w({columns}) AS (VALUES {','.join([row] * len(chunk))}) "
+                f"SELECT {_ITEM_COLS} FROM w JOIN records r "
+                f"ON r.match_outlet = w.o AND {match}"
+            )
+            args = [v for c in chunk for v in (c.outlet, *(getattr(c, p) for p in parts))]
+            for r in lib.db.execute(sql, args):
+                if r[0] not in found:  # the columns are Item's, in its order
+                    found[r[0]] = Item(*r, " ".join(sorted(r[1].split())))  # type: ignore[call-arg]
+    return [found[k] for k in sorted(found)]
+
+
+class LibraryKeys(TakenKeys):
+    """The keys of a library, asked through its index (those ``expect`` names in one
+    query per few hundred, any other one at a time)."""
+
+    def __init__(self, lib: Library) -> None:
+        self.lib = lib
+        self.known: dict[str, bool] = {}
+
+    def expect(self, keys: Iterable[str]) -> None:
+        """Look up ``keys`` now, together."""
+        wanted = sorted(set(keys) - self.known.keys())
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            self.known.update(dict.fromkeys(chunk, False))
+            marks = ",".join("?" * len(chunk))
+            for (key,) in self.lib.db.execute(
+                f"SELECT key FROM keys WHERE key IN ({marks})", chunk
+            ):
+                self.known[str(key)] = True
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        if key not in self.known:
+            self.expect([key])
+        return self.known[key]
+
+    def add(self, key: str) -> None:
+        self.known[key] = True
+
+
+def key_starts(lib: Library, bases: Iterable[str]) -> dict[str, int]:
+    """Per base, the first suffix position not known to be given (see
+    :func:`refs.keys.library_keys`); a base seen for the first time is worked out once
+    from the keys that start with it."""
+    wanted = sorted(set(bases))
+    out: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT base, free FROM key_bases WHERE base IN ({marks})"
+        out.update((str(b), int(f)) for b, f in lib.db.execute(sql, chunk))
+    for base in wanted:
+        if base in out:
+            continue
+        rows = lib.db.execute(
+            "SELECT key FROM keys WHERE key >= ? AND key < ?", (base, base + KEY_END)
+        )
+        given = {str(r[0]) for r in rows}
+        n = -1
+        while (base if n < 0 else base + suffix(n)) in given:
+            n += 1
+        out[base] = n
+    return out
+
+
+def candidate_keys(requests: Sequence[KeyRequest], starts: dict[str, int]) -> list[str]:
+    """The keys ``library_keys`` will try first: per base, as many from its start on as
+    there are requests of that base."""
+    count: dict[str, int] = {}
+    for r in requests:
+        count[r.base] = count.get(r.base, 0) + 1
+    out: list[str] = []
+    for base, n in count.items():
+        first = starts.get(base, -1)
+        out.extend(base if p < 0 else base + suffix(p) for p in range(first, first + n))
+    return out
+
+
+def save_key_starts(lib: Library, starts: dict[str, int]) -> None:
+    lib.db.executemany("INSERT OR REPLACE INTO key_bases VALUES (?, ?)", sorted(starts.items()))
+
+
+def distinct_pairs_among(lib: Library, keys: Iterable[str]) -> set[tuple[str, str]]:
+    """Pairs marked distinct whose live keys are both in ``keys`` (smaller first)."""
+    wanted = set(keys)
+    out: set[tuple[str, str]] = set()
+    for a, b in lib.db.execute(
+        "SELECT coalesce(ra.key, d.key_a), coalesce(rb.key, d.key_b) FROM distinct_pairs d "
+        "LEFT JOIN keys ka ON ka.key = d.key_a LEFT JOIN records ra ON ra.id = ka.record_id "
+        "LEFT JOIN keys kb ON kb.key = d.key_b LEFT JOIN records rb ON rb.id = kb.record_id"
+    ):
+        la, lb = str(a), str(b)
+        if la in wanted and lb in wanted:
+            out.add((la, lb) if la <= lb else (lb, la))
+    return out
