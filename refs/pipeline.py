@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from refs import diagnostics as diag
+from refs.dedupe.identity import Identity, group_keys, identity, variant_of
+from refs.dedupe.merge import Variant, merge_variants
 from refs.diagnostics import Diagnostic
-from refs.keys import KeyRequest, base_key, library_keys, sort_identity
-from refs.models import Article, RawReference, Reference
+from refs.models import Article, CoverageReport, RawReference, Reference
 from refs.outlets import resolve
 from refs.parse.article import LineIndex, read_article
 from refs.parse.entries import parse_list
 from refs.parse.normalise import normalize, resolve_date
 from refs.reader import discover, read_text
+
+if TYPE_CHECKING:
+    from refs.check.coverage import Checked
 
 
 @dataclass(frozen=True)
@@ -61,34 +67,21 @@ def parse_text(text: str, source: str) -> tuple[Article, list[RawReference], lis
 def build(
     parsed: Sequence[tuple[Article, list[RawReference], list[Diagnostic]]],
 ) -> list[ParsedArticle]:
-    """Normalise every entry and give keys that are unique over the whole run."""
+    """Normalise every entry and give keys over the whole run: the entries that are one
+    reference (``refs.dedupe.identity``) share the key of their merged fields, the key
+    the library would give them."""
     flat = [(a, r, resolve_date(r.date_text, a.issue_date)) for a, raws, _ in parsed for r in raws]
-    # one key per reference: the same entry cited by several articles (the same title but
-    # for case and spacing, the same canonical outlet and date) is one reference
-    identities = [
-        (
-            " ".join(r.title.casefold().split()),
-            resolve(r.outlet).name if r.outlet else "",
-            issued.iso() if issued else "",
-        )
-        for _, r, issued in flat
-    ]
-    first: dict[tuple[str, str, str], int] = {}
-    for i, identity in enumerate(identities):
-        first.setdefault(identity, i)
-    unique = sorted(first.values())
-    given = library_keys(
-        [
-            KeyRequest(
-                base_key(r.outlet, issued, r.title), sort_identity(r.outlet, issued, r.title)
-            )
-            for _, r, issued in (flat[i] for i in unique)
-        ]
-    )
-    key_of = {identities[i]: key for i, key in zip(unique, given, strict=True)}
-    keys = [key_of[identity] for identity in identities]
+    groups: dict[Identity, list[Variant]] = {}
+    idents = []
+    for _, r, issued in flat:
+        canonical = resolve(r.outlet).name if r.outlet else None
+        ident = identity(r.title, r.outlet, canonical, issued)
+        idents.append(ident)
+        groups.setdefault(ident, []).append(Variant(r.title, r.outlet, canonical, issued))
+    key_of = dict(zip(groups, group_keys(list(groups.values())), strict=True))
     refs = [
-        normalize(r, issued, a.source, key) for (a, r, issued), key in zip(flat, keys, strict=True)
+        normalize(r, issued, a.source, key_of[ident])
+        for (a, r, issued), ident in zip(flat, idents, strict=True)
     ]
     out: list[ParsedArticle] = []
     cursor = 0
@@ -96,6 +89,45 @@ def build(
         out.append(ParsedArticle(article, tuple(refs[cursor : cursor + len(raws)]), tuple(found)))
         cursor += len(raws)
     return out
+
+
+def merged_references(articles: Sequence[ParsedArticle]) -> list[Reference]:
+    """One reference per key (first cited first), each with the most complete value of
+    every field over its citations, as the library shows it."""
+    by_key: dict[str, list[Reference]] = {}
+    for parsed in articles:
+        for ref in parsed.references:
+            by_key.setdefault(ref.key, []).append(ref)
+    out = []
+    for cited in by_key.values():
+        fields = merge_variants([variant_of(r) for r in cited])
+        out.append(cited[0].model_copy(update=dataclasses.asdict(fields)))
+    return out
+
+
+def check(parsed: ParsedArticle) -> Checked:
+    """The check stage of one parsed article: claims, links and coverage. Two entries of
+    an article may be one reference: a claim then links to its key once (its best link)
+    and the key is listed once among the unused."""
+    from refs.check.coverage import Checked, check_article  # only the check commands
+
+    checked = check_article(parsed.article, parsed.references)
+    seen: set[tuple[str, str]] = set()
+    links = []
+    for lk in checked.links:
+        if (lk.claim_id, lk.key) not in seen:
+            seen.add((lk.claim_id, lk.key))
+            links.append(lk)
+    if len(links) == len(checked.links) and len({r.key for r in parsed.references}) == len(
+        parsed.references
+    ):
+        return checked
+    report = CoverageReport(
+        supported=checked.report.supported,
+        unsupported=checked.report.unsupported,
+        unused_references=tuple(dict.fromkeys(checked.report.unused_references)),
+    )
+    return Checked(checked.claims, tuple(links), report)
 
 
 def parse_paths(paths: Sequence[Path]) -> ParseResult:

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from refs import __version__
-from refs.diagnostics import Diagnostic, has_errors
 from refs.errors import RefsError
-from refs.pipeline import ParseResult, parse_files
-from refs.reader import discover
+
+if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
+    from refs.diagnostics import Diagnostic
+    from refs.pipeline import ParseResult
 
 app = typer.Typer(
     name="refs",
@@ -65,6 +67,9 @@ PROGRESS_MIN_FILES = 20  # a progress bar for this many files or more, on a term
 def load_articles(paths: list[Path]) -> ParseResult:
     """Parse the given paths, print file-level diagnostics, exit 2 when nothing is readable.
     Many files on a terminal show a progress bar on stderr (never in pipes)."""
+    from refs.pipeline import parse_files
+    from refs.reader import discover
+
     files, found = discover(paths)
     if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
         with typer.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
@@ -79,9 +84,8 @@ def load_articles(paths: list[Path]) -> ParseResult:
 
 def exit_code(result: ParseResult) -> int:
     """2 when a named path is missing, 1 for error findings, else 0."""
-    if any(d.code == "R001" for d in result.diagnostics):
-        return 2
-    return 1 if has_errors(all_diagnostics(result)) else 0
+    missing = any(d.code == "R001" for d in result.diagnostics)
+    return findings_code(all_diagnostics(result), missing)
 
 
 def all_diagnostics(result: ParseResult) -> list[Diagnostic]:
@@ -117,12 +121,22 @@ def check_output(output: Path | None) -> None:
         fail(f"cannot write {output}: the folder {output.parent} does not exist")
 
 
-def check_articles(names: tuple[str, ...], articles: list[str]) -> None:
-    """Stop (exit 2) when an ``--article`` names none of ``articles``."""
-    from refs.select import unmatched_articles
+@contextmanager
+def stops() -> Iterator[None]:
+    """A problem the core raises (RefsError) stops the command: message, hint, exit code."""
+    try:
+        yield
+    except RefsError as exc:
+        fail(exc.message, exc.exit_code, exc.hint)
 
-    for name in unmatched_articles(names, articles):
-        fail(f"no article matched --article {name}", hint="give a path, file name or stem")
+
+def findings_code(diagnostics: Sequence[Diagnostic], missing_path: bool = False) -> int:
+    """2 when a named path is missing, 1 for error findings, else 0."""
+    from refs.diagnostics import has_errors
+
+    if missing_path:
+        return 2
+    return 1 if has_errors(list(diagnostics)) else 0
 
 
 def version_callback(value: bool) -> None:

@@ -11,15 +11,14 @@ import typer
 from refs.cli.app import (
     LibraryOpt,
     PathsArg,
-    all_diagnostics,
     app,
-    check_articles,
     check_output,
     emit_diagnostics,
-    exit_code,
     fail,
+    findings_code,
     library_path,
     load_articles,
+    stops,
     write_output,
 )
 
@@ -61,9 +60,9 @@ def export(
 
     Example: refs export seeds --format bibtex -o refs.bib
     """
-    from refs.formats.csl_item import CslSource
     from refs.formats.registry import get as get_format
-    from refs.select import Selection, empty_range, parse_bound, select, unique_keys
+    from refs.gather import gather
+    from refs.select import Selection, empty_range, parse_bound
 
     check_output(output)
     bounds = {}
@@ -81,26 +80,10 @@ def export(
         since=bounds.get("--since"),
         until=bounds.get("--until"),
     )
-    code = 0
-    if paths:
-        result = load_articles(paths)
-        emit_diagnostics(all_diagnostics(result))
-        code = exit_code(result)
-        every = [r for p in result.articles for r in p.references]
-        check_articles(selection.articles, [p.article.source for p in result.articles])
-        cited, renamed = unique_keys(select(every, selection))
-        refs: list[CslSource] = list(cited)
-    else:
-        from refs.library.store import Library
-
-        with Library(library_path(library), create=False) as lib:
-            held = lib.references()
-        check_articles(selection.articles, [c.article for r in held for c in r.citations])
-        stored, renamed = unique_keys(select(held, selection))
-        refs = list(stored)
-    for change in renamed:
-        typer.echo(f"refs: warning: key shared by different references: {change}", err=True)
-    if not refs:
+    with stops():
+        got = gather(paths or [], library_path(library), load_articles, selection)
+    emit_diagnostics(got.diagnostics)
+    if not got.references:
         typer.echo("refs: warning: no reference matched", err=True)
-    write_output(get_format(fmt.value).export(refs), output)
-    raise typer.Exit(code)
+    write_output(get_format(fmt.value).export(got.references), output)
+    raise typer.Exit(findings_code(got.diagnostics, got.missing_path))

@@ -19,9 +19,7 @@ from refs.cli.app import (
     load_articles,
     write_output,
 )
-from refs.diagnostics import has_errors
 from refs.errors import RefsError
-from refs.report.json_doc import dumps
 
 # ---------------------------------------------------------------- the library: add, list, show
 
@@ -91,6 +89,7 @@ def show(
     """
     from refs.library.decisions import live_key
     from refs.library.store import Library
+    from refs.report.json_doc import dumps
     from refs.report.library_views import library_reference_json, reference_text
 
     with Library(library_path(library), create=False) as lib:
@@ -189,6 +188,7 @@ def import_file(
 
     Example: refs import library.bib
     """
+    from refs.diagnostics import has_errors
     from refs.formats.detect import read_import
     from refs.library.ingest import import_references
     from refs.library.store import Library

@@ -16,8 +16,6 @@ from refs.cli.app import (
     load_articles,
     write_output,
 )
-from refs.report.json_doc import article_json, dumps
-from refs.report.table import parse_table
 
 # ---------------------------------------------------------------- refs parse
 
@@ -38,6 +36,9 @@ def parse(
 
     Example: refs parse seeds --format table
     """
+    from refs.report.json_doc import article_json, dumps
+    from refs.report.table import parse_table
+
     result = load_articles(paths)
     diagnostics = all_diagnostics(result)
     if fmt is ParseFormat.json:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from refs.dedupe.clusters import Item, find_duplicates, make_item
+from refs.dedupe.identity import Identity, key_request, variant_identity, variant_of
 from refs.dedupe.merge import Variant, merge_variants
-from refs.keys import KeyRequest, base_key, library_keys, sort_identity
+from refs.keys import library_keys
 from refs.library.store import Library
 from refs.library.texts import keep_text
 from refs.models import Article, Citation, LibraryReference, Reference
@@ -64,18 +65,6 @@ def article_identity(article: Article, references: Sequence[Reference]) -> str:
         parts.append(_fold(article.text))
     digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
     return digest[:32]
-
-
-def variant_of(ref: Reference | LibraryReference) -> Variant:
-    return Variant(
-        title=ref.title,
-        outlet=ref.outlet,
-        outlet_canonical=ref.outlet_canonical,
-        issued=ref.issued,
-        type=ref.type,
-        publisher=ref.publisher,
-        container_title=ref.container_title,
-    )
 
 
 @contextmanager
@@ -212,12 +201,12 @@ def _ingest(
             fresh.append(e)
 
     # Group the rest on their normalised fields, then match the groups with the library.
-    by_ident: dict[tuple[object, ...], list[Entry]] = defaultdict(list)
-    first_view: dict[tuple[object, ...], Item] = {}
+    by_ident: dict[Identity, list[Entry]] = defaultdict(list)
+    first_view: dict[Identity, Item] = {}
     for e in fresh:
         v = e.variant
         it = make_item("", v.title, v.outlet, v.issued, v.outlet_canonical)
-        ident: tuple[object, ...] = (it.outlet, it.year, it.month, it.day, it.title)
+        ident = variant_identity(v)  # the one identity rule, as in a run over files
         by_ident[ident].append(e)
         first_view.setdefault(ident, it)
     # batch-local keys, numbered in content order (they sort after every real key)
@@ -255,13 +244,7 @@ def _ingest(
             creations.append(new_keys)
 
     fields = [merge_variants([e.variant for k in made for e in groups[k]]) for made in creations]
-    requests = [
-        KeyRequest(
-            base_key(f.outlet_canonical or f.outlet, f.issued, f.title),
-            sort_identity(f.outlet_canonical or f.outlet, f.issued, f.title),
-        )
-        for f in fields
-    ]
+    requests = [key_request(f) for f in fields]
     keys = library_keys(requests, lib.taken_keys()) if requests else []
     rows: list[tuple[int, Citation, Variant]] = []
     ids = lib.insert_records(
