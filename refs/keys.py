@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from refs.models import PartialDate
@@ -113,20 +113,34 @@ def library_keys(requests: Sequence[KeyRequest], taken: Iterable[str] = ()) -> l
     colliding requests are served in ``(base, identity)`` order, so a batch gives the same
     keys whatever the order of its input. Keys already given are never touched.
     """
+    order = sorted(range(len(requests)), key=lambda i: (requests[i].base, requests[i].identity))
+    out = [""] * len(requests)
+    for i, key in zip(order, keys_in_order((requests[i].base for i in order), taken), strict=True):
+        out[i] = key
+    return out
+
+
+def keys_in_order(bases: Iterable[str], taken: Iterable[str] = ()) -> Iterator[str]:
+    """The keys of ``library_keys`` for requests already sorted by (base, identity),
+    one base after the other. Memory stays bounded for any number of requests: a key
+    below the current base can equal no later key (each starts with its base), so such
+    keys are forgotten."""
     used = set(taken)
     tried: dict[str, int] = {}  # per base: suffixes below this one are known to be taken
-    out = [""] * len(requests)
-    for i in sorted(range(len(requests)), key=lambda i: (requests[i].base, requests[i].identity)):
-        base = requests[i].base
+    limit = 2 * len(used) + 65536
+    for base in bases:
         n = tried.get(base, -1)
         key = base if n < 0 else base + suffix(n)
         while key in used:
             n += 1
             key = base + suffix(n)
+        if len(used) > limit:
+            used = {k for k in used if k >= base}
+            tried = {b: m for b, m in tried.items() if b >= base}
+            limit = 2 * len(used) + 65536
         tried[base] = n
-        out[i] = key
         used.add(key)
-    return out
+        yield key
 
 
 def is_valid_key(key: str) -> bool:

@@ -13,7 +13,7 @@ from refs import diagnostics as diag
 from refs.dedupe.identity import Identity, group_keys, identity, variant_of
 from refs.dedupe.merge import Variant, merge_variants
 from refs.diagnostics import Diagnostic
-from refs.models import Article, CoverageReport, RawReference, Reference
+from refs.models import Article, CoverageReport, PartialDate, RawReference, Reference
 from refs.outlets import resolve
 from refs.parse.article import LineIndex, read_article
 from refs.parse.entries import parse_list
@@ -64,31 +64,49 @@ def parse_text(text: str, source: str) -> tuple[Article, list[RawReference], lis
     return article, raws, found
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One source-list entry on its way to a Reference: its date, canonical outlet and
+    identity (the entries of one identity are one reference)."""
+
+    raw: RawReference
+    issued: PartialDate | None
+    canonical: str | None
+    identity: Identity
+
+    def variant(self) -> Variant:  # what its key is made from
+        return Variant(self.raw.title, self.raw.outlet, self.canonical, self.issued)
+
+
+def entries(article: Article, raws: Sequence[RawReference]) -> list[Entry]:
+    out = []
+    for r in raws:
+        issued = resolve_date(r.date_text, article.issue_date)
+        canonical = resolve(r.outlet).name if r.outlet else None
+        out.append(Entry(r, issued, canonical, identity(r.title, r.outlet, canonical, issued)))
+    return out
+
+
 def build(
     parsed: Sequence[tuple[Article, list[RawReference], list[Diagnostic]]],
 ) -> list[ParsedArticle]:
     """Normalise every entry and give keys over the whole run: the entries that are one
     reference (``refs.dedupe.identity``) share the key of their merged fields, the key
     the library would give them."""
-    flat = [(a, r, resolve_date(r.date_text, a.issue_date)) for a, raws, _ in parsed for r in raws]
+    found = [(a, entries(a, raws), notes) for a, raws, notes in parsed]
     groups: dict[Identity, list[Variant]] = {}
-    idents = []
-    for _, r, issued in flat:
-        canonical = resolve(r.outlet).name if r.outlet else None
-        ident = identity(r.title, r.outlet, canonical, issued)
-        idents.append(ident)
-        groups.setdefault(ident, []).append(Variant(r.title, r.outlet, canonical, issued))
+    for _, listed, _ in found:
+        for e in listed:
+            groups.setdefault(e.identity, []).append(e.variant())
     key_of = dict(zip(groups, group_keys(list(groups.values())), strict=True))
-    refs = [
-        normalize(r, issued, a.source, key_of[ident])
-        for (a, r, issued), ident in zip(flat, idents, strict=True)
+    return [
+        ParsedArticle(
+            a,
+            tuple(normalize(e.raw, e.issued, a.source, key_of[e.identity]) for e in listed),
+            tuple(notes),
+        )
+        for a, listed, notes in found
     ]
-    out: list[ParsedArticle] = []
-    cursor = 0
-    for article, raws, found in parsed:
-        out.append(ParsedArticle(article, tuple(refs[cursor : cursor + len(raws)]), tuple(found)))
-        cursor += len(raws)
-    return out
 
 
 def merged_references(articles: Sequence[ParsedArticle]) -> list[Reference]:

@@ -19,6 +19,7 @@ from refs.errors import RefsError
 if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
     from refs.diagnostics import Diagnostic
     from refs.pipeline import ParseResult
+    from refs.stream import Format, Streamed
 
 app = typer.Typer(
     name="refs",
@@ -80,6 +81,55 @@ def load_articles(paths: list[Path]) -> ParseResult:
         emit_diagnostics(result.diagnostics)
         fail("no readable article in " + ", ".join(str(p) for p in paths))
     return result
+
+
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the cores available)."),
+]
+
+
+def stream_articles(
+    paths: list[Path], fmt: Format, names: Sequence[str] = (), jobs: int | None = None
+) -> Streamed:
+    """The first pass of a streamed run over the given paths (``refs.stream``), with the
+    progress bar of ``load_articles``; exit 2 when nothing is readable."""
+    from refs.reader import discover
+    from refs.select import unmatched_articles
+    from refs.stream import default_jobs
+    from refs.stream import stream_articles as first_pass
+
+    files, found = discover(paths)
+    for name in unmatched_articles(names, [str(f) for f in files]):
+        fail(f"no article matched --article {name}", hint="give a path, file name or stem")
+    workers = jobs or default_jobs()
+    if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+        with typer.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
+            run = first_pass(
+                files, found, fmt, names=names, jobs=workers, on_file=lambda _file: bar.update(1)
+            )
+    else:
+        run = first_pass(files, found, fmt, names=names, jobs=workers)
+    if not run.articles:
+        emit_diagnostics(run.diagnostics())
+        run.close()
+        fail("no readable article in " + ", ".join(str(p) for p in paths))
+    return run
+
+
+def write_streamed(run: Streamed, output: Path | None) -> None:
+    """A streamed run's output to stdout (also for ``-o -``) or atomically to a file."""
+    if output is None or str(output) == "-":
+        run.write(sys.stdout)
+        return
+    from refs.formats.atomic import open_atomic
+
+    check_output(output)
+    try:
+        with open_atomic(output) as handle:
+            run.write(handle)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
 def exit_code(result: ParseResult) -> int:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from refs.cli.app import (
+    JobsOpt,
     LibraryOpt,
     PathsArg,
     app,
@@ -19,12 +20,15 @@ from refs.cli.app import (
     library_path,
     load_articles,
     stops,
+    stream_articles,
     write_output,
+    write_streamed,
 )
 
 if TYPE_CHECKING:
     from refs.check.coverage import Checked
     from refs.pipeline import ParsedArticle
+    from refs.stream import Format
 
 # ---------------------------------------------------------------- refs check
 
@@ -55,6 +59,7 @@ def check(
         typer.Option("--article", help="Only this article (path, file name or stem)."),
     ] = None,
     library: LibraryOpt = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """Check that every claim is backed by a listed source and every source backs one.
 
@@ -68,6 +73,13 @@ def check(
     from refs.select import Selection
 
     check_output(output)
+    if paths and fmt is not CheckFormat.html:  # streamed: memory does not grow
+        mode: Format = "check-json" if fmt is CheckFormat.json else "check-text"
+        with stream_articles(paths, mode, article or (), jobs) as run:
+            write_streamed(run, output)
+            emit_diagnostics(run.diagnostics())
+            code, ratio = findings_code([], run.missing_path) or int(run.errors), run.ratio
+        raise typer.Exit(_coverage_code(code, ratio, min_coverage))
     selection = Selection(articles=tuple(article or ()))
     with stops():
         got = gather(paths or [], library_path(library), load_articles, selection, texts=True)
@@ -84,13 +96,17 @@ def check(
     write_output(_report(pairs, fmt), output)
     emit_diagnostics(got.diagnostics)
     code = findings_code(got.diagnostics, got.missing_path)
-    ratio = overall([c for _, c in pairs])
+    raise typer.Exit(_coverage_code(code, overall([c for _, c in pairs]), min_coverage))
+
+
+def _coverage_code(code: int, ratio: float, min_coverage: float) -> int:
+    """1 when the coverage is below --min-coverage (said on stderr), else ``code``."""
     if code == 0 and ratio < min_coverage:
         typer.echo(
             f"refs: coverage {ratio:.1%} is below --min-coverage {min_coverage:.1%}", err=True
         )
-        code = 1
-    raise typer.Exit(code)
+        return 1
+    return code
 
 
 def _report(pairs: list[tuple[ParsedArticle, Checked]], fmt: CheckFormat) -> str:

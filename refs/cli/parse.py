@@ -9,12 +9,16 @@ from typing import Annotated
 import typer
 
 from refs.cli.app import (
+    JobsOpt,
     all_diagnostics,
     app,
     emit_diagnostics,
     exit_code,
+    findings_code,
     load_articles,
+    stream_articles,
     write_output,
+    write_streamed,
 )
 
 # ---------------------------------------------------------------- refs parse
@@ -31,20 +35,20 @@ def parse(
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ParseFormat.json
     ),
+    jobs: JobsOpt = None,
 ) -> None:
     """Parse articles and print their references.
 
-    Example: refs parse seeds --format table
+    Example: refs parse seeds --format table --jobs 2
     """
-    from refs.report.json_doc import article_json, dumps
+    if fmt is ParseFormat.json:  # streamed: memory does not grow with the articles
+        with stream_articles(paths, "parse-json", jobs=jobs) as run:
+            write_streamed(run, None)
+            emit_diagnostics(run.diagnostics())
+            raise typer.Exit(findings_code([], run.missing_path) or int(run.errors))
     from refs.report.table import parse_table
 
     result = load_articles(paths)
-    diagnostics = all_diagnostics(result)
-    if fmt is ParseFormat.json:
-        document = {"articles": [article_json(p) for p in result.articles]}
-        write_output(dumps(document), None)
-    else:
-        write_output(parse_table(result.articles), None)
-    emit_diagnostics(diagnostics)
+    write_output(parse_table(result.articles), None)
+    emit_diagnostics(all_diagnostics(result))
     raise typer.Exit(exit_code(result))
