@@ -120,14 +120,16 @@ def library_keys(requests: Sequence[KeyRequest], taken: Iterable[str] = ()) -> l
     return out
 
 
-def keys_in_order(bases: Iterable[str], taken: Iterable[str] = ()) -> Iterator[str]:
+def keys_in_order(
+    bases: Iterable[str], taken: Iterable[str] = (), keep: int = 65536
+) -> Iterator[str]:
     """The keys of ``library_keys`` for requests already sorted by (base, identity),
     one base after the other. Memory stays bounded for any number of requests: a key
     below the current base can equal no later key (each starts with its base), so such
-    keys are forgotten."""
+    keys are forgotten once more than about ``keep`` are held."""
     used = set(taken)
     tried: dict[str, int] = {}  # per base: suffixes below this one are known to be taken
-    limit = 2 * len(used) + 65536
+    limit = 2 * len(used) + keep
     for base in bases:
         n = tried.get(base, -1)
         key = base if n < 0 else base + suffix(n)
@@ -137,7 +139,7 @@ def keys_in_order(bases: Iterable[str], taken: Iterable[str] = ()) -> Iterator[s
         if len(used) > limit:
             used = {k for k in used if k >= base}
             tried = {b: m for b, m in tried.items() if b >= base}
-            limit = 2 * len(used) + 65536
+            limit = 2 * len(used) + keep
         tried[base] = n
         used.add(key)
         yield key

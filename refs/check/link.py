@@ -251,6 +251,6 @@ def link(
                     evidence += (f"date disagrees (x{s.factor})",)
                 found.append(Link(claim_id=claim.id, key=ref.key, score=round(value, 3),
                                   evidence=evidence))  # fmt: skip
-        found.sort(key=lambda lk: (-lk.score, lk.key))
+        found.sort(key=lambda lk: -lk.score)  # ties: in source-list order (stable sort)
         out.extend(found)
     return tuple(out)
