@@ -11,7 +11,6 @@ number of files, and the output is the same, byte for byte, whatever ``jobs``.""
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import pickle
 import re
@@ -196,10 +195,17 @@ def stream_articles(
     return run
 
 
+PARALLEL_MIN_FILES = 32  # below this, starting workers costs more than it saves
+
+
 def _results(tasks: list[Task], jobs: int) -> Iterator[Done]:
-    if jobs <= 1 or len(tasks) < 2:
+    """Each task's result, in the order of ``tasks`` (so the output never depends on
+    which worker finished first)."""
+    if jobs <= 1 or len(tasks) < PARALLEL_MIN_FILES:
         yield from map(article_job, tasks)
         return
+    import multiprocessing
+
     with multiprocessing.get_context("fork" if os.name == "posix" else "spawn").Pool(jobs) as pool:
         yield from pool.imap(article_job, tasks, chunksize=16)
 

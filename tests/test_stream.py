@@ -13,6 +13,7 @@ from refs.pipeline import check, parse_paths
 from refs.report.check_json import check_json
 from refs.report.check_text import check_text
 from refs.report.json_doc import article_json, dumps
+from refs.stream import PARALLEL_MIN_FILES
 from tests.helpers import SEEDS
 from tests.helpers.cli_run import run
 
@@ -63,6 +64,7 @@ def test_check_is_the_document_of_the_stages(corpus: Path) -> None:
     [["parse"], ["check", "--format", "json"], ["check"], ["check", "--article", "korea-b"]],
 )
 def test_two_workers_give_the_same_bytes_as_one(corpus: Path, args: list[str]) -> None:
+    assert len(list(corpus.glob("*.txt"))) >= PARALLEL_MIN_FILES  # so workers do start
     one = run(*args, str(corpus), "--jobs", "1")
     two = run(*args, str(corpus), "--jobs", "2")
     assert one == two
