@@ -6,7 +6,7 @@ the same run (reading the files, finding the source list with ``rfind`` and spli
 with plain string operations), and the exponent of the growth from one size to the next
 (1.0: linear).
 
-    python -m bench.stream_bench --sizes 1000,10000,100000 [--jobs 2]
+    python -m bench.stream_bench --sizes 1000,10000,100000 [--jobs 2] [--commands parse]
 
 The corpus is written once per size into bench/out/tree-N (folders of 1,000 articles;
 10^6 articles of about 4 KB are about 4 GB)."""
@@ -59,9 +59,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--commands", default="parse,check")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    commands = {"parse": ["parse", "--format", "json"], "check": ["check", "--format", "json"]}
+    known = {"parse": ["parse", "--format", "json"], "check": ["check", "--format", "json"]}
+    commands = {name: known[name] for name in args.commands.split(",")}
     last: dict[str, tuple[int, float, float]] = {}
     for n in sizes:
         folder = write_tree(OUT / f"tree-{n}", n)

@@ -137,8 +137,11 @@ class Streamed:
         self._spool.close()
 
     @property
-    def missing_path(self) -> bool:
-        return any(d.code == "R001" for d in self.file_level)
+    def exit_code(self) -> int:
+        """2 when a named path is missing, 1 for error findings, else 0."""
+        if any(d.code == "R001" for d in self.file_level):
+            return 2
+        return 1 if self.errors else 0
 
     def write(self, out: IO[str]) -> None:
         """The output, keys in place (once, after the first pass)."""

@@ -78,8 +78,7 @@ def check(
         with stream_articles(paths, mode, article or (), jobs) as run:
             write_streamed(run, output)
             emit_diagnostics(run.diagnostics())
-            code, ratio = findings_code([], run.missing_path) or int(run.errors), run.ratio
-        raise typer.Exit(_coverage_code(code, ratio, min_coverage))
+        raise typer.Exit(_coverage_code(run.exit_code, run.ratio, min_coverage))
     selection = Selection(articles=tuple(article or ()))
     with stops():
         got = gather(paths or [], library_path(library), load_articles, selection, texts=True)

@@ -14,7 +14,6 @@ from refs.cli.app import (
     app,
     emit_diagnostics,
     exit_code,
-    findings_code,
     load_articles,
     stream_articles,
     write_output,
@@ -45,7 +44,7 @@ def parse(
         with stream_articles(paths, "parse-json", jobs=jobs) as run:
             write_streamed(run, None)
             emit_diagnostics(run.diagnostics())
-            raise typer.Exit(findings_code([], run.missing_path) or int(run.errors))
+        raise typer.Exit(run.exit_code)
     from refs.report.table import parse_table
 
     result = load_articles(paths)
