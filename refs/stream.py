@@ -53,6 +53,7 @@ class Done:
     cited: list[Cited]
     errors: bool = False  # an error among the diagnostics
     unreadable: tuple[Diagnostic, ...] = ()  # why the file could not be read
+    wanted: bool = True  # as the task said
     claims: int = 0
     supported: int = 0
     unused: int = 0
@@ -75,7 +76,7 @@ def article_job(task: Task) -> Done:
         refs.append(normalize(e.raw, e.issued, task.path, f"{mark}{slot}{mark}"))
     parsed = ParsedArticle(article, tuple(refs), tuple(notes + found))
     if not task.wanted:
-        return Done(b"", cited)
+        return Done(b"", cited, wanted=False)
     if task.fmt == "parse-json":
         return _split(streamed.parse_article(parsed), mark, cited, parsed.diagnostics, True)
     checked = check(parsed)
@@ -182,8 +183,9 @@ def stream_articles(
 ) -> Streamed:
     """The first pass: every file's job (``jobs`` at a time), the output spooled."""
     run = Streamed(fmt, file_level=list(found), errors=has_errors(list(found)))
-    tasks = [Task(str(f), fmt, not names or article_named(str(f), names)) for f in files]
-    for number, (file, done) in enumerate(zip(files, _results(tasks, jobs), strict=True)):
+    tasks = (Task(str(f), fmt, not names or article_named(str(f), names)) for f in files)
+    results = _results(tasks, jobs if len(files) >= PARALLEL_MIN_FILES else 1)
+    for number, (file, done) in enumerate(zip(files, results, strict=True)):
         if on_file is not None:
             on_file(file)
         if done.unreadable:
@@ -191,7 +193,7 @@ def stream_articles(
             run.errors = run.errors or done.errors
             continue
         run._index.add((number, *row) for row in done.cited)
-        if not tasks[number].wanted:
+        if not done.wanted:
             continue
         run.articles += 1
         run.errors = run.errors or done.errors
@@ -205,10 +207,10 @@ def stream_articles(
 PARALLEL_MIN_FILES = 32  # below this, starting workers costs more than it saves
 
 
-def _results(tasks: list[Task], jobs: int) -> Iterator[Done]:
+def _results(tasks: Iterator[Task], jobs: int) -> Iterator[Done]:
     """Each task's result, in the order of ``tasks`` (so the output never depends on
     which worker finished first)."""
-    if jobs <= 1 or len(tasks) < PARALLEL_MIN_FILES:
+    if jobs <= 1:
         yield from map(article_job, tasks)
         return
     import multiprocessing
