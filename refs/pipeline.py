@@ -119,7 +119,8 @@ def merged_references(articles: Sequence[ParsedArticle]) -> list[Reference]:
     out = []
     for cited in by_key.values():
         fields = merge_variants([variant_of(r) for r in cited])
-        out.append(cited[0].model_copy(update=dataclasses.asdict(fields)))
+        update = {f.name: getattr(fields, f.name) for f in dataclasses.fields(fields)}
+        out.append(cited[0].model_copy(update=update))
     return out
 
 
