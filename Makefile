@@ -40,6 +40,8 @@ bench: venv
 	$(BIN)/python -m bench.dedupe_bench --refs 100000 --refs 1000000
 	$(BIN)/python -m bench.add_bench --articles 10000
 	$(BIN)/python -m bench.render_bench --sizes 1000,10000
+	$(BIN)/python -m bench.startup_bench
+	$(BIN)/python -m bench.stream_bench --sizes 1000,10000 --jobs 2
 
 golden: venv
 	$(BIN)/pytest tests/test_golden.py --update-golden

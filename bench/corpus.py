@@ -137,6 +137,21 @@ def write_corpus(folder: Path, n: int, seed: int = 1) -> list[Path]:
     return paths
 
 
+def write_tree(folder: Path, n: int, seed: int = 1, per_folder: int = 1000) -> Path:
+    """The corpus as folders of ``per_folder`` files (``000/000123.txt``), written one
+    file at a time (memory stays flat for 10^6 articles); reused when complete."""
+    marker = folder / f".complete-{n}-{seed}"
+    if marker.exists():
+        return folder
+    for i, (name, text) in enumerate(generate(n, seed)):
+        sub = folder / f"{i // per_folder:03d}"
+        if i % per_folder == 0:
+            sub.mkdir(parents=True, exist_ok=True)
+        (sub / name).write_text(text, encoding="utf-8")
+    marker.touch()
+    return folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("outdir", type=Path)

@@ -10,7 +10,7 @@ from refs.models import Severity
 class Diagnostic(BaseModel):
     """A finding with a stable code, a severity, the file and a 1-based line."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     code: str
     severity: Severity

@@ -5,7 +5,7 @@ word (``reuters2000putin``), lowercase ASCII; other scripts transliterated
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from refs.latin import to_latin
@@ -130,23 +130,51 @@ def library_keys(
     ``start``, when given, holds per base the first position known not to be taken
     (-1: the bare base, 0: suffix ``a``, ...) and is updated with the positions given.
     """
-    used = taken if isinstance(taken, TakenKeys) else set(taken)
+    order = sorted(range(len(requests)), key=lambda i: (requests[i].base, requests[i].identity))
     known = {} if start is None else start
-    tried: dict[str, int] = {}  # per base: suffixes below this one are known to be taken
+    tried: dict[str, int] = {}
     out = [""] * len(requests)
-    for i in sorted(range(len(requests)), key=lambda i: (requests[i].base, requests[i].identity)):
-        base = requests[i].base
-        n = tried.get(base, known.get(base, -1))
-        key = base if n < 0 else base + suffix(n)
-        while key in used:
-            n += 1
-            key = base + suffix(n)
-        tried[base] = n
+    bases = (requests[i].base for i in order)
+    for i, key in zip(order, keys_in_order(bases, taken, known, tried), strict=True):
         out[i] = key
-        used.add(key)
     for base, n in tried.items():
         known[base] = n + 1
     return out
+
+
+def keys_in_order(
+    bases: Iterable[str],
+    taken: Iterable[str] | TakenKeys = (),
+    start: dict[str, int] | None = None,
+    tried: dict[str, int] | None = None,
+    keep: int = 65536,
+) -> Iterator[str]:
+    """The keys of ``library_keys`` for requests already sorted by (base, identity),
+    one base after the other. Memory stays bounded for any number of requests: a key
+    below the current base can equal no later key (each starts with its base), so such
+    keys are forgotten once more than about ``keep`` are held. ``tried`` receives, per
+    base still held, the last suffix position given."""
+    index = taken if isinstance(taken, TakenKeys) else None
+    used: set[str] = set() if index is not None else set(taken)  # type: ignore[arg-type]
+    known = {} if start is None else start
+    tried = {} if tried is None else tried
+    limit = 2 * len(used) + keep
+    for base in bases:
+        n = tried.get(base, known.get(base, -1))
+        key = base if n < 0 else base + suffix(n)
+        while key in used or (index is not None and key in index):
+            n += 1
+            key = base + suffix(n)
+        if len(used) > limit:
+            used = {k for k in used if k >= base}
+            for b in [b for b in tried if b < base]:
+                known[b] = tried.pop(b) + 1
+            limit = 2 * len(used) + keep
+        tried[base] = n
+        used.add(key)
+        if index is not None:
+            index.add(key)
+        yield key
 
 
 def is_valid_key(key: str) -> bool:

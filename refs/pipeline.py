@@ -6,16 +6,29 @@ import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from refs import diagnostics as diag
+from refs.dedupe.identity import Identity, group_keys, identity
+from refs.dedupe.merge import merge_variants
 from refs.diagnostics import Diagnostic
-from refs.keys import KeyRequest, base_key, library_keys, sort_identity
-from refs.models import Article, RawReference, Reference
+from refs.models import (
+    Article,
+    CoverageReport,
+    Fields,
+    PartialDate,
+    RawReference,
+    Reference,
+    fields_of,
+)
 from refs.outlets import resolve
 from refs.parse.article import LineIndex, read_article
 from refs.parse.entries import parse_list
 from refs.parse.normalise import normalize, resolve_date
 from refs.reader import discover, read_text
+
+if TYPE_CHECKING:
+    from refs.check.coverage import Checked
 
 
 @dataclass(frozen=True)
@@ -58,44 +71,93 @@ def parse_text(text: str, source: str) -> tuple[Article, list[RawReference], lis
     return article, raws, found
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One source-list entry on its way to a Reference: its date, canonical outlet and
+    identity (the entries of one identity are one reference)."""
+
+    raw: RawReference
+    issued: PartialDate | None
+    canonical: str | None
+    identity: Identity
+
+    def variant(self) -> Fields:  # what its key is made from
+        return Fields.model_construct(
+            title=self.raw.title,
+            outlet=self.raw.outlet,
+            outlet_canonical=self.canonical,
+            issued=self.issued,
+        )
+
+
+def entries(article: Article, raws: Sequence[RawReference]) -> list[Entry]:
+    out = []
+    for r in raws:
+        issued = resolve_date(r.date_text, article.issue_date)
+        canonical = resolve(r.outlet).name if r.outlet else None
+        out.append(Entry(r, issued, canonical, identity(r.title, r.outlet, canonical, issued)))
+    return out
+
+
 def build(
     parsed: Sequence[tuple[Article, list[RawReference], list[Diagnostic]]],
 ) -> list[ParsedArticle]:
-    """Normalise every entry and give keys that are unique over the whole run."""
-    flat = [(a, r, resolve_date(r.date_text, a.issue_date)) for a, raws, _ in parsed for r in raws]
-    # one key per reference: the same entry cited by several articles (the same title but
-    # for case and spacing, the same canonical outlet and date) is one reference
-    identities = [
-        (
-            " ".join(r.title.casefold().split()),
-            resolve(r.outlet).name if r.outlet else "",
-            issued.iso() if issued else "",
+    """Normalise every entry and give keys over the whole run: the entries that are one
+    reference (``refs.dedupe.identity``) share the key of their merged fields, the key
+    the library would give them."""
+    found = [(a, entries(a, raws), notes) for a, raws, notes in parsed]
+    groups: dict[Identity, list[Fields]] = {}
+    for _, listed, _ in found:
+        for e in listed:
+            groups.setdefault(e.identity, []).append(e.variant())
+    key_of = dict(zip(groups, group_keys(list(groups.values())), strict=True))
+    return [
+        ParsedArticle(
+            a,
+            tuple(normalize(e.raw, e.issued, a.source, key_of[e.identity]) for e in listed),
+            tuple(notes),
         )
-        for _, r, issued in flat
+        for a, listed, notes in found
     ]
-    first: dict[tuple[str, str, str], int] = {}
-    for i, identity in enumerate(identities):
-        first.setdefault(identity, i)
-    unique = sorted(first.values())
-    given = library_keys(
-        [
-            KeyRequest(
-                base_key(r.outlet, issued, r.title), sort_identity(r.outlet, issued, r.title)
-            )
-            for _, r, issued in (flat[i] for i in unique)
-        ]
-    )
-    key_of = {identities[i]: key for i, key in zip(unique, given, strict=True)}
-    keys = [key_of[identity] for identity in identities]
-    refs = [
-        normalize(r, issued, a.source, key) for (a, r, issued), key in zip(flat, keys, strict=True)
-    ]
-    out: list[ParsedArticle] = []
-    cursor = 0
-    for article, raws, found in parsed:
-        out.append(ParsedArticle(article, tuple(refs[cursor : cursor + len(raws)]), tuple(found)))
-        cursor += len(raws)
+
+
+def merged_references(articles: Sequence[ParsedArticle]) -> list[Reference]:
+    """One reference per key (first cited first), each with the most complete value of
+    every field over its citations, as the library shows it."""
+    by_key: dict[str, list[Reference]] = {}
+    for parsed in articles:
+        for ref in parsed.references:
+            by_key.setdefault(ref.key, []).append(ref)
+    out = []
+    for cited in by_key.values():
+        fields = merge_variants([fields_of(r) for r in cited])
+        out.append(cited[0].model_copy(update=fields.__dict__))
     return out
+
+
+def check(parsed: ParsedArticle) -> Checked:
+    """The check stage of one parsed article: claims, links and coverage. Two entries of
+    an article may be one reference: a claim then links to its key once (its best link)
+    and the key is listed once among the unused."""
+    from refs.check.coverage import Checked, check_article  # only the check commands
+
+    checked = check_article(parsed.article, parsed.references)
+    seen: set[tuple[str, str]] = set()
+    links = []
+    for lk in checked.links:
+        if (lk.claim_id, lk.key) not in seen:
+            seen.add((lk.claim_id, lk.key))
+            links.append(lk)
+    if len(links) == len(checked.links) and len({r.key for r in parsed.references}) == len(
+        parsed.references
+    ):
+        return checked
+    report = CoverageReport(
+        supported=checked.report.supported,
+        unsupported=checked.report.unsupported,
+        unused_references=tuple(dict.fromkeys(checked.report.unused_references)),
+    )
+    return Checked(checked.claims, tuple(links), report)
 
 
 def parse_paths(paths: Sequence[Path]) -> ParseResult:

@@ -106,7 +106,7 @@ def decide(
             chosen[best.claim][r] = (best.value, (*best.evidence, why))
     out: list[Link] = []
     for n, links in enumerate(chosen):
-        ranked = sorted(links.items(), key=lambda x: (-x[1][0], keys[x[0]]))
+        ranked = sorted(links.items(), key=lambda x: (-x[1][0], x[0]))  # ties: list order
         out.extend(
             Link(claim_id=claim_ids[n], key=keys[r], score=round(v, 3), evidence=ev)
             for r, (v, ev) in ranked

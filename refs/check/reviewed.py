@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from refs.check.coverage import Checked
 from refs.check.review import apply_review
-from refs.check.stored import check_parsed, chosen, library_articles
+from refs.check.stored import chosen, library_articles
 from refs.errors import UsageError
 from refs.library.link_decisions import article_decisions
 from refs.library.store import Library
 from refs.library.texts import StoredArticle, stored_articles
 from refs.models import Claim
 from refs.pipeline import ParsedArticle
+from refs.pipeline import check as check_parsed
 
 
 @dataclass(frozen=True)

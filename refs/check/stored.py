@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from refs import diagnostics as diag
-from refs.check.coverage import Checked, check_article
 from refs.diagnostics import Diagnostic
-from refs.library.texts import StoredArticle
-from refs.models import CoverageReport, Reference
+from refs.models import Reference
 from refs.pipeline import ParsedArticle, build, parse_text
 from refs.select import article_named
+
+if TYPE_CHECKING:
+    from refs.library.texts import StoredArticle
 
 
 def _fold(text: str) -> str:
@@ -108,26 +110,3 @@ def library_articles(
             texts.append(s)
     parsed = build([parse_text(s.text or "", s.text_source or s.source) for s in texts])
     return [_rekey(s, p) for s, p in zip(texts, parsed, strict=True)], missing
-
-
-def check_parsed(parsed: ParsedArticle) -> Checked:
-    """``check_article`` for a parsed article. Two entries of a library article may be one
-    library reference: a claim then links to that key once (its best link) and the key
-    is listed once among the unused. With keys of one run this is check_article."""
-    checked = check_article(parsed.article, parsed.references)
-    seen: set[tuple[str, str]] = set()
-    links = []
-    for lk in checked.links:
-        if (lk.claim_id, lk.key) not in seen:
-            seen.add((lk.claim_id, lk.key))
-            links.append(lk)
-    if len(links) == len(checked.links) and len({r.key for r in parsed.references}) == len(
-        parsed.references
-    ):
-        return checked
-    report = CoverageReport(
-        supported=checked.report.supported,
-        unsupported=checked.report.unsupported,
-        unused_references=tuple(dict.fromkeys(checked.report.unused_references)),
-    )
-    return Checked(checked.claims, tuple(links), report)

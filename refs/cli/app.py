@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -14,14 +15,12 @@ import typer
 
 from refs import __version__
 from refs.cli.help_format import RefsGroup
-from refs.diagnostics import Diagnostic, has_errors
 from refs.errors import RefsError
-from refs.pipeline import ParseResult, parse_files, parse_stdin
-from refs.reader import discover
 
-if TYPE_CHECKING:
-    from refs.library.store import Library
-    from refs.models import LibraryReference
+if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
+    from refs.diagnostics import Diagnostic
+    from refs.pipeline import ParseResult
+    from refs.stream import Format, Streamed
 
 app = typer.Typer(
     name="refs",
@@ -101,7 +100,12 @@ def load_articles(paths: list[Path]) -> ParseResult:
     """Parse the given paths, print file-level diagnostics, exit 2 when nothing is readable.
     Many files on a terminal show a progress bar on stderr (never in pipes)."""
     if [str(p) for p in paths] == ["-"]:
+        from refs.pipeline import parse_stdin
+
         return parse_stdin(sys.stdin.buffer.read())
+    from refs.pipeline import parse_files
+    from refs.reader import discover
+
     files, found = discover(paths)
     detail(f"reading {len(files)} article file(s)")
     if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
@@ -132,24 +136,60 @@ def split_keys(args: list[Path] | None) -> tuple[list[Path], list[str]]:
     return paths, keys
 
 
-def library_refs(lib: Library, keys: list[str]) -> list[LibraryReference]:
-    """The library's references, or those with ``keys`` (merged-away keys work too)."""
-    if not keys:
-        return lib.references()
-    resolved = []
-    for key in keys:
-        found = lib.resolve_key(key)
-        if found is None:
-            fail(f"no such file, folder or library key: {key}", hint="`refs list` shows the keys")
-        resolved.append(found)
-    return lib.references(dict.fromkeys(resolved))
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the cores available)."),
+]
+
+
+def stream_articles(
+    paths: list[Path], fmt: Format, names: Sequence[str] = (), jobs: int | None = None
+) -> Streamed:
+    """The first pass of a streamed run over the given paths (``refs.stream``), with the
+    progress bar of ``load_articles``; exit 2 when nothing is readable."""
+    from refs.reader import discover
+    from refs.select import unmatched_articles
+    from refs.stream import default_jobs
+    from refs.stream import stream_articles as first_pass
+
+    files, found = discover(paths)
+    detail(f"reading {len(files)} article file(s)")
+    for name in unmatched_articles(names, [str(f) for f in files]):
+        fail(f"no article matched --article {name}", hint="give a path, file name or stem")
+    workers = jobs or default_jobs()
+    if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+        with typer.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
+            run = first_pass(
+                files, found, fmt, names=names, jobs=workers, on_file=lambda _file: bar.update(1)
+            )
+    else:
+        run = first_pass(files, found, fmt, names=names, jobs=workers)
+    if not run.articles:
+        emit_diagnostics(run.diagnostics())
+        run.close()
+        fail("no readable article in " + ", ".join(str(p) for p in paths))
+    return run
+
+
+def write_streamed(run: Streamed, output: Path | None) -> None:
+    """A streamed run's output to stdout (also for ``-o -``) or atomically to a file."""
+    if output is None or str(output) == "-":
+        run.write(sys.stdout)
+        return
+    from refs.formats.atomic import open_atomic
+
+    check_output(output)
+    try:
+        with open_atomic(output) as handle:
+            run.write(handle)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
 def exit_code(result: ParseResult) -> int:
     """2 when a named path is missing, 1 for error findings, else 0."""
-    if any(d.code == "R001" for d in result.diagnostics):
-        return 2
-    return 1 if has_errors(all_diagnostics(result)) else 0
+    missing = any(d.code == "R001" for d in result.diagnostics)
+    return findings_code(all_diagnostics(result), missing)
 
 
 def all_diagnostics(result: ParseResult) -> list[Diagnostic]:
@@ -183,6 +223,24 @@ def check_output(output: Path | None) -> None:
         fail(f"-o {output} is a folder", hint="name a file, such as -o out.txt")
     if not output.parent.is_dir():
         fail(f"cannot write {output}: the folder {output.parent} does not exist")
+
+
+@contextmanager
+def stops() -> Iterator[None]:
+    """A problem the core raises (RefsError) stops the command: message, hint, exit code."""
+    try:
+        yield
+    except RefsError as exc:
+        fail(exc.message, exc.exit_code, exc.hint)
+
+
+def findings_code(diagnostics: Sequence[Diagnostic], missing_path: bool = False) -> int:
+    """2 when a named path is missing, 1 for error findings, else 0."""
+    from refs.diagnostics import has_errors
+
+    if missing_path:
+        return 2
+    return 1 if has_errors(list(diagnostics)) else 0
 
 
 def check_articles(names: tuple[str, ...], articles: list[str]) -> None:

@@ -9,26 +9,28 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from refs.cli.app import (
+    JobsOpt,
     LibraryOpt,
     PathsArg,
-    all_diagnostics,
     app,
     check_articles,
     check_output,
     emit_diagnostics,
-    exit_code,
     fail,
+    findings_code,
     library_path,
     load_articles,
+    stops,
+    stream_articles,
     write_output,
+    write_streamed,
 )
-from refs.diagnostics import Diagnostic, has_errors
-from refs.errors import RefsError
-from refs.pipeline import ParsedArticle, ParseResult
-from refs.report.json_doc import dumps
 
 if TYPE_CHECKING:
     from refs.check.coverage import Checked
+    from refs.diagnostics import Diagnostic
+    from refs.pipeline import ParsedArticle
+    from refs.stream import Format
 
 # ---------------------------------------------------------------- refs check
 
@@ -67,6 +69,7 @@ def check(
         ),
     ] = False,
     library: LibraryOpt = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """Check that every claim is backed by a listed source and every source backs one.
 
@@ -76,44 +79,59 @@ def check(
     Example: refs check seeds --format html -o coverage.html --min-coverage 0.5
     """
     from refs.check.coverage import overall
-    from refs.check.stored import check_parsed
-    from refs.report.check_html import check_html
-    from refs.report.check_json import check_json
-    from refs.report.check_text import check_text
-    from refs.select import article_named
+    from refs.gather import gather
+    from refs.pipeline import check as check_stage
+    from refs.select import Selection
 
     check_output(output)
-    names = article or []
-    pairs: list[tuple[ParsedArticle, Checked]]
+    if paths and fmt is not CheckFormat.html and not confirmed:  # streamed: flat memory
+        mode: Format = "check-json" if fmt is CheckFormat.json else "check-text"
+        with stream_articles(paths, mode, article or (), jobs) as run:
+            write_streamed(run, output)
+            emit_diagnostics(run.diagnostics())
+        raise typer.Exit(_coverage_code(run.exit_code, run.ratio, min_coverage, confirmed))
     if paths:
-        result = load_articles(paths)
-        if names:
-            check_articles(tuple(names), [p.article.source for p in result.articles])
-            kept = [p for p in result.articles if article_named(p.article.source, names)]
-            result = ParseResult(kept, result.diagnostics)
-        diagnostics, code = all_diagnostics(result), exit_code(result)
-        pairs = [(p, check_parsed(p)) for p in result.articles]
+        selection = Selection(articles=tuple(article or ()))
+        with stops():
+            got = gather(paths, library_path(library), load_articles, selection, texts=True)
+        if not got.articles:
+            emit_diagnostics(got.diagnostics)
+            fail("no article matched --article " + ", ".join(article or []))
+        pairs = [(p, check_stage(p)) for p in got.articles]
+        diagnostics, code = got.diagnostics, findings_code(got.diagnostics, got.missing_path)
     else:
-        pairs, diagnostics = library_for_check(library, names)
-        code = 1 if has_errors(diagnostics) else 0
-    if not pairs:
-        emit_diagnostics(diagnostics)
-        fail("no article matched --article " + ", ".join(names))
-    if fmt is CheckFormat.json:
-        write_output(dumps(check_json(pairs)), output)
-    elif fmt is CheckFormat.html:
-        write_output(check_html(pairs), output)
-    else:
-        write_output(check_text(pairs), output)
+        pairs, diagnostics = library_for_check(library, article or [])
+        code = findings_code(diagnostics, False)
+    write_output(_report(pairs, fmt), output)
     emit_diagnostics(diagnostics)
     ratio = overall([c for _, c in pairs], confirmed)
+    raise typer.Exit(_coverage_code(code, ratio, min_coverage, confirmed))
+
+
+def _coverage_code(code: int, ratio: float, min_coverage: float, confirmed: bool) -> int:
+    """1 when the coverage is below --min-coverage (said on stderr), else ``code``."""
     if code == 0 and ratio < min_coverage:
         which = "confirmed coverage" if confirmed else "coverage"
         typer.echo(
             f"refs: {which} {ratio:.1%} is below --min-coverage {min_coverage:.1%}", err=True
         )
-        code = 1
-    raise typer.Exit(code)
+        return 1
+    return code
+
+
+def _report(pairs: list[tuple[ParsedArticle, Checked]], fmt: CheckFormat) -> str:
+    if fmt is CheckFormat.json:
+        from refs.report.check_json import check_json
+        from refs.report.json_doc import dumps
+
+        return dumps(check_json(pairs))
+    if fmt is CheckFormat.html:
+        from refs.report.check_html import check_html
+
+        return check_html(pairs)
+    from refs.report.check_text import check_text
+
+    return check_text(pairs)
 
 
 def library_for_check(
@@ -124,6 +142,7 @@ def library_for_check(
     with its text."""
     from refs.check.reviewed import reviewed
     from refs.check.stored import chosen, library_articles
+    from refs.errors import RefsError
     from refs.library.store import Library
     from refs.library.texts import stored_articles
 

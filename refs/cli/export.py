@@ -11,18 +11,16 @@ import typer
 from refs.cli.app import (
     LibraryOpt,
     PathsOrKeysArg,
-    all_diagnostics,
     app,
-    check_articles,
     check_output,
     emit_diagnostics,
-    exit_code,
     fail,
+    findings_code,
     library_path,
-    library_refs,
     load_articles,
     note,
     split_keys,
+    stops,
     write_output,
 )
 
@@ -77,8 +75,8 @@ def export(
     refs export ap2000kim reuters2000talks -f csljson -o cited.json
     """
     from refs.formats.registry import get as get_format
-    from refs.models import Keyed
-    from refs.select import Selection, empty_range, parse_bound, select, unique_keys
+    from refs.gather import gather
+    from refs.select import Selection, empty_range, parse_bound
 
     check_output(output)
     paths, keys = split_keys(paths)
@@ -98,29 +96,13 @@ def export(
         since=bounds.get("--since"),
         until=bounds.get("--until"),
     )
-    code = 0
-    if paths:
-        result = load_articles(paths)
-        emit_diagnostics(all_diagnostics(result))
-        code = exit_code(result)
-        every = [r for p in result.articles for r in p.references]
-        check_articles(selection.articles, [p.article.source for p in result.articles])
-        cited, renamed = unique_keys(select(every, selection))
-        refs: list[Keyed] = list(cited)
-    else:
-        from refs.library.store import Library
-
-        with Library(library_path(library), create=False) as lib:
-            held = library_refs(lib, keys)
-        check_articles(selection.articles, [c.article for r in held for c in r.citations])
-        stored, renamed = unique_keys(select(held, selection))
-        refs = list(stored)
-    for change in renamed:
-        typer.echo(f"refs: warning: key shared by different references: {change}", err=True)
-    if not refs:
+    with stops():
+        got = gather(paths, library_path(library), load_articles, selection, keys=keys)
+    emit_diagnostics(got.diagnostics)
+    if not got.references:
         typer.echo("refs: warning: no reference matched", err=True)
-    write_output(get_format(fmt.value).export(refs), output)
-    raise typer.Exit(code)
+    write_output(get_format(fmt.value).export(got.references), output)
+    raise typer.Exit(findings_code(got.diagnostics, got.missing_path))
 
 
 # What the programs that read each format expect the file to be called.

@@ -27,10 +27,7 @@ from refs.cli.app import (
     write_output,
 )
 from refs.cli.autoexport import changes
-from refs.diagnostics import has_errors
 from refs.errors import RefsError, UsageError
-from refs.reader import discover
-from refs.report.json_doc import dumps
 
 if TYPE_CHECKING:
     from refs.library.ingest import IngestReport
@@ -67,8 +64,10 @@ def add(
 
     Example: refs add seeds --library refs.db
     """
+    from refs.diagnostics import has_errors
     from refs.library.add_files import add_files
     from refs.library.store import Library
+    from refs.reader import discover
 
     if [str(p) for p in paths] == ["-"]:
         _add_stdin(paths, fmt, library)
@@ -169,7 +168,7 @@ def show(
     """
     from refs.library.decisions import live_key
     from refs.library.store import Library
-    from refs.report.json_doc import library_reference_json
+    from refs.report.json_doc import dumps, library_reference_json
     from refs.report.library_views import reference_text
 
     with Library(library_path(library), create=False) as lib:
@@ -274,6 +273,7 @@ def import_file(
 
     Example: refs import zotero.bib jabref.bib library.json
     """
+    from refs.diagnostics import has_errors
     from refs.formats.detect import read_import, read_import_bytes
     from refs.library.ingest import import_references
     from refs.library.store import Library

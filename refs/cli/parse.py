@@ -9,15 +9,16 @@ import typer
 
 from refs.cli.app import (
     ArticlesArg,
+    JobsOpt,
     all_diagnostics,
     app,
     emit_diagnostics,
     exit_code,
     load_articles,
+    stream_articles,
     write_output,
+    write_streamed,
 )
-from refs.report.json_doc import article_json, dumps
-from refs.report.table import parse_table
 
 # ---------------------------------------------------------------- refs parse
 
@@ -34,17 +35,25 @@ def parse(
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ParseFormat.json
     ),
+    jobs: JobsOpt = None,
 ) -> None:
     """Parse articles and print their references.
 
-    Example: refs parse seeds --format table
+    Example: refs parse seeds --format table --jobs 2
     """
+    stdin = [str(p) for p in paths] == ["-"]
+    if fmt is ParseFormat.json and not stdin:  # streamed: memory does not grow
+        with stream_articles(paths, "parse-json", jobs=jobs) as run:
+            write_streamed(run, None)
+            emit_diagnostics(run.diagnostics())
+        raise typer.Exit(run.exit_code)
+    from refs.report.json_doc import article_json, dumps
+    from refs.report.table import parse_table
+
     result = load_articles(paths)
-    diagnostics = all_diagnostics(result)
     if fmt is ParseFormat.json:
-        document = {"articles": [article_json(p) for p in result.articles]}
-        write_output(dumps(document), None)
+        write_output(dumps({"articles": [article_json(p) for p in result.articles]}), None)
     else:
         write_output(parse_table(result.articles), None)
-    emit_diagnostics(diagnostics)
+    emit_diagnostics(all_diagnostics(result))
     raise typer.Exit(exit_code(result))

@@ -11,20 +11,16 @@ import typer
 from refs.cli.app import (
     LibraryOpt,
     PathsOrKeysArg,
-    all_diagnostics,
     app,
     check_output,
     emit_diagnostics,
-    exit_code,
-    fail,
+    findings_code,
     library_path,
-    library_refs,
     load_articles,
     split_keys,
+    stops,
     write_output,
 )
-from refs.diagnostics import has_errors
-from refs.errors import RefsError
 
 # ---------------------------------------------------------------- refs render, refs styles
 
@@ -59,31 +55,22 @@ def render(
 
     Example: refs render seeds --style chicago --format html
     """
-    from refs.models import Keyed
+    from refs.diagnostics import has_errors
+    from refs.gather import gather
     from refs.render.document import document, render_references
     from refs.render.styles import load_style
 
     check_output(output)
     paths, keys = split_keys(paths)
-    code = 0
-    try:
+    with stops():
         chosen = load_style(style)
-        if paths:
-            result = load_articles(paths)
-            emit_diagnostics(all_diagnostics(result))
-            code = exit_code(result)
-            refs: list[Keyed] = [r for p in result.articles for r in p.references]
-        else:
-            from refs.library.store import Library
-
-            with Library(library_path(library), create=False) as lib:
-                refs = list(library_refs(lib, keys))
-    except RefsError as exc:
-        fail(exc.message, exc.exit_code, exc.hint)
-    if not refs:
+        got = gather(paths, library_path(library), load_articles, keys=keys)
+    emit_diagnostics(got.diagnostics)
+    if not got.references:
         typer.echo("refs: warning: no reference to render", err=True)
-    rendered = render_references(refs, chosen, fmt.value, citations, source=style)
+    rendered = render_references(got.references, chosen, fmt.value, citations, source=style)
     emit_diagnostics(rendered.diagnostics)
+    code = findings_code(got.diagnostics, got.missing_path)
     if has_errors(list(rendered.diagnostics)):
         code = 1
     write_output(document(rendered, fmt.value), output)

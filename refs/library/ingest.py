@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from refs.dedupe.clusters import Item, find_duplicates, make_item
+from refs.dedupe.identity import Identity, key_request, variant_identity
 from refs.dedupe.merge import merge_variants
 from refs.dedupe.reach import cells_for
-from refs.keys import KeyRequest, base_key, library_keys, sort_identity
+from refs.keys import library_keys
 from refs.library.lookups import (
     LibraryKeys,
     candidate_keys,
@@ -231,12 +232,12 @@ def _ingest(
             fresh.append(e)
 
     # Group the rest on their normalised fields, then match the groups with the library.
-    by_ident: dict[tuple[object, ...], list[Entry]] = defaultdict(list)
-    first_view: dict[tuple[object, ...], Item] = {}
+    by_ident: dict[Identity, list[Entry]] = defaultdict(list)
+    first_view: dict[Identity, Item] = {}
     for e in fresh:
         v = e.variant
         it = make_item("", v.title, v.outlet, v.issued, v.outlet_canonical)
-        ident: tuple[object, ...] = (it.outlet, it.year, it.month, it.day, it.title)
+        ident = variant_identity(v)  # the one identity rule, as in a run over files
         by_ident[ident].append(e)
         first_view.setdefault(ident, it)
     # batch-local keys, numbered in content order (they sort after every real key)
@@ -276,13 +277,7 @@ def _ingest(
             creations.append(new_keys)
 
     fields = [merge_variants([e.variant for k in made for e in groups[k]]) for made in creations]
-    requests = [
-        KeyRequest(
-            base_key(f.outlet_canonical or f.outlet, f.issued, f.title),
-            sort_identity(f.outlet_canonical or f.outlet, f.issued, f.title),
-        )
-        for f in fields
-    ]
+    requests = [key_request(f) for f in fields]
     starts = key_starts(lib, [r.base for r in requests])
     given = LibraryKeys(lib)
     given.expect(candidate_keys(requests, starts))

@@ -10,8 +10,10 @@ Scripts, styles, the head and images give no text."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from lxml import html as lhtml
+if TYPE_CHECKING:  # lxml loads only when an HTML page is read
+    from lxml import html as lhtml
 
 HTML_SUFFIXES = frozenset({".htm", ".html", ".xhtml"})
 _BLOCKS = frozenset(
@@ -75,6 +77,8 @@ def page_text(markup: str) -> str:
     """The text of an HTML page, laid out as the archive's text-only pages are."""
     if not markup.strip():
         return ""
+    from lxml import html as lhtml
+
     doc = lhtml.document_fromstring(markup)
     body = doc.find("body")
     out: list[str] = []

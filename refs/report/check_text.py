@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from refs.check.coverage import Checked, overall
+from refs.check.coverage import Checked
 from refs.models import Link
 from refs.pipeline import ParsedArticle
 from refs.report.table import table
@@ -49,8 +49,13 @@ def check_text(pairs: Sequence[tuple[ParsedArticle, Checked]]) -> str:
     claims = sum(len(c.claims) for _, c in pairs)
     supported = sum(len(c.report.supported) for _, c in pairs)
     unused = sum(len(c.report.unused_references) for _, c in pairs)
-    blocks.append(
-        f"summary: {len(pairs)} article(s), {supported}/{claims} claims supported "
-        f"({overall([c for _, c in pairs]):.0%}), {unused} unused reference(s)"
-    )
+    blocks.append(summary(len(pairs), claims, supported, unused))
     return "\n\n".join(blocks) + "\n"
+
+
+def summary(articles: int, claims: int, supported: int, unused: int) -> str:
+    ratio = supported / claims if claims else 1.0
+    return (
+        f"summary: {articles} article(s), {supported}/{claims} claims supported "
+        f"({ratio:.0%}), {unused} unused reference(s)"
+    )

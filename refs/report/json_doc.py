@@ -3,12 +3,15 @@ references, derived from the models (plain dicts; the CLI serialises)."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from refs.diagnostics import Diagnostic
 from refs.models import FIELD_NAMES, Citation, Fields, LibraryReference, PartialDate, Reference
-from refs.pipeline import ParsedArticle
+
+if TYPE_CHECKING:
+    from refs.pipeline import ParsedArticle
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
@@ -71,5 +74,5 @@ def article_json(parsed: ParsedArticle) -> dict[str, Any]:
 
 
 def dumps(document: Any) -> str:
-    """Stable, readable JSON (UTF-8 text, keys in insertion order)."""
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """Stable, readable JSON (UTF-8 text, keys in insertion order, two-space indent)."""
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n"

@@ -8,7 +8,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from refs.keys import KeyRequest, base_key, is_valid_key, library_keys, suffix
+from refs.keys import KeyRequest, base_key, is_valid_key, keys_in_order, library_keys, suffix
 from refs.models import PartialDate
 
 Y2000 = PartialDate(year=2000, month=7, day=19)
@@ -50,3 +50,15 @@ def test_given_keys_are_never_reassigned() -> None:
     taken = {"ap2000korea", "ap2000koreaa"}
     new = library_keys([KeyRequest("ap2000korea", "x"), KeyRequest("ap2000kim", "y")], taken)
     assert new == ["ap2000koreab", "ap2000kim"]
+
+
+@given(
+    st.lists(st.sampled_from(["ap2000k", "ap2000ka", "ap2000kab", "ap2000kb", "afp2000k"])),
+    st.sets(st.sampled_from(["ap2000k", "ap2000kaa", "ap2000kb", "x"])),
+)
+def test_keys_in_order_forgets_nothing_it_needs(bases: list[str], taken: set[str]) -> None:
+    # the streamed key assignment (which forgets keys below the current base) gives the
+    # keys of library_keys, even when it forgets as often as it can
+    ordered = sorted(bases)
+    requests = [KeyRequest(b, f"{i:06d}") for i, b in enumerate(ordered)]
+    assert list(keys_in_order(ordered, taken, keep=0)) == library_keys(requests, taken)

@@ -1,0 +1,122 @@
+"""The references of one run over many article files, in a temporary SQLite file, so
+that keys can be given once over the whole run without holding every reference in
+memory: each cited reference is recorded as it is parsed (its identity digest and the
+fields its key is made from); once all are in, each identity gets the key of its merged
+fields (``refs.dedupe.identity``), in the order ``refs.keys.library_keys`` serves them.
+The file is deleted when the index is closed."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from refs.dedupe.identity import key_request
+from refs.dedupe.merge import merge_variants
+from refs.keys import keys_in_order
+from refs.models import Fields, PartialDate
+
+# (article, slot, identity digest, title, outlet, canonical, year, month, day, inferred)
+CitedRow = tuple[
+    int, int, bytes, str, str | None, str | None, int | None, int | None, int | None, bool
+]
+
+_SCHEMA = """
+CREATE TABLE cited (article INTEGER, slot INTEGER, ident BLOB, title TEXT, outlet TEXT,
+                    canonical TEXT, year INTEGER, month INTEGER, day INTEGER, inferred INTEGER);
+CREATE TABLE wanted (ident BLOB PRIMARY KEY, base TEXT, identity TEXT) WITHOUT ROWID;
+CREATE TABLE keyed (ident BLOB PRIMARY KEY, key TEXT) WITHOUT ROWID;
+"""
+
+
+class RunIndex:
+    def __init__(self) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="refs-run-")
+        self.db = sqlite3.connect(Path(self._dir.name) / "run.db", isolation_level=None)
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -16000"):
+            self.db.execute(f"PRAGMA {pragma}")
+        self.db.executescript(_SCHEMA)
+        self.db.execute("BEGIN")
+
+    def close(self) -> None:
+        self.db.close()
+        self._dir.cleanup()
+
+    def __enter__(self) -> RunIndex:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def add(self, rows: Iterable[CitedRow]) -> None:
+        self.db.executemany("INSERT INTO cited VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def give_keys(self) -> None:
+        """Give every identity its key (call once, after the last ``add``)."""
+        self.db.executemany("INSERT INTO wanted VALUES (?, ?, ?)", self._requests())
+        self.db.executemany("INSERT INTO keyed VALUES (?, ?)", self._keys())
+        self.db.execute("CREATE INDEX cited_article ON cited (article)")
+        self.db.execute("COMMIT")
+
+    def _keys(self) -> Iterator[tuple[bytes, str]]:
+        rows = self.db.execute("SELECT ident, base FROM wanted ORDER BY base, identity")
+        current: list[bytes] = []
+
+        def bases() -> Iterator[str]:
+            for ident, base in rows:
+                current.append(ident)
+                yield base
+
+        for key in keys_in_order(bases()):  # one key for each base, as it is read
+            yield current.pop(), key
+
+    def _requests(self) -> Iterator[tuple[bytes, str, str]]:
+        rows = self.db.execute(
+            "SELECT ident, title, outlet, canonical, year, month, day, inferred, count(*) "
+            "FROM cited GROUP BY ident, title, outlet, canonical, year, month, day, inferred "
+            "ORDER BY ident"
+        )
+        ident: bytes | None = None
+        variants: list[Fields] = []
+        for row in rows:
+            if row[0] != ident and variants:
+                yield _request(ident, variants)
+                variants = []
+            ident = row[0]
+            date = _date(row[4], row[5], row[6], bool(row[7]))
+            variants.extend(
+                [
+                    Fields.model_construct(
+                        title=row[1], outlet=row[2], outlet_canonical=row[3], issued=date
+                    )
+                ]
+                * row[8]
+            )
+        if variants:
+            yield _request(ident, variants)
+
+    def keys_of(self, article: int) -> dict[int, str]:
+        """slot -> key, for one article (after ``give_keys``)."""
+        rows = self.db.execute(
+            "SELECT c.slot, k.key FROM cited c JOIN keyed k ON k.ident = c.ident "
+            "WHERE c.article = ?",
+            (article,),
+        )
+        return {int(slot): str(key) for slot, key in rows}
+
+
+def _request(ident: bytes | None, variants: list[Fields]) -> tuple[bytes, str, str]:
+    assert ident is not None
+    wanted = key_request(merge_variants(variants))
+    return ident, wanted.base, wanted.identity
+
+
+@lru_cache(maxsize=65536)
+def _date(
+    year: int | None, month: int | None, day: int | None, inferred: bool
+) -> PartialDate | None:
+    if year is None and month is None:
+        return None
+    return PartialDate(year=year, month=month, day=day, year_inferred=inferred)
