@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -107,10 +107,22 @@ def write_output(text: str, output: Path | None) -> None:
         fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
-def check_output(output: Path | None) -> None:
-    """Stop (exit 2) before any work when ``-o`` names a folder or a file in a missing one."""
+def check_output(
+    output: Path | None, inputs: Sequence[Path] = (), library: Path | None = None
+) -> None:
+    """Stop (exit 2) before any work when ``-o`` names a folder, a file in a missing one,
+    one of the command's inputs or the library."""
     if output is None or str(output) == "-":
         return
+    from refs.cli.outputs import clashing_input
+
+    clash = clashing_input(output, inputs, library)
+    if clash is not None:
+        what, path = clash
+        fail(
+            f"-o {output} would overwrite the {what} {path}",
+            hint="write the output to another file",
+        )
     if output.is_dir():
         fail(f"-o {output} is a folder", hint="name a file, such as -o out.txt")
     if not output.parent.is_dir():

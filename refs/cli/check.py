@@ -70,7 +70,7 @@ def check(
     from refs.report.check_text import check_text
     from refs.select import article_named
 
-    check_output(output)
+    check_output(output, paths or [], library_path(library))
     names = article or []
     if paths:
         result = load_articles(paths)

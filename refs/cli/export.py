@@ -65,7 +65,7 @@ def export(
     from refs.formats.registry import get as get_format
     from refs.select import Selection, empty_range, parse_bound, select, unique_keys
 
-    check_output(output)
+    check_output(output, paths or [], library_path(library))
     bounds = {}
     for name, text in (("--since", since), ("--until", until)):
         if text is not None:

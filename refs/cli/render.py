@@ -59,7 +59,7 @@ def render(
     from refs.render.document import document, render_references
     from refs.render.styles import load_style
 
-    check_output(output)
+    check_output(output, paths or [], library_path(library))
     code = 0
     try:
         chosen = load_style(style)
