@@ -133,5 +133,5 @@ def article_text(draw: st.DrawFn) -> str:
     if end != "\n":
         text = text.replace("\n", end)
     if draw(st.booleans()):
-        text += "; x" + ", y" * draw(st.integers(0, 2000))
+        text += "; x" + ", y" * draw(st.integers(0, 500))
     return text
