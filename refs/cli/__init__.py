@@ -9,6 +9,7 @@ from refs.cli import library
 from refs.cli import export
 from refs.cli import render
 from refs.cli import check
+from refs.cli import care
 from refs.cli.app import app, main
 
-__all__ = ["app", "check", "export", "library", "main", "parse", "render"]
+__all__ = ["app", "care", "check", "export", "library", "main", "parse", "render"]

@@ -169,3 +169,8 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:
+        if type(exc).__module__ != "sqlite3":  # damage the checks at opening cannot see
+            raise
+        typer.echo(f"refs: error: the library cannot be read ({exc}); see: refs doctor", err=True)
+        sys.exit(2)

@@ -116,7 +116,8 @@ def library_for_check(
         with Library(path, readonly=True) as lib:
             stored = stored_articles(lib)
     except RefsError as exc:
-        fail(exc.message, exc.exit_code, exc.hint or "refs check PATH... checks article files")
+        hint = exc.hint or (None if path.exists() else "refs check PATH... checks article files")
+        fail(exc.message, exc.exit_code, hint)
     if not stored:
         fail(f"the library {path} has no articles", hint="add articles first: refs add PATH...")
     added = [s.source for s in stored] + [s.text_source for s in stored if s.text_source]

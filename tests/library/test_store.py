@@ -4,6 +4,7 @@ all-or-nothing transactions, adding articles, merges that lose nothing."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ import pytest
 from refs.errors import LibraryError, UsageError
 from refs.library.decisions import apply_auto, library_duplicates, mark_distinct, merge
 from refs.library.ingest import add_articles, import_references
-from refs.library.store import SCHEMA_VERSION, Library
+from refs.library.schema import SCHEMA_VERSION
+from refs.library.store import Library
 from refs.models import Citation, LibraryReference, PartialDate
 from refs.pipeline import parse_paths
 from tests.helpers import SEEDS
@@ -66,12 +68,23 @@ def test_missing_library_for_reading(tmp_path: Path) -> None:
         Library(tmp_path / "nothing.db", create=False)
 
 
-def test_migration_from_an_empty_file(tmp_path: Path) -> None:
+def test_migration_from_an_empty_database(tmp_path: Path) -> None:
     path = tmp_path / "lib.db"
-    sqlite3.connect(path).close()  # version 0
+    with closing(sqlite3.connect(path)) as db:  # an SQLite file of version 0, no table
+        db.execute("CREATE TABLE t (x)")
+        db.execute("DROP TABLE t")
+    assert path.stat().st_size > 0
     with Library(path) as lib:
         assert lib.schema_version() == SCHEMA_VERSION
         assert lib.counts()["records"] == 0
+
+
+def test_a_zero_byte_file_is_refused_not_made_a_library(tmp_path: Path) -> None:
+    path = tmp_path / "lib.db"
+    path.write_bytes(b"")
+    with pytest.raises(LibraryError, match="empty file"):
+        Library(path)
+    assert path.stat().st_size == 0
 
 
 def test_transaction_is_all_or_nothing(tmp_path: Path) -> None:
