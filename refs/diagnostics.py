@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from refs.models import Severity
+from refs.visible import visible
 
 
 class Diagnostic(BaseModel):
@@ -23,7 +24,7 @@ class Diagnostic(BaseModel):
         """``file:line: CODE severity: message`` (the line left out where unknown)."""
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
         text = f"{where}: {self.code} {self.severity.value}: {self.message}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
+        return visible(f"{text} (hint: {self.hint})" if self.hint else text)
 
 
 def error(

@@ -92,7 +92,11 @@ def all_diagnostics(result: ParseResult) -> list[Diagnostic]:
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """Data to stdout (also for ``-o -``), or atomically to a file."""
+    """Data to stdout (also for ``-o -``), or atomically to a file; names of files that
+    are not UTF-8 appear with U+FFFD."""
+    from refs.visible import encodable
+
+    text = encodable(text)
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         if text and not text.endswith("\n"):

@@ -11,6 +11,7 @@ from refs.diagnostics import Diagnostic, error, warning
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.models import LibraryReference, PartialDate
 from refs.outlets import cited_form
+from refs.visible import encodable
 
 # Diagnostic codes of the import readers (documented in README):
 # I001 error   file cannot be read, or its format is unknown
@@ -85,7 +86,6 @@ def finish(drafts: Sequence[Draft]) -> tuple[LibraryReference, ...]:
 
 
 _ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
-_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 YEARS = range(1, 10000)  # what ISO 8601 without sign, CSL consumers and SQLite all take
 
 
@@ -98,7 +98,7 @@ def number(text: str) -> int | None:
 
 def clean_text(text: str) -> str:
     """``text`` with lone surrogates (which no file can hold) replaced by U+FFFD."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
+    return encodable(text)
 
 
 def valid_date(year: int | None, month: int | None, day: int | None) -> PartialDate | None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from refs.check.coverage import Checked, overall
 from refs.pipeline import ParsedArticle
 from refs.report.table import table
+from refs.visible import visible
 
 WIDTH = 60
 
@@ -19,7 +20,7 @@ def _short(text: str, width: int = WIDTH) -> str:
 
 def article_block(parsed: ParsedArticle, checked: Checked) -> str:
     art = parsed.article
-    head = art.source + (f" — {art.title}" if art.title else "")
+    head = visible(art.source + (f" — {art.title}" if art.title else ""))
     rows: list[list[str]] = []
     for claim in checked.claims:
         sources = checked.sources(claim.id)
