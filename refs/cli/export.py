@@ -102,5 +102,9 @@ def export(
         typer.echo(f"refs: warning: key shared by different references: {change}", err=True)
     if not refs:
         typer.echo("refs: warning: no reference matched", err=True)
+    from refs.formats.safe_text import export_notes
+
+    for note in export_notes(refs, fmt.value):
+        typer.echo(f"refs: warning: {note}", err=True)
     write_output(get_format(fmt.value).export(refs), output)
     raise typer.Exit(code)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from refs.formats.bib_entries import sorted_refs
 from refs.formats.csl_item import CslSource
+from refs.formats.safe_text import one_line
 from refs.models import PartialDate
 
 EOL = "\r\n"
@@ -49,11 +50,6 @@ SHARED = frozenset({"PCOMM", "SLIDE", "GEN", "JOUR"})
 
 def ris_type(csl_type: str) -> str:
     return CSL_TO_RIS.get(csl_type, "GEN")
-
-
-def one_line(value: str) -> str:
-    """RIS values are one line: line breaks and other control characters become spaces."""
-    return "".join(" " if ord(ch) < 32 or ch in "\x7f\u2028\u2029\x85" else ch for ch in value)
 
 
 def ris_date(date: PartialDate) -> str:
