@@ -1,6 +1,7 @@
 """Growth exponents: time a job at a size and at twice that size, in one run, and print
 ``log2(t(2n) / t(n))`` (1.0 is linear, 2.0 quadratic). Each size takes the best of a
-few repetitions: the machine is shared and noisy."""
+few repetitions of CPU time (process time): the machine is shared and noisy, and wall
+time under load says more about the neighbours than about the code."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from collections.abc import Callable
 def best_time(job: Callable[[], object], repeat: int = 3) -> float:
     best = math.inf
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         job()
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 
@@ -28,7 +29,7 @@ def report(name: str, unit: str, n: int, make: Callable[[int], Callable[[], obje
     t2 = best_time(make(2 * n))
     e = exponent(t1, t2)
     print(
-        f"{name}: {n:>7} {unit} {t1:7.3f} s   {2 * n:>7} {unit} {t2:7.3f} s   "
+        f"{name}: {n:>7} {unit} {t1:7.3f} s CPU   {2 * n:>7} {unit} {t2:7.3f} s CPU   "
         f"exponent {e:4.2f} ({'linear' if e < 1.2 else 'SUPERLINEAR'})",
         flush=True,
     )
