@@ -161,6 +161,9 @@ def root(
 
 
 def main() -> None:
+    from refs.library import lock
+
+    lock.notice = lambda message: typer.echo(message, err=True)
     try:
         app(prog_name="refs")  # also under `python -m refs`
     except RefsError as exc:

@@ -20,6 +20,7 @@ from refs.dedupe.pairs import Item, make_item
 from refs.errors import LibraryError
 from refs.library.backup import backup, default_backup_path
 from refs.library.guard import refuse_damaged, refuse_empty_file, text_of
+from refs.library.lock import begin_immediate
 from refs.library.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -128,10 +129,7 @@ class Library:
     def transaction(self) -> Iterator[None]:
         """One transaction: all or nothing. SQLite failures (a busy or full disk, a
         library another process holds) become LibraryError after the rollback."""
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise LibraryError(f"cannot write {self.path}: {exc}") from None
+        begin_immediate(self.db, self.path)
         try:
             yield
             self.db.execute("COMMIT")

@@ -5,35 +5,18 @@ what to do (exit 1); a sound library passes it."""
 from __future__ import annotations
 
 import hashlib
-import io
 import sqlite3
-import sys
 from collections.abc import Callable
-from contextlib import closing, redirect_stderr, redirect_stdout
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from refs.cli import main
 from tests.helpers import SEEDS
+from tests.helpers.cli_run import run_main as refs_main
 
 SEED0 = str(SEEDS / "001_71ef8663aa33fb13.txt")  # parses without a warning
 PAGE = 4096
-
-
-def refs_main(*args: str) -> tuple[int, str, str]:
-    """``refs ARGS`` through the real entry point (its error handling included)."""
-    out, err = io.StringIO(), io.StringIO()
-    argv, sys.argv = sys.argv, ["refs", *args]
-    code: object = 0
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            main()
-    except SystemExit as exc:
-        code = exc.code
-    finally:
-        sys.argv = argv
-    return (code if isinstance(code, int) else 1 if code else 0), out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")
