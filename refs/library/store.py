@@ -94,6 +94,10 @@ class Library:
             if version < SCHEMA_VERSION:
                 self._migrate()
         except sqlite3.DatabaseError as exc:
+            if created:  # a new file: nothing to read, so the disk said no
+                raise LibraryError(
+                    f"cannot create the library {path}: {exc} (is the disk full?)"
+                ) from None
             raise LibraryError(f"{path} is not a readable refs library: {exc}") from None
 
     def _has_tables(self) -> bool:

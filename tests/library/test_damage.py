@@ -5,7 +5,11 @@ what to do (exit 1); a sound library passes it."""
 from __future__ import annotations
 
 import hashlib
+import resource
+import signal
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -168,3 +172,24 @@ def test_a_zero_byte_file_is_not_made_a_library(tmp_path: Path) -> None:
     code, _, err = refs_main("add", SEED0, "--library", str(path))
     assert code == 2 and "empty file" in err
     assert path.read_bytes() == b""
+
+
+def _full_disk() -> None:  # in the child: files may not grow past 8 KiB (EFBIG)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_FSIZE stands in for a full disk")
+def test_creating_a_library_on_a_full_disk_leaves_no_file(tmp_path: Path) -> None:
+    refs = Path(sys.executable).with_name("refs")
+    done = subprocess.run(
+        [str(refs), "add", str(SEEDS), "--library", "lib.db"],
+        cwd=tmp_path,
+        preexec_fn=_full_disk,
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert b"cannot create the library lib.db" in done.stderr
+    assert b"Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
