@@ -58,3 +58,29 @@ def backup(
     with Library(path, create=False) as lib:
         size = make_backup(lib.db, target)
     typer.echo(f"refs: backed up {path} to {target} ({size} bytes, verified)", err=True)
+
+
+@app.command()
+def split(
+    key: Annotated[str, typer.Argument(help="A key that was merged into another reference.")],
+    library: LibraryOpt = None,
+) -> None:
+    """Undo a merge (automatic or not): KEY becomes its own reference again with the
+    citations it brought, and the two are kept apart from then on.
+
+    Example: refs split ap2000gorea
+    """
+    from refs.errors import RefsError
+    from refs.library.store import Library
+    from refs.library.unmerge import split as split_record
+
+    with Library(library_path(library), create=False) as lib, lib.transaction():
+        try:
+            kept, dropped, moved = split_record(lib, key)
+        except RefsError as exc:
+            fail(exc.message, exc.exit_code, exc.hint)
+    typer.echo(
+        f"refs: {dropped} is its own reference again ({moved} citation(s)); "
+        f"it and {kept} are kept apart",
+        err=True,
+    )

@@ -51,8 +51,19 @@ _V2 = (
         text TEXT NOT NULL)""",
 )
 
+_V3 = (
+    # what each merge moved, so that `refs split` can undo it
+    """CREATE TABLE merges (
+        id INTEGER PRIMARY KEY,
+        kept_key TEXT NOT NULL, dropped_key TEXT NOT NULL,
+        citations TEXT NOT NULL,         -- JSON list of the citation ids it brought
+        keys TEXT NOT NULL,              -- JSON list of its keys (its own and merged ones)
+        auto INTEGER NOT NULL)""",
+    "CREATE INDEX merges_dropped ON merges (dropped_key)",
+)
+
 # One tuple of statements per schema version; never edit a released entry, append.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 VARIANT_COLS = (
