@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bench.growth import report
 from refs.check.stored import check_parsed
+from refs.collector import paused
 from refs.formats.detect import parse_text as parse_import
 from refs.library.ingest import import_references
 from refs.library.store import Library
@@ -64,12 +65,14 @@ def ris_records(n: int, seed: int = 3) -> str:
 def ris_import(n: int) -> Callable[[], object]:
     text = ris_records(n)
 
-    def job() -> None:
-        result = parse_import(text, "bench.ris", "ris")
+    def job() -> None:  # as `refs import` does it
+        with paused():
+            result = parse_import(text, "bench.ris", "ris")
         with (
             tempfile.TemporaryDirectory() as tmp,
             Library(Path(tmp) / "b.db") as lib,
             lib.transaction(),
+            paused(),
         ):
             import_references(lib, result.references, "bench.ris")
 

@@ -5,12 +5,12 @@ links are then those of ``refs check PATH`` with library keys."""
 
 from __future__ import annotations
 
-import gc
 import shlex
 from collections.abc import Collection, Sequence
 
 from refs import diagnostics as diag
 from refs.check.coverage import Checked, check_article
+from refs.collector import paused
 from refs.diagnostics import Diagnostic
 from refs.library.texts import StoredArticle
 from refs.models import CoverageReport, Reference
@@ -115,13 +115,8 @@ def check_parsed(parsed: ParsedArticle) -> Checked:
     """``check_article`` for a parsed article. Two entries of a library article may be one
     library reference: a claim then links to that key once (its best link) and the key
     is listed once among the unused. With keys of one run this is check_article."""
-    collecting = gc.isenabled()
-    gc.disable()  # as in parsing: the cyclic collector grows superlinear over many dates
-    try:
+    with paused():  # as in parsing: the cyclic collector grows superlinear over many dates
         checked = check_article(parsed.article, parsed.references)
-    finally:
-        if collecting:
-            gc.enable()
     seen: set[tuple[str, str]] = set()
     links = []
     for lk in checked.links:

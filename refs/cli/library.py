@@ -189,16 +189,18 @@ def import_file(
 
     Example: refs import library.bib
     """
+    from refs.collector import paused
     from refs.formats.detect import read_import
     from refs.library.ingest import import_references
     from refs.library.store import Library
     from refs.report.library_views import ingest_summary
 
-    result = read_import(file)
+    with paused():  # bulk work over many small objects
+        result = read_import(file)
     emit_diagnostics(result.diagnostics)
     if not result.references and has_errors(list(result.diagnostics)):
         fail(f"nothing could be imported from {file}")
-    with Library(library_path(library)) as lib, lib.transaction():
+    with Library(library_path(library)) as lib, lib.transaction(), paused():
         # the resolved path: the same file imported from another folder is known
         report = import_references(lib, result.references, str(file.resolve()))
     typer.echo(ingest_summary(report), err=True, nl=False)

@@ -214,7 +214,7 @@ def test_version_1_library_is_migrated_and_filled(seeds_lib: Path, tmp_path: Pat
 
     rows = v1_rows(path)  # this open migrates in place
     with Library(path) as lib:
-        assert lib.schema_version() == len(MIGRATIONS) == 2
+        assert lib.schema_version() == len(MIGRATIONS) >= 2
         assert lib.db.execute("SELECT count(*) FROM article_texts").fetchone()[0] == 0
     code, _, err = run("add", str(SEED0), "--library", str(path))
     assert code == 0 and "1 article text(s) kept for articles added before" in err
