@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from refs.models import Severity
+from refs.visible import visible
 
 
 class Diagnostic(BaseModel):
@@ -23,7 +24,7 @@ class Diagnostic(BaseModel):
         """``file:line: CODE severity: message`` (the line left out where unknown)."""
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
         text = f"{where}: {self.code} {self.severity.value}: {self.message}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
+        return visible(f"{text} (hint: {self.hint})" if self.hint else text)
 
 
 def error(
@@ -114,6 +115,11 @@ CODES: dict[str, tuple[str, str]] = {
     "I012": ("warning", "import: a value looks as if it swallowed the next field (missing comma?)"),
     "I013": ("warning", "import: entry without a key: one was made"),
     "I014": ("warning", "import: the file holds no entries at all"),
+    "I015": (
+        "warning",
+        "import: a text held a lone surrogate (no file can hold one): replaced by U+FFFD",
+    ),
+    "I016": ("warning", "import: a CSL-JSON `type` that is not a CSL type (kept as written)"),
     "C001": ("error", "render: an item without id (left out)"),
     "C002": ("warning", "render: an item without type (rendered as document)"),
     "C003": ("warning", "render: a date or a name list that cannot be used (dropped)"),

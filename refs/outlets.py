@@ -120,12 +120,20 @@ def _comma_aliases() -> frozenset[tuple[str, ...]]:
     )
 
 
+@cache
+def longest_comma_alias() -> int:
+    """How many comma-separated parts the longest registered name has (at least 1)."""
+    return max((len(parts) for parts in _comma_aliases()), default=1)
+
+
 def is_known_parts(parts: Sequence[str]) -> bool:
     """True when ``parts`` (comma-separated in the entry) are one registered outlet: a single
     part that is an alias, or several that are an alias holding those very commas
     (``Disarmament and Security Centre, New Zealand``), not ``THE, Associated Press``."""
     if len(parts) == 1:
         return is_known(parts[0])
+    if len(parts) > longest_comma_alias():
+        return False  # never fold thousands of parts to learn that
     return tuple(fold(p) for p in parts) in _comma_aliases()
 
 

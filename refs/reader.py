@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -62,12 +63,17 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(head) // 50)
 
 
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
 def decode(data: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes -> text: UTF-8 (a BOM dropped), else Windows-1252/Latin-1 with a warning."""
     if not data.removeprefix(b"\xef\xbb\xbf").strip():  # a BOM alone is empty too
         return None, [diag.error("R003", source, None, "file is empty")]
     if looks_binary(data):
         return None, [diag.error("R004", source, None, "file looks binary, not an article")]
+    if b"\r" in data:  # old Mac line ends (CR alone) read as LF, as universal newlines do
+        data = _LONE_CR.sub(b"\n", data)
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:

@@ -35,7 +35,8 @@ from refs.select import article_named
 Format = Literal["parse-json", "check-json", "check-text"]
 # a reference as cited: slot, identity digest, title, outlet, canonical, y, m, d, inferred
 Cited = tuple[int, bytes, str, str | None, str | None, int | None, int | None, int | None, bool]
-_STAND_INS = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"
+# private-use characters: written as they are in JSON, never escaped for a terminal
+_STAND_INS = "\ue000\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ def article_job(task: Task) -> Done:
     if text is None:
         return Done(b"", [], has_errors(notes), tuple(notes))
     article, raws, found = parse_text(text, task.path)
-    mark = next((c for c in _STAND_INS if c not in text and c not in task.path), "\x00")
+    mark = next((c for c in _STAND_INS if c not in text and c not in task.path), "\ue000")
     slots: dict[Identity, int] = {}
     refs = []
     cited = []
@@ -100,7 +101,7 @@ def _split(
 ) -> Done:
     """The output cut at its keys' stand-ins, compressed for the spool (JSON shrinks
     about tenfold, so 10^6 articles wait in a few hundred MB, not several GB)."""
-    stand_in = f"\\u{ord(mark):04x}" if json else mark  # as orjson escapes it
+    stand_in = mark  # orjson and the text report write it as it is
     parts = re.split(re.escape(stand_in) + r"(\d+)" + re.escape(stand_in), out)
     record = (parts[0::2], [int(n) for n in parts[1::2]], list(diagnostics))
     spooled = zlib.compress(pickle.dumps(record, pickle.HIGHEST_PROTOCOL), 1)

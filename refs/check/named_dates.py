@@ -8,6 +8,7 @@ to the year before. Nothing is invented: a month stays a month.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -116,10 +117,15 @@ def _year_of(m: re.Match[str]) -> int | None:
 def find_dates(text: str, issue: PartialDate | None) -> list[DateMention]:
     """Absolute dates in ``text`` in order of appearance."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    # spans of the day-first dates, in order and apart (finditer): a month-first match is
+    # free unless the last span starting before its end reaches into it (a bisection,
+    # never a scan of every span: 32,000 dates in one paragraph stay linear)
+    starts: list[int] = []
+    ends: list[int] = []
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        i = bisect.bisect_left(starts, e) - 1
+        return i < 0 or ends[i] <= s
 
     for m in _DAY_FIRST.finditer(text):
         month = MONTHS[m.group("mon").rstrip(".").lower()]
@@ -128,7 +134,8 @@ def find_dates(text: str, issue: PartialDate | None) -> list[DateMention]:
         dates = [_make(month, d, year, issue) for d in numbers]
         if all(d is not None for d in dates):
             found.append(DateMention(m.start(), m.end(), tuple(d for d in dates if d), m[0]))
-            taken.append((m.start(), m.end()))
+            starts.append(m.start())
+            ends.append(m.end())
     for m in _MONTH_FIRST.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -146,7 +153,6 @@ def find_dates(text: str, issue: PartialDate | None) -> list[DateMention]:
         dates = [_make(month, d, year, issue) for d in days]
         if all(d is not None for d in dates):
             found.append(DateMention(m.start(), m.end(), tuple(d for d in dates if d), m[0]))
-            taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     return found
 

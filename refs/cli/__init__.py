@@ -12,11 +12,13 @@ from refs.cli import check
 from refs.cli import link
 from refs.cli import report
 from refs.cli import autoexport
+from refs.cli import care
 from refs.cli.app import app, main
 
 __all__ = [
     "app",
     "autoexport",
+    "care",
     "check",
     "export",
     "library",

@@ -200,7 +200,11 @@ def all_diagnostics(result: ParseResult) -> list[Diagnostic]:
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """Data to stdout (also for ``-o -``), or atomically to a file."""
+    """Data to stdout (also for ``-o -``), or atomically to a file; names of files that
+    are not UTF-8 appear with U+FFFD."""
+    from refs.visible import encodable
+
+    text = encodable(text)
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         if text and not text.endswith("\n"):
@@ -215,10 +219,22 @@ def write_output(text: str, output: Path | None) -> None:
         fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
-def check_output(output: Path | None) -> None:
-    """Stop (exit 2) before any work when ``-o`` names a folder or a file in a missing one."""
+def check_output(
+    output: Path | None, inputs: Sequence[Path] = (), library: Path | None = None
+) -> None:
+    """Stop (exit 2) before any work when ``-o`` names a folder, a file in a missing one,
+    one of the command's inputs or the library."""
     if output is None or str(output) == "-":
         return
+    from refs.cli.outputs import clashing_input
+
+    clash = clashing_input(output, inputs, library)
+    if clash is not None:
+        what, path = clash
+        fail(
+            f"-o {output} would overwrite the {what} {path}",
+            hint="write the output to another file",
+        )
     if output.is_dir():
         fail(f"-o {output} is a folder", hint="name a file, such as -o out.txt")
     if not output.parent.is_dir():
@@ -279,6 +295,9 @@ def root(
 
 
 def main() -> None:
+    from refs.library import lock
+
+    lock.notice = lambda message: typer.echo(message, err=True)
     try:
         app(prog_name="refs")  # also under `python -m refs`
     except RefsError as exc:
@@ -291,3 +310,8 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:
+        if type(exc).__module__ != "sqlite3":  # damage the checks at opening cannot see
+            raise
+        typer.echo(f"refs: error: the library cannot be read ({exc}); see: refs doctor", err=True)
+        sys.exit(2)

@@ -83,7 +83,7 @@ def check(
     from refs.pipeline import check as check_stage
     from refs.select import Selection
 
-    check_output(output)
+    check_output(output, paths or [], library_path(library))
     if paths and fmt is not CheckFormat.html and not confirmed:  # streamed: flat memory
         mode: Format = "check-json" if fmt is CheckFormat.json else "check-text"
         with stream_articles(paths, mode, article or (), jobs) as run:
@@ -153,7 +153,8 @@ def library_for_check(
             picked = chosen(stored, names)
             targets = reviewed(lib, picked)
     except RefsError as exc:
-        fail(exc.message, exc.exit_code, exc.hint or "refs check PATH... checks article files")
+        hint = exc.hint or (None if path.exists() else "refs check PATH... checks article files")
+        fail(exc.message, exc.exit_code, hint)
     if not stored:
         fail(f"the library {path} has no articles", hint="add articles first: refs add PATH...")
     added = [s.source for s in stored] + [s.text_source for s in stored if s.text_source]

@@ -78,8 +78,8 @@ def export(
     from refs.gather import gather
     from refs.select import Selection, empty_range, parse_bound
 
-    check_output(output)
     paths, keys = split_keys(paths)
+    check_output(output, paths, library_path(library))
     extension_hint(fmt.value, output)
     bounds = {}
     for name, text in (("--since", since), ("--until", until)):
@@ -101,6 +101,10 @@ def export(
     emit_diagnostics(got.diagnostics)
     if not got.references:
         typer.echo("refs: warning: no reference matched", err=True)
+    from refs.formats.safe_text import export_notes
+
+    for warned in export_notes(got.references, fmt.value):
+        typer.echo(f"refs: warning: {warned}", err=True)
     write_output(get_format(fmt.value).export(got.references), output)
     raise typer.Exit(findings_code(got.diagnostics, got.missing_path))
 

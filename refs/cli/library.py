@@ -273,6 +273,7 @@ def import_file(
 
     Example: refs import zotero.bib jabref.bib library.json
     """
+    from refs.collector import paused
     from refs.diagnostics import has_errors
     from refs.formats.detect import read_import, read_import_bytes
     from refs.library.ingest import import_references
@@ -281,15 +282,18 @@ def import_file(
     results = []
     for file in files:
         if str(file) == "-":
-            result, source = read_import_bytes(sys.stdin.buffer.read(), "<stdin>"), "<stdin>"
+            with paused():  # bulk work over many small objects
+                result = read_import_bytes(sys.stdin.buffer.read(), "<stdin>")
+            source = "<stdin>"
         else:  # the resolved path: the same file imported from another folder is known
-            result, source = read_import(file), str(file.resolve())
+            with paused():
+                result, source = read_import(file), str(file.resolve())
         emit_diagnostics(result.diagnostics)
         if not result.references and has_errors(list(result.diagnostics)):
             fail(f"nothing could be imported from {file}")
         results.append((result, source))
     reports = []
-    with Library(library_path(library)) as lib, changes(lib):
+    with Library(library_path(library)) as lib, changes(lib), paused():
         for result, source in results:
             reports.append(import_references(lib, result.references, source))
     summarise(combined(reports), fmt)

@@ -60,8 +60,8 @@ def render(
     from refs.render.document import document, render_references
     from refs.render.styles import load_style
 
-    check_output(output)
     paths, keys = split_keys(paths)
+    check_output(output, paths, library_path(library))
     with stops():
         chosen = load_style(style)
         got = gather(paths, library_path(library), load_articles, keys=keys)

@@ -3,7 +3,9 @@
 Pure. Exact matches on normalised fields first (canonical outlet, date, normalised
 title); then rapidfuzz inside blocks keyed by the canonical outlet and the resolved date,
 each block also compared with its neighbouring day (or month), so a block boundary never
-splits a duplicate. Pairs the user marked distinct are never proposed. Only pairs that
+splits a duplicate; inside a large block (every record of one outlet and year) only
+items that share one of their rarest title words are compared (refs.dedupe.tokens).
+Pairs the user marked distinct are never proposed. Only pairs that
 pass the conservative rule (refs.dedupe.pairs.judge) are ``auto``; the rest are candidates
 for a person to decide. The result does not depend on the order of the input.
 """
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from refs.dedupe.pairs import CANDIDATE, Item, Pair, day_number, item_of, judge, make_item
+from refs.dedupe.tokens import BIG_BLOCK, compare_by_tokens
 
 __all__ = ["Cluster", "DedupeResult", "Item", "Pair", "find_duplicates", "item_of", "make_item"]
 
@@ -160,7 +163,10 @@ def _compare(
     focus: Collection[str] | None = None,
 ) -> int:
     """Compare every item of ``left`` with ``right`` (each pair once when ``same``); with
-    ``focus``, an item outside it is compared with the focus items of ``right`` only."""
+    ``focus``, an item outside it is compared with the focus items of ``right`` only. A
+    large block compares only the items that share a rare title word (refs.dedupe.tokens)."""
+    if len(left) * len(right) > BIG_BLOCK:
+        return compare_by_tokens(left, right, same, lambda a, b, s: _judged(a, b, s, wanted, out))
     choices = [it.sorted_title for it in right]
     focused = None if focus is None else [j for j, it in enumerate(right) if it.key in focus]
     made = 0
@@ -181,12 +187,17 @@ def _compare(
             a.sorted_title, titles, scorer=fuzz.ratio, score_cutoff=CANDIDATE, limit=None
         )
         for _, score, k in hits:
-            b = right[at[k] if at is not None else start + k]
-            if wanted(a, b):
-                pair = judge(a, b, float(score))
-                if pair.candidate:
-                    out.append(pair)
+            _judged(a, right[at[k] if at is not None else start + k], float(score), wanted, out)
     return made
+
+
+def _judged(
+    a: Item, b: Item, score: float, wanted: Callable[[Item, Item], bool], out: list[Pair]
+) -> None:
+    if wanted(a, b):
+        pair = judge(a, b, score)
+        if pair.candidate:
+            out.append(pair)
 
 
 def _components(keys: Iterable[str], pairs: Iterable[Pair]) -> list[list[str]]:

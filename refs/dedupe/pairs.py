@@ -118,6 +118,10 @@ def word_changes(a: str, b: str) -> tuple[list[str], list[str]]:
     return sorted((ca - cb).elements()), sorted((cb - ca).elements())
 
 
+def has_digit(word: str) -> bool:
+    return any("0" <= ch <= "9" for ch in word)
+
+
 def only_typos(only_a: list[str], only_b: list[str]) -> bool:
     """True when the words that differ are misspellings of each other (or spacing)."""
     if not only_a and not only_b:
@@ -128,7 +132,11 @@ def only_typos(only_a: list[str], only_b: list[str]) -> bool:
         return False
     left = list(only_b)
     for word in only_a:
+        if has_digit(word):
+            return False  # "shahab3" / "shahab4": a code, never a misspelling
         best = max(left, key=lambda w: (fuzz.ratio(word, w), w))
+        if has_digit(best):
+            return False
         if min(len(word), len(best)) < 5 or fuzz.ratio(word, best) < TYPO:
             return False
         if word in _PLACE_WORDS and best in _PLACE_WORDS:

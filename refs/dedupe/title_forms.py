@@ -148,10 +148,16 @@ def normalise_outlet(outlet: str | None) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+_DIGITS = re.compile(r"[0-9]+")
+
+
 def title_numbers(norm_title: str) -> frozenset[str]:
-    """Numbers and part numerals in a normalised title ("part ii", "no 221", "nov 3")."""
+    """Numbers and part numerals in a normalised title ("part ii", "no 221", "nov 3"),
+    also those glued to letters: a code such as ``shahab3`` or ``f16`` holds its number,
+    ``shahab3`` and ``shahab4`` name different things."""
     words = norm_title.split()
     out = {w for w in words if w.isdigit()}
+    out.update(f"{n}" for w in words if not w.isdigit() for n in _DIGITS.findall(w))
     for prev, word in itertools.pairwise(words):
         if prev in ("part", "no", "vol", "volume", "number") and word in _ROMAN:
             out.add(word)

@@ -31,7 +31,15 @@ from refs.formats.bib_syntax import (
     split_concatenation,
 )
 from refs.formats.bib_types import NO_YEAR, csl_type
-from refs.formats.imported import Draft, ImportResult, finish, iso_date, untitled, valid_date
+from refs.formats.imported import (
+    Draft,
+    ImportResult,
+    finish,
+    iso_date,
+    number,
+    untitled,
+    valid_date,
+)
 from refs.formats.latex_foreign import read_latex
 from refs.models import Fields, PartialDate
 
@@ -99,7 +107,7 @@ def _line(start_line: int | None) -> int | None:
 def _month(value: str) -> int | None:
     value = value.strip().lower().rstrip(".")
     if value.isdigit():
-        return int(value)
+        return number(value)
     return _MONTH_NAMES.get(value)
 
 
@@ -213,7 +221,9 @@ class _Reader:
                 date = iso_date(value.split("/")[0])
                 if date is None:
                     self.diagnostics.append(
-                        warning("I009", self.file, line, f"{name} {value!r} not read; left out")
+                        warning(
+                            "I009", self.file, line, f"{name} {value[:60]!r} not read; left out"
+                        )
                     )
                 return date
         year_text, month_text, day_text = text("year"), text("month"), text("day")
@@ -221,15 +231,16 @@ class _Reader:
             year_text = None
         if not (year_text or month_text):
             return None
-        year = int(year_text) if year_text and year_text.strip().isdigit() else None
+        year = number(year_text) if year_text else None
         month = _month(month_text) if month_text else None
-        day = int(day_text) if day_text and day_text.strip().isdigit() else None
+        day = number(day_text) if day_text else None
         bad = (year_text and year is None) or (month_text and month is None)
+        bad = bad or (day_text and day is None)
         date = None if bad else valid_date(year, month, day)
         if date is None:
             shown = " ".join(t for t in (day_text, month_text, year_text) if t)
             self.diagnostics.append(
-                warning("I009", self.file, line, f"date {shown!r} not read; left out")
+                warning("I009", self.file, line, f"date {shown[:60]!r} not read; left out")
             )
         return date
 

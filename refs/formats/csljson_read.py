@@ -7,23 +7,44 @@ from typing import Any
 
 from refs.dates import written_date
 from refs.diagnostics import Diagnostic, error, info, warning
-from refs.formats.imported import Draft, ImportResult, finish, iso_date, untitled, valid_date
+from refs.formats.bib_types import CSL_TYPES
+from refs.formats.imported import (
+    Draft,
+    ImportResult,
+    clean_text,
+    finish,
+    iso_date,
+    number,
+    untitled,
+    valid_date,
+)
 from refs.models import Fields, PartialDate
 
 _USED = frozenset({"id", "type", "title", "container-title", "publisher", "issued"})
 _DECODER = json.JSONDecoder()
 
 
+def _decode(text: str, pos: int, file: str, diags: list[Diagnostic]) -> tuple[Any, int] | None:
+    """One JSON value from ``pos`` and where it ends; None (with an I003) when it cannot be
+    read: bad JSON, nesting too deep for the decoder, a number over Python's digit limit."""
+    line = text.count("\n", 0, pos) + 1
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError as exc:
+        diags.append(error("I003", file, exc.lineno, f"not valid JSON: {exc.msg}"))
+    except RecursionError:
+        diags.append(error("I003", file, line, "JSON nested too deeply; skipped"))
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        diags.append(error("I003", file, line, f"a value cannot be read: {exc}"[:120]))
+    return None
+
+
 def _items(text: str, file: str, diags: list[Diagnostic]) -> list[tuple[int, Any]]:
     """The top-level array's elements with the 1-based line each starts on."""
     pos = len(text) - len(text.lstrip())
     if text.startswith("{", pos):
-        try:
-            value, _ = _DECODER.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            diags.append(error("I003", file, exc.lineno, f"not valid JSON: {exc.msg}"))
-            return []
-        return [(text.count("\n", 0, pos) + 1, value)]
+        decoded = _decode(text, pos, file, diags)
+        return [] if decoded is None else [(text.count("\n", 0, pos) + 1, decoded[0])]
     if not text.startswith("[", pos):
         diags.append(error("I003", file, 1, "CSL-JSON must be an array of items"))
         return []
@@ -45,13 +66,24 @@ def _items(text: str, file: str, diags: list[Diagnostic]) -> list[tuple[int, Any
             continue
         line += text.count("\n", counted, pos)
         counted = pos
-        try:
-            value, pos = _DECODER.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            diags.append(error("I003", file, exc.lineno, f"not valid JSON: {exc.msg}"))
+        decoded = _decode(text, pos, file, diags)
+        if decoded is None:
             return out
+        value, pos = decoded
         out.append((line, value))
         expect_item = False
+
+
+def _date_part(part: Any) -> int | None:
+    """A date part as CSL-JSON writes it: a number or a string of ASCII digits; ``1e999``,
+    ``2000.5``, ``true``, ``"²⁰⁰⁰"`` and numbers of thousands of digits are not."""
+    if isinstance(part, bool):
+        return None
+    if isinstance(part, int):
+        return part if -(10**9) < part < 10**9 else None
+    if isinstance(part, float):
+        return int(part) if part.is_integer() and abs(part) < 1e9 else None
+    return number(part) if isinstance(part, str) else None
 
 
 def _date(value: Any) -> PartialDate | None:
@@ -59,12 +91,10 @@ def _date(value: Any) -> PartialDate | None:
         return None
     parts = value.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        first = parts[0]
-        try:
-            nums = [int(p) for p in first[:3]]
-        except (TypeError, ValueError):
+        read = [_date_part(p) for p in parts[0][:3]]
+        if None in read:
             return None
-        nums += [0] * (3 - len(nums))
+        nums = [n for n in read if n is not None] + [0] * (3 - len(read))
         return valid_date(nums[0], nums[1] or None, nums[2] or None)
     for name in ("raw", "literal"):
         if isinstance(value.get(name), str):
@@ -76,7 +106,16 @@ def _text(item: dict[str, Any], name: str) -> str | None:
     value = item.get(name)
     if value is None:
         return None
-    return value if isinstance(value, str) else str(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return json.dumps(value)  # never str() of a 5,000-digit int
+    return clean_text(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+
+
+def _check_surrogates(item: dict[str, Any], file: str, line: int, diags: list[Diagnostic]) -> None:
+    for name in ("id", "title", "container-title", "publisher", "type"):
+        value = item.get(name)
+        if isinstance(value, str) and clean_text(value) != value:
+            diags.append(warning("I015", file, line, f"{name} holds a lone surrogate: U+FFFD"))
 
 
 def parse_csljson(text: str, file: str = "<string>") -> ImportResult:
@@ -111,6 +150,10 @@ def parse_csljson(text: str, file: str = "<string>") -> ImportResult:
             diags.append(warning("I009", file, line, f"issued {shown} not read; left out"))
         if not isinstance(item.get("type"), str):
             diags.append(warning("I003", file, line, "item without type: read as document"))
+        elif item["type"] not in CSL_TYPES:
+            shown = clean_text(item["type"])[:40]
+            diags.append(warning("I016", file, line, f"{shown!r} is not a CSL type; kept"))
+        _check_surrogates(item, file, line, diags)
         drafts.append(
             Draft(
                 key=key or None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -9,6 +11,7 @@ from refs.diagnostics import Diagnostic, error, warning
 from refs.keys import KeyRequest, base_key, library_keys, sort_identity
 from refs.models import Fields, LibraryReference, PartialDate
 from refs.outlets import cited_form
+from refs.visible import encodable
 
 # The diagnostic codes of the import readers (I001-I014) are in refs.diagnostics.CODES.
 
@@ -51,13 +54,35 @@ def finish(drafts: Sequence[Draft]) -> tuple[LibraryReference, ...]:
     return tuple(out)
 
 
+_ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
+YEARS = range(1, 10000)  # what ISO 8601 without sign, CSL consumers and SQLite all take
+
+
+def number(text: str) -> int | None:
+    """A small number written in ASCII digits (``²⁰⁰⁰`` passes ``isdigit()`` but is not a
+    year; 5,000 digits would exceed Python's limit), else None."""
+    text = text.strip()
+    return int(text) if _ASCII_NUMBER.fullmatch(text) else None
+
+
+def clean_text(text: str) -> str:
+    """``text`` with lone surrogates (which no file can hold) replaced by U+FFFD."""
+    return encodable(text)
+
+
 def valid_date(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
-    """A PartialDate where the parts make sense (month 1-12, day 1-31, no day without
-    a month), else None."""
+    """A PartialDate where the parts make a date of the calendar (year 1-9999, month
+    1-12, a day that month has, no day without a month), else None."""
+    if year is not None and year not in YEARS:
+        return None
     if month is not None and not 1 <= month <= 12:
         return None
-    if day is not None and (month is None or not 1 <= day <= 31):
-        return None
+    if day is not None:
+        if month is None:
+            return None
+        last = calendar.monthrange(year if year is not None else 2000, month)[1]
+        if not 1 <= day <= last:
+            return None
     if year is None and month is None:
         return None
     return PartialDate(year=year, month=month, day=day)
@@ -71,12 +96,13 @@ def iso_date(text: str) -> PartialDate | None:
         year = None
     else:
         parts = text.split("-")
-        if not parts[0].isdigit() or len(parts[0]) != 4:
+        year = number(parts[0]) if len(parts[0]) == 4 else None
+        if year is None:
             return None
-        year = int(parts.pop(0))
-    if len(parts) > 2 or not all(p.isdigit() and len(p) == 2 for p in parts):
+        parts.pop(0)
+    nums = [number(p) if len(p) == 2 else None for p in parts] + [None, None]
+    if len(parts) > 2 or None in nums[: len(parts)]:
         return None
-    nums = [int(p) for p in parts] + [None, None]
     return valid_date(year, nums[0], nums[1])
 
 

@@ -2,7 +2,8 @@
 
 ``escape`` turns any text into a value that (a) holds no raw brace except balanced
 ones of its own, so no field or entry can be closed or opened from inside a value,
-(b) holds no backslash except the commands it writes, so no LaTeX command
+(b) holds no backslash except the commands it writes, no control character and no ``@``
+outside braces, so no LaTeX command
 (``\\input``, ``\\write18``) survives, and (c) is read back by ``unescape`` as the
 very same text. Literal braces become ``\\textbraceleft{}``/``\\textbraceright{}``
 rather than ``\\{``/``\\}`` because BibTeX counts escaped braces too.
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from refs.formats.safe_text import without_controls
 
 # Each special character and the LaTeX that prints it; every command ends in ``{}``
 # so that a following letter cannot extend its name.
@@ -29,6 +32,7 @@ _ESCAPES: dict[str, str] = {
     "$": r"\$",
     "#": r"\#",
     "_": r"\_",
+    "@": "{@}",  # an @ at the start of a line opens an entry for some readers
 }
 _SPECIALS = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 
@@ -111,7 +115,9 @@ def _protect_words(text: str, at_start: bool) -> str:
 
 def escape(text: str, *, protect_case: bool = False) -> str:
     """Any text as a safe LaTeX field value (see the module docstring). With
-    ``protect_case`` capitalised words are braced (for titles)."""
+    ``protect_case`` capitalised words are braced (for titles). Control characters are
+    left out (refs.formats.safe_text says so)."""
+    text = without_controls(text)
     if not protect_case:
         return _SPECIALS.sub(lambda m: _ESCAPES[m.group()], text)
     pieces = _SPECIALS.split(text)

@@ -8,7 +8,15 @@ import re
 from refs.dates import written_date
 from refs.diagnostics import Diagnostic, error, info, warning
 from refs.formats.bib_types import CSL_TYPES
-from refs.formats.imported import Draft, ImportResult, finish, iso_date, untitled, valid_date
+from refs.formats.imported import (
+    Draft,
+    ImportResult,
+    finish,
+    iso_date,
+    number,
+    untitled,
+    valid_date,
+)
 from refs.formats.ris_write import RIS_TO_CSL
 from refs.models import Fields, PartialDate
 
@@ -23,7 +31,9 @@ def _date(value: str) -> PartialDate | None:
     parts = [p.strip() for p in value.strip().split("/")][:3]
     if not all(p == "" or p.isdigit() for p in parts):
         return iso_date(value) or written_date(value)
-    nums = [int(p) if p else None for p in parts] + [None, None]
+    nums = [number(p) if p else None for p in parts] + [None, None]
+    if any(p and n is None for p, n in zip(parts, nums, strict=False)):
+        return None
     return valid_date(nums[0], nums[1], nums[2])
 
 
@@ -60,7 +70,7 @@ def _draft(rec: _Record, file: str, diags: list[Diagnostic]) -> Draft | None:
                 issued = from_py if from_py is not None else issued
         if issued is None:
             shown = " / ".join(v for v in (da, py) if v)
-            diags.append(warning("I009", file, rec.line, f"date {shown!r} not read; left out"))
+            diags.append(warning("I009", file, rec.line, f"date {shown[:60]!r} not read; left out"))
     return Draft(
         key=rec.first("ID"),
         line=rec.line,

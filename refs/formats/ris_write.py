@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from refs.dates import format_date
 from refs.formats.bib_entries import sorted_refs
+from refs.formats.safe_text import one_line
 from refs.models import Keyed, PartialDate
 
 EOL = "\r\n"
@@ -58,11 +59,6 @@ CSL_TO_RIS: dict[str, str] = {
 
 def ris_type(csl_type: str) -> str:
     return CSL_TO_RIS.get(csl_type, "RPRT")
-
-
-def one_line(value: str) -> str:
-    """RIS values are one line: line breaks and other control characters become spaces."""
-    return "".join(" " if ord(ch) < 32 or ch in "\x7f\u2028\u2029\x85" else ch for ch in value)
 
 
 def ris_date(date: PartialDate) -> str:

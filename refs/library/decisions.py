@@ -8,6 +8,7 @@ from difflib import get_close_matches
 from refs.dedupe.clusters import DedupeResult, find_duplicates
 from refs.errors import UsageError
 from refs.library.store import Library
+from refs.library.unmerge import remember
 
 
 def live_key(lib: Library, key: str) -> str:
@@ -31,7 +32,7 @@ def clustered_keys(result: DedupeResult) -> set[str]:
     return {k for cluster in result.clusters for k in cluster.keys}
 
 
-def merge(lib: Library, keep: str, drop: str) -> tuple[str, str]:
+def merge(lib: Library, keep: str, drop: str, auto: bool = False) -> tuple[str, str]:
     """Merge ``drop`` into ``keep``: every citation and key goes to ``keep``, whose fields
     become the most complete of all variants. Returns the live keys (kept, dropped)."""
     a, b = live_key(lib, keep), live_key(lib, drop)
@@ -40,6 +41,7 @@ def merge(lib: Library, keep: str, drop: str) -> tuple[str, str]:
     keep_id, drop_id = lib.record_id(a), lib.record_id(b)
     assert keep_id is not None and drop_id is not None
     lib.set_distinct(a, b, False)
+    remember(lib, a, b, drop_id, auto)  # `refs split` can undo it
     lib.move_record(drop_id, keep_id)
     lib.refresh_record(keep_id)
     return a, b
@@ -63,5 +65,5 @@ def apply_auto(lib: Library, result: DedupeResult) -> list[tuple[str, str]]:
         keep = min(group, key=lambda k: (ids[k], k))
         for other in sorted(group):
             if other != keep:
-                done.append(merge(lib, keep, other))
+                done.append(merge(lib, keep, other, auto=True))
     return done

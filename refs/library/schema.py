@@ -116,13 +116,24 @@ _V6 = (
         diagnostics TEXT NOT NULL)       -- its parse findings (JSON), shown again""",
 )
 
+_V7 = (
+    # what each merge moved, so that `refs split` can undo it
+    """CREATE TABLE merges (
+        id INTEGER PRIMARY KEY,
+        kept_key TEXT NOT NULL, dropped_key TEXT NOT NULL,
+        citations TEXT NOT NULL,         -- JSON list of the citation ids it brought
+        keys TEXT NOT NULL,              -- JSON list of its keys (its own and merged ones)
+        auto INTEGER NOT NULL)""",
+    "CREATE INDEX merges_dropped ON merges (dropped_key)",
+)
+
 
 # A migration step is an SQL statement or a function over the open database.
 Step = str | Callable[[sqlite3.Connection], None]
 
 # One tuple of steps per schema version; never edit a released entry, append. A step
 # that reads fields names the columns of its own version, not FIELD_COLS.
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

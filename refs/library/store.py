@@ -19,6 +19,9 @@ from typing import Any
 from refs.dedupe.merge import merge_variants
 from refs.dedupe.pairs import Item, make_item
 from refs.errors import LibraryError
+from refs.library.backup import backup, default_backup_path
+from refs.library.guard import refuse_damaged, refuse_empty_file, text_of
+from refs.library.lock import begin_immediate
 from refs.library.schema import (
     FIELD_COLS,
     MIGRATIONS,
@@ -51,26 +54,39 @@ class Library:
             raise LibraryError(
                 f"cannot create the library {path}: the folder {path.parent} does not exist"
             )
+        refuse_empty_file(path)
+        created = not path.exists()
+        try:
+            self._open(path, readonly, created)
+        except BaseException:
+            if hasattr(self, "db"):
+                self.db.close()
+            if created:  # never leave a half-made library behind (a full disk)
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+            raise
+
+    def _open(self, path: Path, readonly: bool, created: bool) -> None:
         try:
             if readonly:
                 uri = path.resolve().as_uri() + "?mode=ro"
                 self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
             else:
                 self.db = sqlite3.connect(str(path), isolation_level=None)
+            self.db.text_factory = text_of
             self.db.execute("PRAGMA busy_timeout = 5000")
             version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
             if version > SCHEMA_VERSION:
-                self.db.close()
                 raise LibraryError(
                     f"{path} has schema version {version}; this refs knows up to {SCHEMA_VERSION}",
                     hint="upgrade refs to use this library",
                 )
             if version == 0 and self._has_tables():
-                self.db.close()
                 raise LibraryError(
-                    f"{path} is an SQLite database of another program, not a refs library",
-                    hint="name a new file or a refs library with --library",
+                    f"{path} is an SQLite database of another program, not a refs library; "
+                    "name a new file or a refs library with --library"
                 )
+            refuse_damaged(self.db, path, version, quick=not created)
             if readonly:
                 self.db.execute("PRAGMA query_only = ON")
                 return
@@ -81,6 +97,10 @@ class Library:
             if version < SCHEMA_VERSION:
                 self._migrate()
         except sqlite3.DatabaseError as exc:
+            if created:  # a new file: nothing to read, so the disk said no
+                raise LibraryError(
+                    f"cannot create the library {path}: {exc} (is the disk full?)"
+                ) from None
             raise LibraryError(f"{path} is not a readable refs library: {exc}") from None
 
     def _has_tables(self) -> bool:
@@ -88,6 +108,9 @@ class Library:
         return self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
 
     def _migrate(self) -> None:
+        version = self.schema_version()
+        if version >= 1:  # a library with data: a verified copy first
+            backup(self.db, default_backup_path(self.path, version))
         with self.transaction():
             version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
             for statements in MIGRATIONS[version:]:
@@ -116,10 +139,7 @@ class Library:
     def transaction(self) -> Iterator[None]:
         """One transaction: all or nothing. SQLite failures (a busy or full disk, a
         library another process holds) become LibraryError after the rollback."""
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise LibraryError(f"cannot write {self.path}: {exc}") from None
+        begin_immediate(self.db, self.path)
         try:
             yield
             self.db.execute("COMMIT")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from refs.lexicon import PLACES
-from refs.outlets import is_known, is_known_parts, is_organisation
+from refs.outlets import is_known, is_known_parts, is_organisation, longest_comma_alias
 
 # Parts that continue an outlet leftwards: "OMRI Daily Digest, No. 221, Part I".
 _CONTINUATION_RE = re.compile(
@@ -33,8 +33,9 @@ _SMALL_WORDS = frozenset("of the and for on to in at de du la le des d".split())
 def outlet_start(parts: list[str]) -> int:
     """Index of the first part of the outlet among ``parts`` (all parts before the date)."""
     last = len(parts) - 1
-    # a registered outlet that itself holds commas, longest first
-    for k in range(1, last + 1):
+    # a registered outlet that itself holds commas, longest first (no registered name has
+    # more parts than the longest alias: suffixes beyond it are never tried)
+    for k in range(max(1, len(parts) - longest_comma_alias()), last + 1):
         if is_known_parts(parts[k:]):
             return _extend_left(parts, k)
     for k in range(1, last + 1):  # "..., provided by the X, New Zealand"

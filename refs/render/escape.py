@@ -13,13 +13,15 @@ _TO_STAND_IN = {ord(c): chr(0xE000 + n) for n, c in enumerate(SPECIALS)}
 _FROM_STAND_IN = {chr(0xE000 + n): c for n, c in enumerate(SPECIALS)}
 _PRIVATE = re.compile("[\ue000-\ue0ff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BREAKS = re.compile("\\s*[\t\n\r\x85\u2028\u2029]\\s*")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def protect(text: str) -> str:
     """Field text with its special characters replaced by stand-ins (stand-ins and
-    control characters already in the text are dropped)."""
-    text = _CONTROL.sub("", _PRIVATE.sub("\ufffd", text))
+    control characters already in the text are dropped, line breaks become spaces: an
+    entry is one line of text, one markdown paragraph)."""
+    text = _CONTROL.sub("", _PRIVATE.sub("\ufffd", _BREAKS.sub(" ", text)))
     return text.translate(_TO_STAND_IN)
 
 

@@ -9,6 +9,7 @@ from refs.check.coverage import Checked
 from refs.models import Link
 from refs.pipeline import ParsedArticle
 from refs.report.table import table
+from refs.visible import visible
 
 WIDTH = 60
 
@@ -25,7 +26,7 @@ def _source(lk: Link, checked: Checked) -> str:
 
 def article_block(parsed: ParsedArticle, checked: Checked) -> str:
     art = parsed.article
-    head = art.source + (f" — {art.title}" if art.title else "")
+    head = visible(art.source + (f" — {art.title}" if art.title else ""))
     rows: list[list[str]] = []
     for claim in checked.claims:
         sources = [_source(lk, checked) for lk in checked.sources(claim.id)]

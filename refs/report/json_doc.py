@@ -75,4 +75,17 @@ def article_json(parsed: ParsedArticle) -> dict[str, Any]:
 
 def dumps(document: Any) -> str:
     """Stable, readable JSON (UTF-8 text, keys in insertion order, two-space indent)."""
-    return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n"
+    return json_text(document) + "\n"
+
+
+def json_text(value: Any) -> str:
+    """``value`` as two-space-indented JSON. Text that UTF-8 cannot hold (a file name that
+    is not UTF-8, kept by Python as lone surrogates) is written with U+FFFD instead."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+    except TypeError:  # orjson refuses lone surrogates
+        import json
+
+        from refs.visible import encodable
+
+        return encodable(json.dumps(value, ensure_ascii=False, indent=2))

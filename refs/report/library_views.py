@@ -11,6 +11,7 @@ from refs.library.ingest import IngestReport
 from refs.models import LibraryReference
 from refs.report.json_doc import dumps, library_reference_json
 from refs.report.table import table
+from refs.visible import visible
 
 
 def references_json(refs: Sequence[LibraryReference]) -> str:
@@ -47,12 +48,12 @@ def reference_text(ref: LibraryReference, aliases: Sequence[str] = ()) -> str:
     ]
     if aliases:
         fields.append(("merged keys", ", ".join(aliases)))
-    lines = [f"{name + ':':<20}{value}" for name, value in fields if value]
+    lines = [f"{name + ':':<20}{visible(value)}" for name, value in fields if value]
     lines.append(f"cited {len(ref.citations)} time(s):")
     for c in ref.citations:
         where = f"{c.article}:{c.line}" if c.line is not None else c.article
         issue = f" (issue {c.issue})" if c.issue else ""
-        lines.append(f"  {where}{issue} #{c.index + 1}: {c.raw}")
+        lines.append(visible(f"  {where}{issue} #{c.index + 1}: {c.raw}"))
     return "\n".join(lines) + "\n"
 
 
@@ -90,7 +91,7 @@ def dedupe_text(result: DedupeResult, refs: Mapping[str, LibraryReference]) -> s
             ref = refs.get(k)
             if ref is not None:
                 date = ref.issued.iso() if ref.issued else "?"
-                out.append(f"  {k}: {ref.title} | {ref.outlet or '?'} | {date}")
+                out.append(visible(f"  {k}: {ref.title} | {ref.outlet or '?'} | {date}"))
         for p in cluster.pairs:
             flag = "auto" if p.auto else "ask "
             out.append(f"    {p.score:.3f} {flag} {p.a} ~ {p.b}: {'; '.join(p.reasons)}")

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import orjson
-
 if TYPE_CHECKING:
     from refs.check.coverage import Checked
     from refs.pipeline import ParsedArticle
@@ -20,7 +18,9 @@ _HEAD = '{\n  "articles": [\n'
 def indented(value: Any, depth: int) -> str:
     """``value`` as two-space-indented JSON, nested ``depth`` levels deep (JSON text
     holds no raw line break, so every line can be shifted)."""
-    text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+    from refs.report.json_doc import json_text
+
+    text = json_text(value)
     pad = "  " * depth
     return pad + text.replace("\n", "\n" + pad)
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from wcwidth import wcswidth
 
 from refs.pipeline import ParsedArticle
+from refs.visible import visible
 
 
 def width(text: str) -> int:
@@ -21,7 +22,10 @@ def pad(text: str, columns: int) -> str:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Columns padded to their widest cell; the last column is never padded or cut."""
+    """Columns padded to their widest cell; the last column is never padded or cut.
+    Control characters and line breaks in cells are shown as escapes (``\\x1b``, ``\\n``)."""
+    headers = [visible(h) for h in headers]
+    rows = [[visible(c) for c in row] for row in rows]
     widths = [width(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row[:-1]):
@@ -40,7 +44,7 @@ def parse_table(parsed: Sequence[ParsedArticle]) -> str:
     blocks: list[str] = []
     for item in parsed:
         art = item.article
-        head = art.source
+        head = visible(art.source)
         details = [
             x
             for x in (
@@ -53,7 +57,7 @@ def parse_table(parsed: Sequence[ParsedArticle]) -> str:
         if details:
             head += " — " + ", ".join(details)
         if art.title:
-            head += f"\n{art.title}"
+            head += f"\n{visible(art.title)}"
         rows = [
             [
                 str(r.index + 1),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from refs.library.store import Library
 from tests.helpers import ROOT, SEEDS
 from tests.helpers.cli_run import run
 
@@ -205,7 +206,7 @@ def test_a_file_named_twice_is_read_once() -> None:
 
 def test_render_of_an_empty_library_says_so(tmp_path: Path) -> None:
     empty = tmp_path / "empty.db"
-    empty.touch()
+    Library(empty).close()  # a library with no reference (a 0-byte file is refused)
     code, out, err = run("render", "--library", str(empty))
     assert code == 0 and out == ""
     assert "refs: warning: no reference to render" in err

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import random
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from refs.dedupe.clusters import Item, find_duplicates, make_item
@@ -43,6 +43,7 @@ def test_labelled_pairs_precision_and_recall() -> None:
     assert len(pairs) >= 200
     kinds = {p["kind"] for p in pairs if not p["duplicate"]}
     assert {"one word changed", "generic title, other day", "numbers differ"} <= kinds
+    assert "code inside a word" in kinds
     tp = fp = fn = 0
     wrong = []
     for p in pairs:
@@ -62,6 +63,38 @@ def test_labelled_pairs_precision_and_recall() -> None:
             wrong.append((p["kind"], a["title"], b["title"]))
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert precision >= 0.98 and recall >= 0.98, (precision, recall, wrong)
+
+
+def test_codes_inside_words_are_never_merged_on_their_own() -> None:
+    pairs = json.loads((DATA / "dedupe_pairs.json").read_text(encoding="utf-8"))["pairs"]
+    hard = [p for p in pairs if p["kind"] == "code inside a word"]
+    assert len(hard) >= 10
+    for p in hard:
+        a, b = p["a"], p["b"]
+        items = [
+            item("a", a["title"], a["outlet"], a["issued"]),
+            item("b", b["title"], b["outlet"], b["issued"]),
+        ]
+        assert not merged_pairs(items), (a["title"], b["title"])
+
+
+def test_a_generated_set_of_numbered_codes_stays_apart() -> None:
+    # was: 32,000 distinct titles of one outlet and date became 1,001 references
+    items = [
+        item(f"k{n:05d}", f"Shahab{n} missile tested", "Associated Press", "2000-07-19")
+        for n in range(1, 1500)
+    ]
+    result = find_duplicates(items)
+    assert result.auto_groups == ()
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6), st.sampled_from(["Shahab", "START-", "F"]))
+@settings(max_examples=200, deadline=None)
+def test_titles_with_other_glued_numbers_never_auto_merge(m: int, n: int, code: str) -> None:
+    assume(m != n)
+    a = item("a", f"Iran tests {code}{m} missile again", "Reuters", "2000-07-19")
+    b = item("b", f"Iran tests {code}{n} missile again", "Reuters", "2000-07-19")
+    assert not merged_pairs([a, b])
 
 
 def test_seed_reuters_stories_of_july_20_stay_apart() -> None:

@@ -12,10 +12,17 @@ from refs.formats.bib_syntax import braced_whole
 from refs.formats.bib_types import CSL_TYPES
 from refs.formats.bibtex_read import parse_bibtex
 from refs.formats.csljson_read import parse_csljson
+from refs.formats.detect import parse_text
+from refs.formats.safe_text import CONTROL, export_notes
 from refs.models import LibraryReference, PartialDate
+from refs.reader import looks_binary
 
 texts = st.text(min_size=1)
-maybe = st.none() | texts
+# what a BibTeX file can hold as it is: no control character (tab and line breaks are text)
+bib_texts = st.text(
+    st.characters(exclude_characters="".join(map(chr, [*range(9), 11, 12, *range(14, 32), 127]))),
+    min_size=1,
+)
 dates = st.none() | st.builds(
     PartialDate,
     year=st.none() | st.integers(1000, 9999),
@@ -25,11 +32,16 @@ dates = st.none() | st.builds(
 
 
 @st.composite
-def references(draw: st.DrawFn, any_type: bool = False) -> LibraryReference:
-    ctype = draw(texts) if any_type else draw(st.sampled_from(sorted(CSL_TYPES)))
+def references(
+    draw: st.DrawFn, any_type: bool = False, text_of: st.SearchStrategy[str] = texts
+) -> LibraryReference:
+    ctype = draw(text_of) if any_type else draw(st.sampled_from(sorted(CSL_TYPES)))
+    maybe = st.none() | text_of
     return LibraryReference(
-        key=draw(st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True)) if not any_type else draw(texts),
-        title=draw(texts),
+        key=draw(st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True))
+        if not any_type
+        else draw(text_of),
+        title=draw(text_of),
         outlet=draw(maybe),
         publisher=draw(maybe),
         container_title=draw(maybe),
@@ -82,7 +94,7 @@ def test_bibtex_values_cannot_break_out(ref: LibraryReference, attacks: list[str
             assert "\\input" not in value and "\\write18" not in value
 
 
-@given(references())
+@given(references(text_of=bib_texts))
 def test_bibtex_and_biblatex_round_trip_values(ref: LibraryReference) -> None:
     for name in ("bibtex", "biblatex"):
         text = registry.export(name, [ref])
@@ -113,3 +125,19 @@ def test_csljson_round_trips_any_value(ref: LibraryReference) -> None:
     )
     assert back.container_title == (ref.container_title or (None if ref.publisher else ref.outlet))
     assert registry.export("csljson", result.references) == text
+
+
+@given(references(), st.sampled_from(["\x00", "\x1b[31m", "\x07", "\x7f", "\n@Word{x,", "\n@misc"]))
+def test_exports_hold_no_control_character_and_no_new_entry(
+    ref: LibraryReference, odd: str
+) -> None:
+    ref = ref.model_copy(update={"title": "Title " + odd + ref.title})
+    for name in ("bibtex", "biblatex", "ris"):
+        text = registry.export(name, [ref])
+        assert not CONTROL.search(text.replace("\r\n", "\n")), name
+        assert not looks_binary(text.encode("utf-8"))
+        result = parse_text(text, "x", name)
+        assert len(result.references) == 1, (name, result.diagnostics)
+        assert result.references[0].title.startswith("Title ")
+    notes = export_notes([ref], "ris")
+    assert notes and (CONTROL.search(ref.title) or "line breaks" in notes[0])

@@ -4,6 +4,7 @@ all-or-nothing transactions, adding articles, merges that lose nothing."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -67,12 +68,23 @@ def test_missing_library_for_reading(tmp_path: Path) -> None:
         Library(tmp_path / "nothing.db", create=False)
 
 
-def test_migration_from_an_empty_file(tmp_path: Path) -> None:
+def test_migration_from_an_empty_database(tmp_path: Path) -> None:
     path = tmp_path / "lib.db"
-    sqlite3.connect(path).close()  # version 0
+    with closing(sqlite3.connect(path)) as db:  # an SQLite file of version 0, no table
+        db.execute("CREATE TABLE t (x)")
+        db.execute("DROP TABLE t")
+    assert path.stat().st_size > 0
     with Library(path) as lib:
         assert lib.schema_version() == SCHEMA_VERSION
         assert lib.counts()["records"] == 0
+
+
+def test_a_zero_byte_file_is_refused_not_made_a_library(tmp_path: Path) -> None:
+    path = tmp_path / "lib.db"
+    path.write_bytes(b"")
+    with pytest.raises(LibraryError, match="empty file"):
+        Library(path)
+    assert path.stat().st_size == 0
 
 
 def test_transaction_is_all_or_nothing(tmp_path: Path) -> None:
@@ -192,13 +204,16 @@ def test_distinct_is_remembered_and_auto_merge_respects_it(tmp_path: Path) -> No
         assert len(lib.references()) == 2
 
 
-def test_a_busy_library_is_a_clean_error(tmp_path: Path) -> None:
+def test_a_busy_library_is_a_clean_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REFS_LOCK_WAIT", "0.2")  # the wait is bounded (tests/library/test_lock)
     path = tmp_path / "lib.db"
     with Library(path) as lib, Library(path) as other:
-        other.db.execute("PRAGMA busy_timeout = 10")
         with lib.transaction():
             lib.insert_article("x", "a.txt", "a.txt", None, None, None, None, "text")
-            with pytest.raises(LibraryError, match="cannot write"), other.transaction():
+            with (
+                pytest.raises(LibraryError, match="being written by another command"),
+                other.transaction(),
+            ):
                 pass
         assert other.has_article("x")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html as lhtml
@@ -68,3 +69,12 @@ def test_markdown_escapes_its_specials() -> None:
     text = out.entries[0].text
     assert r"\*Here\*" in text and r"\[Link\]" in text and r"Under\_score" in text
     assert re.search(r"(?<!\\)\*Under", text)  # the style's italics stay markup
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_line_break_in_a_field_keeps_the_entry_on_one_line(fmt: str) -> None:
+    title = "First line\n- not a list\n\n    not a code block\u2028end"
+    out = render([item(title, "Reuters\nGeneva")], load_style("chicago"), fmt)
+    text = out.entries[0].text
+    assert "\n" not in text and "\u2028" not in text
+    assert "line - not a list not a code block end" in text.lower()

@@ -1,0 +1,36 @@
+"""Growth exponents: time a job at a size and at twice that size, in one run, and print
+``log2(t(2n) / t(n))`` (1.0 is linear, 2.0 quadratic). Each size takes the best of a
+few repetitions of CPU time (process time): the machine is shared and noisy, and wall
+time under load says more about the neighbours than about the code."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+
+def best_time(job: Callable[[], object], repeat: int = 3) -> float:
+    best = math.inf
+    for _ in range(repeat):
+        t0 = time.process_time()
+        job()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def exponent(t_small: float, t_large: float) -> float:
+    return math.log2(max(t_large, 1e-9) / max(t_small, 1e-9))
+
+
+def report(name: str, unit: str, n: int, make: Callable[[int], Callable[[], object]]) -> float:
+    """Time ``make(n)()`` and ``make(2n)()``, print both and the exponent; return it."""
+    t1 = best_time(make(n))
+    t2 = best_time(make(2 * n))
+    e = exponent(t1, t2)
+    print(
+        f"{name}: {n:>7} {unit} {t1:7.3f} s CPU   {2 * n:>7} {unit} {t2:7.3f} s CPU   "
+        f"exponent {e:4.2f} ({'linear' if e < 1.2 else 'SUPERLINEAR'})",
+        flush=True,
+    )
+    return e

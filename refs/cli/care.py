@@ -1,0 +1,86 @@
+"""The library's care: `refs doctor` (is it sound, and what to do) and `refs backup`
+(a verified copy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from refs.cli.app import LibraryOpt, app, fail, library_path
+
+
+@app.command()
+def doctor(library: LibraryOpt = None) -> None:
+    """Check the library: SQLite's integrity check and refs' own invariants; says how to
+    recover. Exit 0 when sound, 1 with findings, 2 when there is no such file.
+
+    Example: refs doctor --library refs.db
+    """
+    from refs.library.doctor import diagnose
+
+    path = library_path(library)
+    if not path.exists():
+        fail(f"no library at {path}", hint="name one with --library")
+    findings = diagnose(path)
+    for finding in findings:
+        typer.echo(f"{path}: {finding.problem}", err=True)
+        typer.echo(f"  what to do: {finding.advice}", err=True)
+    if findings:
+        raise typer.Exit(1)
+    typer.echo(f"{path}: ok (integrity check and invariants hold)", err=True)
+
+
+@app.command()
+def backup(
+    file: Annotated[
+        Path | None, typer.Argument(help="The copy to write (default: LIBRARY.bak).")
+    ] = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Make a verified copy of the library (SQLite's backup API; safe while others write).
+
+    Example: refs backup refs-2000.db --library refs.db
+    """
+    from refs.library.backup import backup as make_backup
+    from refs.library.backup import default_backup_path
+    from refs.library.store import Library
+
+    path = library_path(library)
+    target = file or default_backup_path(path)
+    if target.exists() and target.samefile(path):
+        fail(f"{target} is the library itself", hint="name another file")
+    if target.is_dir():
+        fail(f"{target} is a folder", hint="name a file, such as refs.db.bak")
+    if not (target.parent if str(target.parent) else Path(".")).is_dir():
+        fail(f"cannot write {target}: the folder {target.parent} does not exist")
+    with Library(path, create=False) as lib:
+        size = make_backup(lib.db, target)
+    typer.echo(f"refs: backed up {path} to {target} ({size} bytes, verified)", err=True)
+
+
+@app.command()
+def split(
+    key: Annotated[str, typer.Argument(help="A key that was merged into another reference.")],
+    library: LibraryOpt = None,
+) -> None:
+    """Undo a merge (automatic or not): KEY becomes its own reference again with the
+    citations it brought, and the two are kept apart from then on.
+
+    Example: refs split ap2000gorea
+    """
+    from refs.errors import RefsError
+    from refs.library.store import Library
+    from refs.library.unmerge import split as split_record
+
+    with Library(library_path(library), create=False) as lib, lib.transaction():
+        try:
+            kept, dropped, moved = split_record(lib, key)
+        except RefsError as exc:
+            fail(exc.message, exc.exit_code, exc.hint)
+    typer.echo(
+        f"refs: {dropped} is its own reference again ({moved} citation(s)); "
+        f"it and {kept} are kept apart",
+        err=True,
+    )

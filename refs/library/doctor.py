@@ -1,0 +1,115 @@
+"""`refs doctor`: is the library sound? SQLite's integrity check, then our own invariants
+(every citation has its reference and its article, keys unique and leading to a
+reference, texts readable), and what to do about each finding. Opens the file
+read-only and changes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from refs.library.guard import REQUIRED_TABLES
+from refs.library.schema import SCHEMA_VERSION
+
+RESTORE = "restore the newest backup (refs backup makes one) or recover what SQLite can read"
+RECOVER = "sqlite3 {path} .recover | sqlite3 recovered.db, then: refs doctor --library recovered.db"
+
+# Our invariants: a query that lists the rows breaking it, and what that means.
+INVARIANTS = (
+    (
+        "SELECT c.id FROM citations c LEFT JOIN records r ON r.id = c.record_id WHERE r.id IS NULL",
+        "citation(s) of a reference that is not there",
+    ),
+    (
+        "SELECT c.id FROM citations c LEFT JOIN articles a ON a.id = c.article_id "
+        "WHERE a.id IS NULL AND c.article_id NOT LIKE 'import:%'",
+        "citation(s) of an article that is not there",
+    ),
+    (
+        "SELECT k.key FROM keys k LEFT JOIN records r ON r.id = k.record_id WHERE r.id IS NULL",
+        "key(s) leading to no reference",
+    ),
+    (
+        "SELECT r.key FROM records r LEFT JOIN keys k ON k.key = r.key AND k.record_id = r.id "
+        "WHERE k.key IS NULL",
+        "reference key(s) missing from the key table",
+    ),
+    (
+        "SELECT key FROM records GROUP BY lower(key) HAVING count(*) > 1",
+        "key(s) given to more than one reference",
+    ),
+    (
+        "SELECT r.id FROM records r LEFT JOIN citations c ON c.record_id = r.id WHERE c.id IS NULL",
+        "reference(s) without any citation",
+    ),
+)
+TEXT_COLUMNS = (("records", "key, title, outlet"), ("citations", "raw, title, outlet"))
+
+
+@dataclass(frozen=True)
+class Finding:
+    problem: str
+    advice: str
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    db.text_factory = bytes
+    return db
+
+
+def _integrity(db: sqlite3.Connection, path: Path) -> list[Finding]:
+    rows = [r[0].decode("utf-8", "replace") for r in db.execute("PRAGMA integrity_check(20)")]
+    if rows == ["ok"]:
+        return []
+    advice = f"{RESTORE}: {RECOVER.format(path=path)}"
+    return [Finding(f"SQLite integrity check: {' '.join(row.split())}", advice) for row in rows]
+
+
+def _invariants(db: sqlite3.Connection) -> list[Finding]:
+    found: list[Finding] = []
+    for sql, what in INVARIANTS:
+        rows = db.execute(sql).fetchall()
+        if rows:
+            shown = ", ".join(
+                str(r[0], "utf-8", "replace") if isinstance(r[0], bytes) else str(r[0])
+                for r in rows[:5]
+            )
+            found.append(Finding(f"{len(rows)} {what} ({shown})", RESTORE))
+    for table, columns in TEXT_COLUMNS:
+        bad = 0
+        for row in db.execute(f"SELECT {columns} FROM {table}"):
+            for value in row:
+                if isinstance(value, bytes):
+                    try:
+                        value.decode("utf-8")
+                    except UnicodeDecodeError:
+                        bad += 1
+        if bad:
+            found.append(Finding(f"{bad} text(s) of {table} are not UTF-8", RESTORE))
+    return found
+
+
+def diagnose(path: Path) -> list[Finding]:
+    """What is wrong with the library at ``path`` (an empty list: nothing)."""
+    if not path.is_file():
+        return [Finding(f"{path} is not a file", "name the library with --library")]
+    if path.stat().st_size == 0:
+        return [Finding(f"{path} is empty (0 bytes)", f"{RESTORE}, or remove it")]
+    try:
+        with _open(path) as db:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            found = _integrity(db, path)
+            tables = {r[0].decode() for r in db.execute("SELECT name FROM sqlite_master")}
+            if version == 0 and tables:
+                return [Finding("an SQLite file of another program", "name a refs library")]
+            if version > SCHEMA_VERSION:
+                return [Finding(f"schema version {version} is newer than this refs", "upgrade")]
+            if missing := sorted(REQUIRED_TABLES - tables):
+                return [*found, Finding("missing table(s) " + ", ".join(missing), RESTORE)]
+            return found or _invariants(db)
+    except sqlite3.DatabaseError as exc:
+        readable = "not a database" not in str(exc)  # SQLite may still read some pages
+        advice = f"{RESTORE}: {RECOVER.format(path=path)}" if readable else RESTORE
+        return [Finding(f"not a readable SQLite file ({exc})", advice)]
