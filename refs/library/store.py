@@ -20,6 +20,8 @@ from refs.dedupe.pairs import Item, make_item
 from refs.errors import LibraryError
 from refs.library.schema import (
     FIELD_COLS,
+    FIELD_MARKS,
+    FIELD_SETS,
     MIGRATIONS,
     SCHEMA_VERSION,
     fields_of_row,
@@ -300,7 +302,7 @@ class Library:
         match = match or match_item(key, fields)
         cur = self.db.execute(
             f"INSERT INTO records (key, {FIELD_COLS}, match_title, match_outlet, "
-            "match_cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"match_cited) VALUES (?, {FIELD_MARKS}, ?, ?, ?)",
             (key, *fields_row(fields), match.title, match.outlet, match.cited),
         )
         record_id = int(cur.lastrowid or 0)
@@ -317,7 +319,7 @@ class Library:
             rows.append((rid, key, *fields_row(fields), m.title, m.outlet, m.cited))
         self.db.executemany(
             f"INSERT INTO records (id, key, {FIELD_COLS}, match_title, match_outlet, "
-            "match_cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"match_cited) VALUES (?, ?, {FIELD_MARKS}, ?, ?, ?)",
             rows,
         )
         self.db.executemany("INSERT INTO keys VALUES (?, ?)", ((r[1], r[0]) for r in rows))
@@ -326,8 +328,7 @@ class Library:
     def insert_citations(self, rows: Iterable[tuple[int, Citation, Fields]]) -> None:
         self.db.executemany(
             f"INSERT OR IGNORE INTO citations (record_id, article_id, article, issue, idx, "
-            f"raw, line, {FIELD_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?)",
+            f"raw, line, {FIELD_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, {FIELD_MARKS})",
             (
                 (rid, c.article_id, c.article, c.issue, c.index, c.raw, c.line, *fields_row(v))
                 for rid, c, v in rows
@@ -339,10 +340,8 @@ class Library:
         fields = merge_variants(self.record_variants(record_id))
         match = match_item("", fields)
         self.db.execute(
-            "UPDATE records SET title = ?, outlet = ?, outlet_canonical = ?, year = ?, "
-            "month = ?, day = ?, year_inferred = ?, type = ?, publisher = ?, "
-            "container_title = ?, match_title = ?, match_outlet = ?, match_cited = ? "
-            "WHERE id = ?",
+            f"UPDATE records SET {FIELD_SETS}, match_title = ?, match_outlet = ?, "
+            "match_cited = ? WHERE id = ?",
             (*fields_row(fields), match.title, match.outlet, match.cited, record_id),
         )
 
