@@ -135,3 +135,33 @@ def is_valid_key(key: str) -> bool:
 
 
 _KEY_RE = re.compile(r"[a-z0-9]+")
+
+
+_IMPORTED_KEY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_:.+-]*")
+
+
+def is_keepable_key(key: str) -> bool:
+    """A key from an imported file that refs can keep as it is: letters, digits and
+    ``_:.+-`` (what BibTeX, biber, pandoc and citeproc accept in a key)."""
+    return bool(_IMPORTED_KEY_RE.fullmatch(key))
+
+
+def kept_keys(
+    wanted: Sequence[Sequence[str]], requests: Sequence[KeyRequest], taken: Iterable[str]
+) -> tuple[list[str], list[list[str]]]:
+    """Keys for new references that came with keys of their own (``wanted``, one list
+    per reference, beside its ``requests`` for a made key), and each one's aliases.
+
+    A reference keeps the first of its wanted keys that is keepable and free (keys are
+    compared case-insensitively, as citeproc compares ids); one whose keys are all taken
+    gets a made key (``library_keys``), and its free wanted keys become its aliases."""
+    used = {k.lower() for k in taken}
+    keys: list[str | None] = []
+    aliases: list[list[str]] = []
+    for own in wanted:
+        free = [k for k in dict.fromkeys(own) if is_keepable_key(k) and k.lower() not in used]
+        keys.append(free[0] if free else None)
+        aliases.append(free[1:])
+        used.update(k.lower() for k in free)
+    made = iter(library_keys([r for r, k in zip(requests, keys, strict=True) if k is None], used))
+    return [k if k is not None else next(made) for k in keys], aliases

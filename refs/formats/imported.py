@@ -25,6 +25,7 @@ from refs.outlets import cited_form
 # I012 warning a value looks as if it swallowed the next field (missing comma?)
 # I013 warning entry without a key: one was made
 # I014 warning the file holds no entries at all
+# I015 warning a field's value could not be read: kept verbatim as an extra field
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Draft:
     key: str | None
     line: int | None
     fields: Fields
+    aliases: tuple[str, ...] = ()  # other keys the file gives the entry (BibLaTeX ids)
 
 
 def finish(drafts: Sequence[Draft]) -> tuple[LibraryReference, ...]:
@@ -61,7 +63,7 @@ def finish(drafts: Sequence[Draft]) -> tuple[LibraryReference, ...]:
     out = []
     for d, outlet in zip(drafts, outlets, strict=True):
         values = {**d.fields.__dict__, "outlet": outlet}
-        out.append(LibraryReference(key=d.key or next(keys), **values))
+        out.append(LibraryReference(key=d.key or next(keys), aliases=d.aliases, **values))
     return tuple(out)
 
 

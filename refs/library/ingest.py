@@ -15,7 +15,7 @@ from pathlib import Path
 
 from refs.dedupe.clusters import Item, find_duplicates, make_item
 from refs.dedupe.merge import merge_variants
-from refs.keys import KeyRequest, base_key, library_keys, sort_identity
+from refs.keys import KeyRequest, base_key, is_keepable_key, kept_keys, sort_identity
 from refs.library.store import Library
 from refs.library.texts import keep_text
 from refs.models import (
@@ -39,6 +39,7 @@ class Entry:
 
     citation: Citation
     variant: Fields
+    wanted: tuple[str, ...] = ()  # keys an imported file gave it (kept where free)
 
 
 @dataclass
@@ -170,10 +171,27 @@ def _import_references(lib: Library, refs: Sequence[LibraryReference], source: s
             variant = variant.model_copy(update={"outlet_canonical": resolve(variant.outlet).name})
         aid = "import:" + fields_digest(variant)
         cite = Citation(article=source, article_id=aid, index=0, raw=_import_raw(ref))
-        entries.append(Entry(cite, variant))
+        entries.append(Entry(cite, variant, (ref.key, *ref.aliases)))
         entries.extend(Entry(c, variant) for c in ref.citations)
     _ingest(lib, entries, report, {e.citation.article_id for e in entries})
     return report
+
+
+def _free_aliases(
+    lib: Library, attach: Sequence[tuple[int, Citation, Fields]], entries: Sequence[Entry]
+) -> list[tuple[str, int]]:
+    """Imported keys of entries that joined existing records: aliases where free."""
+    wanted = {id(e.citation): e.wanted for e in entries if e.wanted}
+    if not wanted:
+        return []
+    taken = {k.lower() for k in lib.taken_keys()}
+    out = []
+    for record, cite, _ in attach:
+        for key in wanted.get(id(cite), ()):
+            if is_keepable_key(key) and key.lower() not in taken:
+                out.append((key, record))
+                taken.add(key.lower())
+    return out
 
 
 def _import_raw(ref: LibraryReference) -> str:
@@ -258,7 +276,8 @@ def _ingest(
         )
         for f in fields
     ]
-    keys = library_keys(requests, lib.taken_keys()) if requests else []
+    wanted = [[k for m in made for e in groups[m] for k in e.wanted] for made in creations]
+    keys, aliases = kept_keys(wanted, requests, lib.taken_keys()) if requests else ([], [])
     rows: list[tuple[int, Citation, Fields]] = []
     ids = lib.insert_records(
         [
@@ -268,6 +287,8 @@ def _ingest(
     )
     for record, made in zip(ids, creations, strict=True):
         rows.extend((record, e.citation, e.variant) for k in made for e in groups[k])
+    lib.add_aliases((a, record) for record, own in zip(ids, aliases, strict=True) for a in own)
+    lib.add_aliases(_free_aliases(lib, attach, entries))
     lib.insert_citations(rows)
     lib.insert_citations(attach)
     for record in sorted(touched):

@@ -211,12 +211,19 @@ class Library:
                     article=c[1], article_id=c[2], issue=c[3], index=c[4], raw=c[5], line=c[6]
                 )
             )
+        aliases: dict[int, list[str]] = {}
+        for alias, record_id in self.db.execute(
+            "SELECT k.key, k.record_id FROM keys k JOIN records r ON r.id = k.record_id "
+            "WHERE k.key != r.key ORDER BY k.key"
+        ):
+            aliases.setdefault(int(record_id), []).append(str(alias))
         out = []
         for row in rows:
             fields = fields_of_row(row[2:])
             out.append(
                 LibraryReference.model_construct(
                     key=row[1],
+                    aliases=tuple(aliases.get(int(row[0]), [])),
                     citations=tuple(cites.get(int(row[0]), [])),
                     **fields.__dict__,
                 )
@@ -324,6 +331,11 @@ class Library:
         )
         self.db.executemany("INSERT INTO keys VALUES (?, ?)", ((r[1], r[0]) for r in rows))
         return ids
+
+    def add_aliases(self, aliases: Iterable[tuple[str, int]]) -> None:
+        """Further keys (``key``, record id) that resolve to a record; a key already given
+        keeps its record."""
+        self.db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)", aliases)
 
     def insert_citations(self, rows: Iterable[tuple[int, Citation, Fields]]) -> None:
         self.db.executemany(

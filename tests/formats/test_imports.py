@@ -123,7 +123,9 @@ def test_csljson_items_and_errors_with_lines() -> None:
     assert refs[0].issued == PartialDate(year=2000, month=7) and refs[0].publisher == "Office"
     assert refs[1].key  # one was made
     assert set(codes(result)) >= {("I011", 4), ("I003", 5), ("I004", 6), ("I013", 7), ("I009", 7)}
-    assert ("I008", None) in codes(result)
+    # every CSL variable is imported now: nothing is reported as not imported
+    assert refs[0].url == "http://example.org" and "I008" not in {c for c, _ in codes(result)}
+    assert refs[1].extra_fields == (("issued", '{"raw": "sometime"}'),)  # kept verbatim
 
 
 def test_csljson_invalid_json() -> None:
