@@ -23,6 +23,7 @@ from refs.cli.app import (
 )
 from refs.diagnostics import has_errors
 from refs.errors import RefsError
+from refs.formats.files import is_bibliography_file
 
 # ---------------------------------------------------------------- refs render, refs styles
 
@@ -53,7 +54,11 @@ def render(
 ) -> None:
     """Render a bibliography in a CSL style (matches citeproc-js, Zotero's processor).
 
+    PATHs are articles or folders of them, or bibliography files (.json, .bib, .ris)
+    rendered directly, without a library.
+
     Example: refs render seeds --style chicago --format html
+    Example: refs render library.json --style apa
     """
     from refs.models import Keyed
     from refs.render.document import document, render_references
@@ -63,12 +68,17 @@ def render(
     code = 0
     try:
         chosen = load_style(style)
-        if paths:
-            result = load_articles(paths)
+        files = [p for p in paths or [] if is_bibliography_file(p)]
+        articles = [p for p in paths or [] if not is_bibliography_file(p)]
+        refs: list[Keyed] = []
+        if files:
+            code = max(code, _read_files(files, refs))
+        if articles:
+            result = load_articles(articles)
             emit_diagnostics(all_diagnostics(result))
-            code = exit_code(result)
-            refs: list[Keyed] = [r for p in result.articles for r in p.references]
-        else:
+            code = max(code, exit_code(result))
+            refs += [r for p in result.articles for r in p.references]
+        if not paths:
             from refs.library.store import Library
 
             with Library(library_path(library), create=False) as lib:
@@ -83,6 +93,24 @@ def render(
         code = 1
     write_output(document(rendered, fmt.value), output)
     raise typer.Exit(code)
+
+
+def _read_files(files: list[Path], refs: list[Keyed]) -> int:
+    """Append the references of bibliography files to ``refs``; the exit code."""
+    from refs.formats.detect import read_import
+
+    code = 0
+    for file in files:
+        result = read_import(file)
+        emit_diagnostics(result.diagnostics)
+        if any(d.code == "I001" for d in result.diagnostics):
+            code = 2
+        elif has_errors(list(result.diagnostics)):
+            code = max(code, 1)
+        refs.extend(result.references)
+    if code == 2 and not refs:
+        fail("nothing could be read from " + ", ".join(map(str, files)))
+    return code
 
 
 @app.command()

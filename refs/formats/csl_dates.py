@@ -21,7 +21,7 @@ def _from_parts(parts: Any) -> PartialDate | None:
         nums = [int(str(p)) for p in parts[:3]]
     except ValueError:
         return None
-    year, month, day = (nums + [0, 0])[:3]
+    year, month, day = [*nums, 0, 0][:3]
     if 21 <= month <= 24:
         date = valid_date(year, None, None)
         return date.model_copy(update={"season": month - 20}) if date else None

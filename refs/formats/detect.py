@@ -9,17 +9,11 @@ from pathlib import Path
 from refs.diagnostics import Diagnostic, error, warning
 from refs.formats.bibtex_read import parse_bibtex
 from refs.formats.csljson_read import parse_csljson
+from refs.formats.files import BY_EXTENSION
 from refs.formats.imported import ImportResult
 from refs.formats.ris_read import parse_ris
 from refs.reader import looks_binary
 
-_BY_EXTENSION = {
-    ".bib": "bibtex",
-    ".bibtex": "bibtex",
-    ".json": "csljson",
-    ".csljson": "csljson",
-    ".ris": "ris",
-}
 _RIS_START = re.compile(r"^\s*TY  -", re.MULTILINE)
 _BIB_START = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
 PARSERS = {
@@ -39,7 +33,7 @@ def detect_format(text: str, name: str = "") -> str | None:
         return "ris"
     if _BIB_START.search(head):
         return "bibtex"
-    return _BY_EXTENSION.get(Path(name).suffix.lower())
+    return BY_EXTENSION.get(Path(name).suffix.lower())
 
 
 def decode(data: bytes, file: str) -> tuple[str, list[Diagnostic]]:
