@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,6 +24,9 @@ from refs.cli.app import (
 from refs.diagnostics import has_errors
 from refs.errors import RefsError
 from refs.formats.files import is_bibliography_file
+
+if TYPE_CHECKING:
+    from refs.models import Keyed
 
 # ---------------------------------------------------------------- refs render, refs styles
 
@@ -60,7 +63,6 @@ def render(
     Example: refs render seeds --style chicago --format html
     Example: refs render library.json --style apa
     """
-    from refs.models import Keyed
     from refs.render.document import document, render_references
     from refs.render.styles import load_style
 
