@@ -62,7 +62,7 @@ def export(
     Example: refs export seeds --format bibtex -o refs.bib
     """
     from refs.formats.registry import get as get_format
-    from refs.models import Keyed
+    from refs.models import CSL_VARIABLES, Keyed
     from refs.select import Selection, empty_range, parse_bound, select, unique_keys
 
     check_output(output)
@@ -102,5 +102,13 @@ def export(
         typer.echo(f"refs: warning: key shared by different references: {change}", err=True)
     if not refs:
         typer.echo("refs: warning: no reference matched", err=True)
-    write_output(get_format(fmt.value).export(refs), output)
+    chosen = get_format(fmt.value)
+    write_output(chosen.export(refs), output)
+    for ref in sorted(refs, key=lambda r: r.key):
+        lost = chosen.uncarried(ref)
+        if lost:
+            shown = ", ".join(CSL_VARIABLES.get(n, n) for n in lost)
+            typer.echo(
+                f"refs: warning: {ref.key}: {chosen.name} has no place for {shown}", err=True
+            )
     raise typer.Exit(code)

@@ -1,12 +1,14 @@
 """References -> BibLaTeX (biber): ``@article`` with ``journaltitle`` and
 ``entrysubtype = {newspaper}`` for periodical items, ``@online``/``@misc`` for the rest;
-``date`` in ISO 8601 at the known precision."""
+``date`` in ISO 8601 at the known precision (EDTF for ranges, seasons, circa); names,
+numbers, identifiers and the other fields by ``bib_fields.BIBLATEX``; aliases in ``ids``."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from refs.formats.bib_entries import BibField, safe_keys, sorted_refs, write_bib
+from refs.formats.bib_fields import BIBLATEX, extra_bib_fields, more_fields
 from refs.formats.bib_types import biblatex_type
 from refs.formats.bibtex_write import outlet_fields
 from refs.formats.latex import escape
@@ -29,11 +31,16 @@ def export(refs: Sequence[Keyed]) -> str:
         else:
             fields += outlet_fields(ref)
         if ref.issued is not None:
-            iso = ref.issued.iso()
+            iso = ref.issued.edtf() if ref.issued.year is not None else ref.issued.iso()
             if iso:
                 name = "date" if ref.issued.year is not None else "issued"
                 fields.append(BibField(name, iso))
         if subtype:
             fields.append(BibField("entrysubtype", escape(subtype)))
+        fields += more_fields(ref, BIBLATEX)
+        fields += extra_bib_fields(ref, {f.name for f in fields} | {"ids"})
+        aliases = [a for a in ref.aliases if a != key]
+        if aliases:
+            fields.append(BibField("ids", escape(", ".join(aliases))))
         entries.append((entry_type, key, fields))
     return write_bib(entries)

@@ -24,6 +24,7 @@ from bibtexparser.model import (
 )
 
 from refs.diagnostics import Diagnostic, error, info, warning
+from refs.formats.bib_fields import READ_FIELDS, read_more
 from refs.formats.bib_types import csl_type
 from refs.formats.imported import Draft, ImportResult, finish, iso_date, untitled, valid_date
 from refs.formats.latex import unescape
@@ -46,6 +47,7 @@ _USED = frozenset(
         "issued",
         "entrysubtype",
         "key",
+        "ids",
     ]
 )
 _MONTH_NAMES = {
@@ -155,11 +157,15 @@ class _Reader:
             )
             return None
         for name in fields:
-            if name not in _USED:
+            if name not in _USED and name not in READ_FIELDS:
                 self.unused[name] += 1
 
         def text(name: str) -> str | None:
             return self.text(fields, name, line)
+
+        def raw(name: str) -> str | None:
+            field = fields.get(name)
+            return None if field is None else str(field.value)
 
         title = text("title") or ""
         more = ("howpublished", "organization", "publisher", "journaltitle", "date", "year")
@@ -171,17 +177,27 @@ class _Reader:
         where = text("journaltitle") or text("journal") or text("howpublished")
         container = where if where and where != organization else None
         subtype = text("entrysubtype")
+        kind = csl_type(entry.entry_type, subtype)
+        extra = tuple((n, text(n) or "") for n in fields if n in self.unused_here(fields))
         return Draft(
             key=entry.key or None,
             line=line,
             fields=Fields(
                 title=title,
                 issued=self.issued(text, line),
-                type=csl_type(entry.entry_type, subtype),
+                type=kind,
                 publisher=organization or None,
                 container_title=container,
+                extra_fields=extra,
+                **read_more(raw, text, kind.startswith("article")),
             ),
+            aliases=tuple(a.strip() for a in (text("ids") or "").split(",") if a.strip()),
         )
+
+    @staticmethod
+    def unused_here(fields: dict[str, Field]) -> list[str]:
+        """Fields outside CSL (kept verbatim as extra fields)."""
+        return [n for n in fields if n not in _USED and n not in READ_FIELDS and n != "ids"]
 
     def issued(self, text: Callable[[str], str | None], line: int | None) -> PartialDate | None:
         for name in ("date", "issued"):
@@ -242,7 +258,7 @@ def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
             drafts.append(draft)
     if reader.unused:
         listed = ", ".join(f"{name} ({n})" for name, n in sorted(reader.unused.items()))
-        diags.append(info("I008", file, None, f"fields not imported: {listed}"))
+        diags.append(info("I008", file, None, f"fields outside CSL kept verbatim: {listed}"))
     diags.sort(key=lambda d: (d.line or 0, d.code))
     return ImportResult("bibtex", finish(drafts), tuple(diags))
 

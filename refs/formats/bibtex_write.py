@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from refs.formats.bib_entries import BibField, safe_keys, sorted_refs, write_bib
+from refs.formats.bib_fields import BIBTEX, more_fields
 from refs.formats.bib_types import MONTHS
 from refs.formats.latex import escape
 from refs.models import Keyed, PartialDate
@@ -50,5 +51,6 @@ def export(refs: Sequence[Keyed]) -> str:
         fields += date_fields(ref.issued)
         fields.append(BibField("entrysubtype", escape(ref.type)))
         fields.append(BibField("key", escape(ref.title)))
+        fields += more_fields(ref, BIBTEX)
         entries.append(("misc", key, fields))
     return write_bib(entries)
