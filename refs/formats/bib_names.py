@@ -63,7 +63,7 @@ def _name(text: str) -> Name | None:
         return Name(literal=unescape(text))
     given = [unescape(w) for w in parts.first]
     dropping: list[str] = []
-    while given and given[-1][:1].islower():
+    while len(given) > 1 and given[-1][:1].islower():
         dropping.insert(0, given.pop())
     family = unescape(" ".join(parts.last))
     if not family:

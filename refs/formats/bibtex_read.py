@@ -26,6 +26,7 @@ from bibtexparser.model import (
 from refs.diagnostics import Diagnostic, error, info, warning
 from refs.formats.bib_fields import READ_FIELDS, read_more
 from refs.formats.bib_types import csl_type
+from refs.formats.csl_dates import edtf_date
 from refs.formats.imported import Draft, ImportResult, finish, iso_date, untitled, valid_date
 from refs.formats.latex import unescape
 from refs.models import Fields, PartialDate
@@ -203,7 +204,7 @@ class _Reader:
         for name in ("date", "issued"):
             value = text(name)
             if value:
-                date = iso_date(value.split("/")[0])
+                date = edtf_date(value) if "/" in value else iso_date(value)
                 if date is None:
                     self.diagnostics.append(
                         warning("I009", self.file, line, f"{name} {value!r} not read; left out")

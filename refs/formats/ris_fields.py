@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from refs.formats.bib_types import CSL_TYPES
 from refs.formats.imported import valid_date
 from refs.models import KINDS, Keyed, Name, PartialDate, set_fields
 
@@ -71,7 +72,7 @@ def name_of_ris(text: str) -> Name | None:
         return Name(literal=parts[0])
     last, given = parts[0], parts[1].split()
     dropping: list[str] = []
-    while given and given[-1][:1].islower():
+    while len(given) > 1 and given[-1][:1].islower():
         dropping.insert(0, given.pop())
     words = last.split()
     particle = []
@@ -133,7 +134,9 @@ def ris_read_more(every: Callable[[str], list[str]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, tag in RIS_TAGS.items():
         values = [v.strip() for v in every(tag) if v.strip()]
-        if not values or tag == "M3":
+        if tag == "M3":  # the CSL type where it names one (ris_read), else the genre
+            values = [v for v in values if v.lower() not in CSL_TYPES]
+        if not values:
             continue
         kind = KINDS[name]
         if kind == "name":
