@@ -15,6 +15,21 @@ from refs.formats.latex import escape
 from refs.models import Keyed
 
 
+def outlet_as_name(ref: Keyed, fields: list[BibField]) -> list[BibField]:
+    """An item without author or editor is cited by its outlet, as CSL styles cite it
+    (``Associated Press 2000g``): ``shortauthor`` is a name biblatex cites by (labelname,
+    so biber gives the year its letter) without printing it in the bibliography, and
+    ``sortname`` sorts the entry there. The outlet is the one the entry names (its
+    ``journaltitle`` or ``howpublished``), braced as an institution."""
+    if ref.author or ref.editor:
+        return []
+    written = [f.value for f in fields if f.name in ("journaltitle", "howpublished")]
+    if not written:
+        return []
+    name = "{" + written[0] + "}"
+    return [BibField("shortauthor", name), BibField("sortname", name)]
+
+
 def export(refs: Sequence[Keyed]) -> str:
     """BibLaTeX for ``refs``, sorted by key."""
     ordered = sorted_refs(refs)
@@ -37,6 +52,7 @@ def export(refs: Sequence[Keyed]) -> str:
                 fields.append(BibField(name, iso))
         if subtype:
             fields.append(BibField("entrysubtype", escape(subtype)))
+        fields += outlet_as_name(ref, fields)
         fields += more_fields(ref, BIBLATEX)
         fields += extra_bib_fields(ref, {f.name for f in fields} | {"ids"})
         aliases = [a for a in ref.aliases if a != key]

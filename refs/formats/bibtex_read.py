@@ -49,6 +49,8 @@ _USED = frozenset(
         "entrysubtype",
         "key",
         "ids",
+        "shortauthor",  # refs writes the outlet there (and in sortname) for biblatex
+        "sortname",
     ]
 )
 _MONTH_NAMES = {
@@ -180,6 +182,13 @@ class _Reader:
         subtype = text("entrysubtype")
         kind = csl_type(entry.entry_type, subtype)
         extra = tuple((n, text(n) or "") for n in fields if n in self.unused_here(fields))
+        # the outlet as refs writes it for biblatex is derived; a name of the user's is kept
+        derived = {"{" + (where or "") + "}", "{" + (organization or "") + "}"}
+        extra += tuple(
+            (n, text(n) or "")
+            for n in ("shortauthor", "sortname")
+            if n in fields and (raw(n) or "").strip() not in derived
+        )
         return Draft(
             key=entry.key or None,
             line=line,
