@@ -232,3 +232,16 @@ def test_export_warns_with_the_key_for_fields_it_cannot_carry(tmp_path: Path) ->
     assert "refs: warning: Gordon2000: bibtex has no place for accessed" in err
     code, _, err = run("export", "--format", "csljson", "--library", lib)
     assert code == 0 and "no place" not in err
+
+
+def test_the_library_stores_every_field(tmp_path: Path) -> None:
+    from refs.library.ingest import import_references
+    from refs.library.store import Library
+
+    ref = every_variable()
+    with Library(tmp_path / "lib.db") as lib, lib.transaction():
+        import_references(lib, [ref], "every.json")
+    with Library(tmp_path / "lib.db") as lib:
+        (stored,) = lib.references()
+    assert stored.key == "every2000item" and stored.aliases == ("EveryItem",)
+    assert _no_outlet(fields_of(stored)) == _no_outlet(fields_of(ref))
