@@ -73,6 +73,7 @@ def version_1_library(path: Path, like: Path) -> Path:
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode = WAL")
     for statement in MIGRATIONS[0]:
+        assert isinstance(statement, str)
         db.execute(statement)
     db.execute("PRAGMA user_version = 1")
     db.execute("ATTACH DATABASE ? AS src", (str(like),))

@@ -11,7 +11,8 @@ import pytest
 from refs.errors import LibraryError, UsageError
 from refs.library.decisions import apply_auto, library_duplicates, mark_distinct, merge
 from refs.library.ingest import add_articles, import_references
-from refs.library.store import SCHEMA_VERSION, Library
+from refs.library.schema import SCHEMA_VERSION
+from refs.library.store import Library
 from refs.models import Citation, LibraryReference, PartialDate
 from refs.pipeline import parse_paths
 from tests.helpers import SEEDS
