@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from refs.models import PartialDate
+from refs.models import Name, PartialDate
 from refs.outlets import resolve
 
 STOP_WORDS = frozenset(
@@ -70,9 +70,23 @@ def title_word(title: str) -> str:
     return words[0][:20] if words else "untitled"
 
 
-def base_key(outlet: str | None, issued: PartialDate | None, title: str) -> str:
-    """The key before any collision suffix."""
-    abbrev = resolve(outlet).abbrev if outlet else "anon"
+def author_word(names: Sequence[Name]) -> str | None:
+    """The key word of a reference's first personal author (``van Gogh`` -> ``vangogh``),
+    None where it has none (institutions and wire stories keep the outlet rule)."""
+    for name in names[:1]:
+        if name.personal:
+            word = "".join(_WORD_RE.findall(ascii_fold(name.family_full())))
+            return word[:20] or None
+    return None
+
+
+def base_key(
+    outlet: str | None, issued: PartialDate | None, title: str, author: str | None = None
+) -> str:
+    """The key before any collision suffix: the first author's family name where the
+    reference has a personal author (``gordon2000allies``), else the outlet's
+    abbreviation (``reuters2000putin``)."""
+    abbrev = author or (resolve(outlet).abbrev if outlet else "anon")
     year = str(issued.year) if issued is not None and issued.year is not None else "nd"
     return f"{abbrev}{year}{title_word(title)}"
 

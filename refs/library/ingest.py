@@ -15,7 +15,7 @@ from pathlib import Path
 
 from refs.dedupe.clusters import Item, find_duplicates, make_item
 from refs.dedupe.merge import merge_variants
-from refs.keys import KeyRequest, base_key, is_keepable_key, kept_keys, sort_identity
+from refs.keys import KeyRequest, author_word, base_key, is_keepable_key, kept_keys, sort_identity
 from refs.library.store import Library
 from refs.library.texts import keep_text
 from refs.models import (
@@ -271,7 +271,7 @@ def _ingest(
     fields = [merge_variants([e.variant for k in made for e in groups[k]]) for made in creations]
     requests = [
         KeyRequest(
-            base_key(f.outlet_canonical or f.outlet, f.issued, f.title),
+            base_key(f.outlet_canonical or f.outlet, f.issued, f.title, author_word(f.author)),
             sort_identity(f.outlet_canonical or f.outlet, f.issued, f.title),
         )
         for f in fields

@@ -245,3 +245,32 @@ def test_the_library_stores_every_field(tmp_path: Path) -> None:
         (stored,) = lib.references()
     assert stored.key == "every2000item" and stored.aliases == ("EveryItem",)
     assert _no_outlet(fields_of(stored)) == _no_outlet(fields_of(ref))
+
+
+def test_a_personal_author_gives_the_key_people_expect() -> None:
+    text = json.dumps(
+        [
+            {
+                "type": "article-newspaper",
+                "title": "Allies Worry About US Missile Defense",
+                "container-title": "The New York Times",
+                "author": [{"family": "Gordon", "given": "Michael R."}],
+                "issued": {"date-parts": [[2000, 10, 24]]},
+            },
+            {
+                "type": "book",
+                "title": "Letters",
+                "author": [{"family": "Gogh", "given": "Vincent", "non-dropping-particle": "van"}],
+                "issued": {"date-parts": [[2001]]},
+            },
+            {
+                "type": "report",
+                "title": "Safeguards",
+                "author": [{"literal": "IAEA"}],
+                "publisher": "Reuters",
+                "issued": {"date-parts": [[2001]]},
+            },
+        ]
+    )
+    keys = [r.key for r in parse_text(text, "x.json").references]
+    assert keys == ["gordon2000allies", "vangogh2001letters", "reuters2001safeguards"]
