@@ -104,7 +104,10 @@ CODES: dict[str, tuple[str, str]] = {
     "I005": ("warning", "import: an entry repeats a field (the first value kept)"),
     "I006": ("warning", "import: text outside any entry or record ignored"),
     "I007": ("warning", "import: undefined `@string` macro kept as text"),
-    "I008": ("info", "import: fields not imported (e.g. `author`, `url`)"),
+    "I008": (
+        "info",
+        "import: fields outside CSL, kept verbatim as extra fields (e.g. JabRef's `owner`)",
+    ),
     "I009": ("warning", "import: date could not be read (left out)"),
     "I010": ("warning", "import: LaTeX command unknown to pylatexenc, read as its argument"),
     "I011": (
@@ -120,6 +123,11 @@ CODES: dict[str, tuple[str, str]] = {
         "import: a text held a lone surrogate (no file can hold one): replaced by U+FFFD",
     ),
     "I016": ("warning", "import: a CSL-JSON `type` that is not a CSL type (kept as written)"),
+    "I017": (
+        "warning",
+        "import: a field's value could not be read (e.g. a name list that is not one); "
+        "kept verbatim",
+    ),
     "C001": ("error", "render: an item without id (left out)"),
     "C002": ("warning", "render: an item without type (rendered as document)"),
     "C003": ("warning", "render: a date or a name list that cannot be used (dropped)"),

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from refs.latin import to_latin
-from refs.models import PartialDate
+from refs.models import Name, PartialDate
 from refs.outlets import resolve
 
 STOP_WORDS = frozenset(
@@ -70,9 +70,23 @@ def title_word(title: str) -> str:
     return words[0][:20] if words else "untitled"
 
 
-def base_key(outlet: str | None, issued: PartialDate | None, title: str) -> str:
-    """The key before any collision suffix."""
-    abbrev = resolve(outlet).abbrev if outlet else "anon"
+def author_word(names: Sequence[Name]) -> str | None:
+    """The key word of a reference's first personal author (``van Gogh`` -> ``vangogh``),
+    None where it has none (institutions and wire stories keep the outlet rule)."""
+    for name in names[:1]:
+        if name.personal:
+            word = "".join(_WORD_RE.findall(ascii_fold(name.family_full())))
+            return word[:20] or None
+    return None
+
+
+def base_key(
+    outlet: str | None, issued: PartialDate | None, title: str, author: str | None = None
+) -> str:
+    """The key before any collision suffix: the first author's family name where the
+    reference has a personal author (``gordon2000allies``), else the outlet's
+    abbreviation (``reuters2000putin``)."""
+    abbrev = author or (resolve(outlet).abbrev if outlet else "anon")
     year = str(issued.year) if issued is not None and issued.year is not None else "nd"
     return f"{abbrev}{year}{title_word(title)}"
 
@@ -183,3 +197,59 @@ def is_valid_key(key: str) -> bool:
 
 
 _KEY_RE = re.compile(r"[a-z0-9]+")
+
+
+_IMPORTED_KEY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_:.+-]*")
+
+
+def is_keepable_key(key: str) -> bool:
+    """A key from an imported file that refs can keep as it is: letters, digits and
+    ``_:.+-`` (what BibTeX, biber, pandoc and citeproc accept in a key)."""
+    return bool(_IMPORTED_KEY_RE.fullmatch(key))
+
+
+def kept_keys(
+    wanted: Sequence[Sequence[str]],
+    requests: Sequence[KeyRequest],
+    taken: Iterable[str] | TakenKeys = (),
+    start: dict[str, int] | None = None,
+) -> tuple[list[str], list[list[str]]]:
+    """Keys for new references that came with keys of their own (``wanted``, one list
+    per reference, beside its ``requests`` for a made key), and each one's aliases.
+
+    A reference keeps the first of its wanted keys that is keepable and free (keys are
+    compared case-insensitively, as citeproc compares ids); one whose keys are all taken
+    gets a made key (``library_keys``), and its free wanted keys become its aliases."""
+    index = taken if isinstance(taken, TakenKeys) else None
+    used: set[str] = set() if index is not None else {k.lower() for k in taken}  # type: ignore[union-attr]
+
+    def free(key: str) -> bool:
+        if key.lower() in used:
+            return False
+        return index is None or (key not in index and key.lower() not in index)
+
+    keys: list[str | None] = []
+    aliases: list[list[str]] = []
+    for own in wanted:
+        ok = [k for k in dict.fromkeys(own) if is_keepable_key(k) and free(k)]
+        keys.append(ok[0] if ok else None)
+        aliases.append(ok[1:])
+        used.update(k.lower() for k in ok)
+    pending = [r for r, k in zip(requests, keys, strict=True) if k is None]
+    others: Iterable[str] | TakenKeys = used if index is None else _Joined(index, used)
+    made = iter(library_keys(pending, others, start))
+    return [k if k is not None else next(made) for k in keys], aliases
+
+
+class _Joined(TakenKeys):
+    """A library's keys and the keys a command has just kept, asked as one."""
+
+    def __init__(self, index: TakenKeys, kept: set[str]) -> None:
+        self.index, self.kept = index, kept
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.kept or key in self.index
+
+    def add(self, key: str) -> None:
+        self.kept.add(key)
+        self.index.add(key)

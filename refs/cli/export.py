@@ -76,6 +76,7 @@ def export(
     """
     from refs.formats.registry import get as get_format
     from refs.gather import gather
+    from refs.models import CSL_VARIABLES
     from refs.select import Selection, empty_range, parse_bound
 
     paths, keys = split_keys(paths)
@@ -105,7 +106,15 @@ def export(
 
     for warned in export_notes(got.references, fmt.value):
         typer.echo(f"refs: warning: {warned}", err=True)
-    write_output(get_format(fmt.value).export(got.references), output)
+    chosen = get_format(fmt.value)
+    write_output(chosen.export(got.references), output)
+    for ref in sorted(got.references, key=lambda r: r.key):
+        lost = chosen.uncarried(ref)
+        if lost:
+            shown = ", ".join(CSL_VARIABLES.get(n, n) for n in lost)
+            typer.echo(
+                f"refs: warning: {ref.key}: {chosen.name} has no place for {shown}", err=True
+            )
     raise typer.Exit(findings_code(got.diagnostics, got.missing_path))
 
 

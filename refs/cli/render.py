@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +14,7 @@ from refs.cli.app import (
     app,
     check_output,
     emit_diagnostics,
+    fail,
     findings_code,
     library_path,
     load_articles,
@@ -21,6 +22,10 @@ from refs.cli.app import (
     stops,
     write_output,
 )
+from refs.formats.files import is_bibliography_file
+
+if TYPE_CHECKING:
+    from refs.models import Keyed
 
 # ---------------------------------------------------------------- refs render, refs styles
 
@@ -53,7 +58,11 @@ def render(
 ) -> None:
     """Render a bibliography in a CSL style (matches citeproc-js, Zotero's processor).
 
+    PATHs are articles or folders of them, or bibliography files (.json, .bib, .ris)
+    rendered directly, without a library.
+
     Example: refs render seeds --style chicago --format html
+    Example: refs render library.json --style apa
     """
     from refs.diagnostics import has_errors
     from refs.gather import gather
@@ -64,17 +73,42 @@ def render(
     check_output(output, paths, library_path(library))
     with stops():
         chosen = load_style(style)
-        got = gather(paths, library_path(library), load_articles, keys=keys)
-    emit_diagnostics(got.diagnostics)
-    if not got.references:
+        files = [p for p in paths if is_bibliography_file(p)]
+        articles = [p for p in paths if not is_bibliography_file(p)]
+        refs: list[Keyed] = []
+        code = _read_files(files, refs) if files else 0
+        if articles or not paths:
+            got = gather(articles, library_path(library), load_articles, keys=keys)
+            emit_diagnostics(got.diagnostics)
+            refs += got.references
+            code = max(code, findings_code(got.diagnostics, got.missing_path))
+    if not refs:
         typer.echo("refs: warning: no reference to render", err=True)
-    rendered = render_references(got.references, chosen, fmt.value, citations, source=style)
+    rendered = render_references(refs, chosen, fmt.value, citations, source=style)
     emit_diagnostics(rendered.diagnostics)
-    code = findings_code(got.diagnostics, got.missing_path)
     if has_errors(list(rendered.diagnostics)):
         code = 1
     write_output(document(rendered, fmt.value), output)
     raise typer.Exit(code)
+
+
+def _read_files(files: list[Path], refs: list[Keyed]) -> int:
+    """Append the references of bibliography files to ``refs``; the exit code."""
+    from refs.diagnostics import has_errors
+    from refs.formats.detect import read_import
+
+    code = 0
+    for file in files:
+        result = read_import(file)
+        emit_diagnostics(result.diagnostics)
+        if any(d.code == "I001" for d in result.diagnostics):
+            code = 2
+        elif has_errors(list(result.diagnostics)):
+            code = max(code, 1)
+        refs.extend(result.references)
+    if code == 2 and not refs:
+        fail("nothing could be read from " + ", ".join(map(str, files)))
+    return code
 
 
 class StylesFormat(StrEnum):

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from refs.dedupe.merge import merge_variants
 from refs.dedupe.title_forms import normalise_outlet, normalise_title
-from refs.keys import KeyRequest, base_key, library_keys, sort_identity
+from refs.keys import KeyRequest, author_word, base_key, library_keys, sort_identity
 from refs.models import Fields, PartialDate
 from refs.outlets import resolve
 
@@ -51,7 +51,7 @@ def key_request(fields: Fields) -> KeyRequest:
     """The key wanted for a reference with these (merged) fields."""
     name = fields.outlet_canonical or fields.outlet
     return KeyRequest(
-        base_key(name, fields.issued, fields.title),
+        base_key(name, fields.issued, fields.title, author_word(fields.author)),
         sort_identity(name, fields.issued, fields.title),
     )
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from refs.models import FIELD_NAMES, Fields, PartialDate, fields_of
+from refs.models import DATE_FIELDS, FIELD_NAMES, NAME_FIELDS, Fields, PartialDate, fields_of
 
 T = TypeVar("T")
 
@@ -21,7 +21,7 @@ DEFAULT_TYPE = "article-newspaper"
 def _pick(values: Sequence[T | None], rank: Callable[[T, int], tuple[object, ...]]) -> T | None:
     """The best non-empty value: the smallest ``rank(value, count)`` (ranks end with the
     value itself, so ties go to the alphabetically first)."""
-    present = [v for v in values if v is not None and v != ""]
+    present = [v for v in values if v is not None and v != "" and v != ()]
     if not present:
         return None
     counts = Counter(present)
@@ -49,11 +49,18 @@ def _type_rank(csl_type: str, count: int) -> tuple[object, ...]:
     return (csl_type == DEFAULT_TYPE, -count, csl_type)
 
 
+def _list_rank(values: tuple[Any, ...], count: int) -> tuple[object, ...]:
+    """Names and extra fields: the longer list, then the more cited, then by content."""
+    return (-len(values), -count, repr(values))
+
+
 # How each field's best value is chosen; a field not named here is text.
 _RANKS: dict[str, Callable[[Any, int], tuple[object, ...]]] = {
     "title": _title_rank,
-    "issued": _date_rank,
     "type": _type_rank,
+    "extra_fields": _list_rank,
+    **{name: _date_rank for name in DATE_FIELDS},
+    **{name: _list_rank for name in NAME_FIELDS},
 }
 
 
@@ -67,7 +74,10 @@ def merge_variants(variants: Sequence[Fields]) -> Fields:
     merged: dict[str, Any] = {}
     for name in FIELD_NAMES:
         rank = _RANKS.get(name, _text_rank)
-        merged[name] = _pick([getattr(v, name) for v in variants], rank)
+        picked = _pick([getattr(v, name) for v in variants], rank)
+        if picked is None:  # nothing given: the field's default (an empty name list...)
+            field = Fields.model_fields[name]
+            picked = None if field.is_required() else field.get_default(call_default_factory=True)
+        merged[name] = picked
     merged["title"] = merged["title"] or first.title
-    merged["type"] = merged["type"] or DEFAULT_TYPE
     return Fields.model_construct(**merged)

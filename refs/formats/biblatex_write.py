@@ -3,13 +3,16 @@
 magazine articles), ``@online`` for web items, ``@report`` for reports and ``@misc`` for
 the rest; ``date`` in ISO 8601 at the known precision. List fields (``publisher``,
 ``organization``, ``institution``) are braced whole, so that ``Disarmament and Security
-Centre`` stays one organisation in biber, pandoc and citation.js."""
+Centre`` stays one organisation in biber, pandoc and citation.js;
+dates in EDTF for ranges, seasons and circa; names, numbers, identifiers and the other
+fields by ``bib_fields.BIBLATEX``; aliases in ``ids``."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from refs.formats.bib_entries import BibField, safe_keys, sorted_refs, write_bib
+from refs.formats.bib_fields import BIBLATEX, extra_bib_fields, more_fields
 from refs.formats.bib_types import LIST_FIELDS, biblatex_type
 from refs.formats.bibtex_write import container
 from refs.formats.latex import escape
@@ -40,6 +43,25 @@ def outlet_fields(ref: Keyed, entry_type: str) -> list[BibField]:
     return fields
 
 
+def outlet_as_name(ref: Keyed, fields: list[BibField]) -> list[BibField]:
+    """An item without author or editor is cited by its outlet, as CSL styles cite it
+    (``Associated Press 2000g``): ``shortauthor`` is a name biblatex cites by (labelname,
+    so biber gives the year its letter) without printing it in the bibliography, and
+    ``sortname`` sorts the entry there. The outlet is the one the entry names (its
+    ``journaltitle`` or ``howpublished``, else its organization), braced as an institution."""
+    if ref.author or ref.editor:
+        return []
+    written = [f.value for f in fields if f.name in ("journaltitle", "howpublished")]
+    bodies = [f.value for f in fields if f.name in ("organization", "institution")]
+    if written:
+        name = "{" + written[0] + "}"
+    elif bodies:
+        name = bodies[0] if bodies[0].startswith("{") else "{" + bodies[0] + "}"  # braced
+    else:
+        return []
+    return [BibField("shortauthor", name), BibField("sortname", name)]
+
+
 def export(refs: Sequence[Keyed]) -> str:
     """BibLaTeX for ``refs``, sorted by key."""
     ordered = sorted_refs(refs)
@@ -49,11 +71,17 @@ def export(refs: Sequence[Keyed]) -> str:
         fields = [BibField("title", escape(ref.title, protect_case=True))]
         fields += outlet_fields(ref, entry_type)
         if ref.issued is not None:
-            iso = ref.issued.iso()
+            iso = ref.issued.edtf() if ref.issued.year is not None else ref.issued.iso()
             if iso:
                 name = "date" if ref.issued.year is not None else "issued"
                 fields.append(BibField(name, iso))
         if subtype:
             fields.append(BibField("entrysubtype", escape(subtype)))
+        fields += outlet_as_name(ref, fields)
+        fields += more_fields(ref, BIBLATEX)
+        fields += extra_bib_fields(ref, {f.name for f in fields} | {"ids"})
+        aliases = [a for a in ref.aliases if a != key]
+        if aliases:
+            fields.append(BibField("ids", escape(", ".join(aliases))))
         entries.append((entry_type, key, fields))
     return write_bib(entries)

@@ -24,6 +24,7 @@ from bibtexparser.model import (
 )
 
 from refs.diagnostics import Diagnostic, error, info, warning
+from refs.formats.bib_fields import READ_FIELDS, read_more
 from refs.formats.bib_syntax import (
     BLANK_KEY,
     braced_whole,
@@ -31,6 +32,7 @@ from refs.formats.bib_syntax import (
     split_concatenation,
 )
 from refs.formats.bib_types import NO_YEAR, csl_type
+from refs.formats.csl_dates import edtf_date
 from refs.formats.imported import (
     Draft,
     ImportResult,
@@ -61,6 +63,9 @@ _USED = frozenset(
         "entrysubtype",
         "key",
         "author",
+        "ids",
+        "shortauthor",  # refs writes the outlet there (and in sortname) for biblatex
+        "sortname",
     ]
 )
 _MONTH_NAMES = {
@@ -170,11 +175,15 @@ class _Reader:
                 warning("I005", self.file, line, f"entry repeats field(s) {twice}; first kept")
             )
         for name in fields:
-            if name not in _USED:
+            if name not in _USED and name not in READ_FIELDS:
                 self.unused[name] += 1
 
         def text(name: str) -> str | None:
             return self.text(fields, name, line)
+
+        def raw(name: str) -> str | None:
+            field = fields.get(name)
+            return None if field is None else str(field.value)
 
         title = text("title") or ""
         more = ("howpublished", "organization", "publisher", "journaltitle", "date", "year")
@@ -184,23 +193,39 @@ class _Reader:
             return None
         organization = text("organization") or text("publisher") or text("institution")
         where = text("journaltitle") or text("journal") or text("howpublished")
-        corporate = self.corporate_author(fields, line)
-        if "author" in fields and corporate is None:
-            self.unused["author"] += 1  # a personal author is not imported (yet)
+        corporate = self.corporate_author(fields, line)  # the outlet, as refs writes it
+        if corporate is not None and corporate != organization and (organization or where):
+            corporate = None  # a corporate author of the item's own (read as its author)
         if not where and corporate != organization:
             where = corporate
         container = where if where and where != organization else None
         subtype = text("entrysubtype")
+        kind = csl_type(entry.entry_type, subtype)
+        extra = tuple((n, text(n) or "") for n in fields if n in self.unused_here(fields))
+        # the outlet as refs writes it for biblatex is derived; a name of the user's is kept
+        derived = {"{" + (where or "") + "}", "{" + (organization or "") + "}"}
+        extra += tuple(
+            (n, text(n) or "")
+            for n in ("shortauthor", "sortname")
+            if n in fields and (raw(n) or "").strip() not in derived
+        )
         return Draft(
             key=None if entry.key.startswith(BLANK_KEY) else entry.key or None,
             line=line,
             fields=Fields(
                 title=title,
                 issued=self.issued(text, line),
-                type=csl_type(entry.entry_type, subtype),
+                type=kind,
                 publisher=organization or None,
                 container_title=container,
+                extra_fields=extra,
+                **read_more(
+                    (lambda n: None if n == "author" and corporate else raw(n)),
+                    text,
+                    kind.startswith("article"),
+                ),
             ),
+            aliases=tuple(a.strip() for a in (text("ids") or "").split(",") if a.strip()),
         )
 
     def corporate_author(self, fields: dict[str, Field], line: int | None) -> str | None:
@@ -214,11 +239,16 @@ class _Reader:
             return None
         return self.text(fields, "author", line)
 
+    @staticmethod
+    def unused_here(fields: dict[str, Field]) -> list[str]:
+        """Fields outside CSL (kept verbatim as extra fields)."""
+        return [n for n in fields if n not in _USED and n not in READ_FIELDS and n != "ids"]
+
     def issued(self, text: Callable[[str], str | None], line: int | None) -> PartialDate | None:
         for name in ("date", "issued"):
             value = text(name)
             if value:
-                date = iso_date(value.split("/")[0])
+                date = edtf_date(value) if "/" in value else iso_date(value)
                 if date is None:
                     self.diagnostics.append(
                         warning(
@@ -281,7 +311,7 @@ def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
             drafts.append(draft)
     if reader.unused:
         listed = ", ".join(f"{name} ({n})" for name, n in sorted(reader.unused.items()))
-        diags.append(info("I008", file, None, f"fields not imported: {listed}"))
+        diags.append(info("I008", file, None, f"fields outside CSL kept verbatim: {listed}"))
     diags.sort(key=lambda d: (d.line or 0, d.code))
     return ImportResult("bibtex", finish(drafts), tuple(diags))
 

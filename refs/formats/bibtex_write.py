@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from refs.formats.bib_entries import BibField, safe_keys, sorted_refs, write_bib
+from refs.formats.bib_fields import BIBTEX, more_fields
 from refs.formats.bib_types import MONTHS, NO_YEAR
 from refs.formats.latex import escape
 from refs.models import Keyed, PartialDate
@@ -44,12 +45,17 @@ def container(ref: Keyed) -> str | None:
 
 
 def outlet_fields(ref: Keyed) -> list[BibField]:
-    """Who issued it (a corporate author), where it appeared when that differs, and the
+    """Who issued it (a corporate author where the item has no author of its own, whose
+    names ``more_fields`` writes), where it appeared when that differs, and the
     publisher."""
     where = container(ref)
     who = ref.publisher or where
     fields: list[BibField] = []
-    if who:
+    if ref.author:
+        pass
+    elif ref.editor:  # plain.bst sorts a @misc by its author or its key
+        fields.append(BibField("key", escape(ref.title)))
+    elif who:
         fields.append(BibField("author", "{" + escape(who) + "}"))
     else:
         fields.append(BibField("key", "Anonymous"))
@@ -69,5 +75,6 @@ def export(refs: Sequence[Keyed]) -> str:
         fields += outlet_fields(ref)
         fields += date_fields(ref.issued)
         fields.append(BibField("entrysubtype", escape(ref.type)))
+        fields += more_fields(ref, BIBTEX)
         entries.append(("misc", key, fields))
     return write_bib(entries)

@@ -5,22 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from refs.dates import written_date
-from refs.diagnostics import Diagnostic, error, info, warning
+from refs.diagnostics import Diagnostic, error, warning
 from refs.formats.bib_types import CSL_TYPES
-from refs.formats.imported import (
-    Draft,
-    ImportResult,
-    clean_text,
-    finish,
-    iso_date,
-    number,
-    untitled,
-    valid_date,
-)
-from refs.models import Fields, PartialDate
+from refs.formats.csl_item import CslRead, fields_of_csl
+from refs.formats.imported import Draft, ImportResult, clean_text, finish, untitled
+from refs.models import FIELD_OF_CSL, KINDS, Fields
 
-_USED = frozenset({"id", "type", "title", "container-title", "publisher", "issued"})
 _DECODER = json.JSONDecoder()
 
 
@@ -74,41 +64,46 @@ def _items(text: str, file: str, diags: list[Diagnostic]) -> list[tuple[int, Any
         expect_item = False
 
 
-def _date_part(part: Any) -> int | None:
-    """A date part as CSL-JSON writes it: a number or a string of ASCII digits; ``1e999``,
-    ``2000.5``, ``true``, ``"²⁰⁰⁰"`` and numbers of thousands of digits are not."""
-    if isinstance(part, bool):
-        return None
-    if isinstance(part, int):
-        return part if -(10**9) < part < 10**9 else None
-    if isinstance(part, float):
-        return int(part) if part.is_integer() and abs(part) < 1e9 else None
-    return number(part) if isinstance(part, str) else None
-
-
-def _date(value: Any) -> PartialDate | None:
-    if not isinstance(value, dict):
-        return None
-    parts = value.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        read = [_date_part(p) for p in parts[0][:3]]
-        if None in read:
-            return None
-        nums = [n for n in read if n is not None] + [0] * (3 - len(read))
-        return valid_date(nums[0], nums[1] or None, nums[2] or None)
-    for name in ("raw", "literal"):
-        if isinstance(value.get(name), str):
-            return iso_date(value[name]) or written_date(value[name])
-    return None
-
-
-def _text(item: dict[str, Any], name: str) -> str | None:
-    value = item.get(name)
+def _key(item: dict[str, Any]) -> str | None:
+    value = item.get("id")
     if value is None:
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return json.dumps(value)  # never str() of a 5,000-digit int
-    return clean_text(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+        value = item.get("citation-key")
+    return None if value is None else clean_text(str(value))
+
+
+def _unread(read: CslRead, item: dict[str, Any], file: str, line: int) -> list[Diagnostic]:
+    diags = []
+    for variable in read.unread:
+        shown = json.dumps(item[variable], ensure_ascii=False)[:60]
+        code = "I009" if KINDS.get(FIELD_OF_CSL.get(variable, ""), "") == "date" else "I017"
+        diags.append(warning(code, file, line, f"{variable} {shown} not read; kept verbatim"))
+    return diags
+
+
+def _draft(key: str | None, line: int, item: dict[str, Any], read: CslRead) -> Draft:
+    values = dict(read.values)
+    if not isinstance(item.get("type"), str):
+        values["type"] = "document"
+    else:
+        values["type"] = clean_text(item["type"])
+    values.setdefault("title", "")
+    aliases = list(read.aliases)
+    cited = item.get("citation-key")
+    if cited is not None and key is not None and str(cited) != key:
+        aliases.append(str(cited))
+    return Draft(key=key, line=line, fields=Fields(**values), aliases=tuple(aliases))
+
+
+def _cleaned(value: Any) -> Any:
+    """``value`` with lone surrogates in its text replaced by U+FFFD (reported by
+    ``_check_surrogates``), so every field can be stored and written."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_text(str(k)): _cleaned(v) for k, v in value.items()}
+    return value
 
 
 def _check_surrogates(item: dict[str, Any], file: str, line: int, diags: list[Diagnostic]) -> None:
@@ -123,15 +118,14 @@ def parse_csljson(text: str, file: str = "<string>") -> ImportResult:
     diags: list[Diagnostic] = []
     drafts: list[Draft] = []
     seen: set[str] = set()
-    unused: dict[str, int] = {}
     for line, item in _items(text, file, diags):
         if not isinstance(item, dict):
             diags.append(error("I003", file, line, "item is not a JSON object; skipped"))
             continue
-        key = _text(item, "id")
-        title = _text(item, "title") or ""
+        key = _key(item)
+        title = item.get("title") or ""
         name = f"item {key!r}" if key is not None else "an item without id"
-        more = any(item.get(n) for n in ("container-title", "publisher", "issued"))
+        more = any(item.get(n) for n in ("container-title", "publisher", "issued", "author"))
         if not title and not untitled(name, file, line, more, diags):
             continue
         if key is not None and key in seen:
@@ -141,33 +135,13 @@ def parse_csljson(text: str, file: str = "<string>") -> ImportResult:
             diags.append(warning("I013", file, line, "item without id: one was made"))
         else:
             seen.add(key)
-        for name in item:
-            if name not in _USED:
-                unused[name] = unused.get(name, 0) + 1
-        issued = _date(item.get("issued")) if "issued" in item else None
-        if "issued" in item and issued is None:
-            shown = json.dumps(item["issued"], ensure_ascii=False)[:60]
-            diags.append(warning("I009", file, line, f"issued {shown} not read; left out"))
         if not isinstance(item.get("type"), str):
             diags.append(warning("I003", file, line, "item without type: read as document"))
         elif item["type"] not in CSL_TYPES:
             shown = clean_text(item["type"])[:40]
             diags.append(warning("I016", file, line, f"{shown!r} is not a CSL type; kept"))
         _check_surrogates(item, file, line, diags)
-        drafts.append(
-            Draft(
-                key=key or None,
-                line=line,
-                fields=Fields(
-                    title=title,
-                    issued=issued,
-                    type=_text(item, "type") or "document",
-                    publisher=_text(item, "publisher") or None,
-                    container_title=_text(item, "container-title") or None,
-                ),
-            )
-        )
-    if unused:
-        listed = ", ".join(f"{name} ({n})" for name, n in sorted(unused.items()))
-        diags.append(info("I008", file, None, f"fields not imported: {listed}"))
+        read = fields_of_csl(_cleaned(item))
+        diags += _unread(read, item, file, line)
+        drafts.append(_draft(key, line, item, read))
     return ImportResult("csljson", finish(drafts), tuple(diags))

@@ -10,17 +10,11 @@ from refs.diagnostics import error, warning
 from refs.formats.bibtex_read import parse_bibtex
 from refs.formats.csljson_read import parse_csljson
 from refs.formats.decoding import bom_encoding, decode
+from refs.formats.files import BY_EXTENSION
 from refs.formats.imported import ImportResult
 from refs.formats.ris_read import parse_ris
 from refs.reader import looks_binary
 
-_BY_EXTENSION = {
-    ".bib": "bibtex",
-    ".bibtex": "bibtex",
-    ".json": "csljson",
-    ".csljson": "csljson",
-    ".ris": "ris",
-}
 _RIS_START = re.compile(r"^\s*TY  -", re.MULTILINE)
 _BIB_START = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
 PARSERS = {
@@ -40,7 +34,7 @@ def detect_format(text: str, name: str = "") -> str | None:
         return "ris"
     if _BIB_START.search(head):
         return "bibtex"
-    return _BY_EXTENSION.get(Path(name).suffix.lower())
+    return BY_EXTENSION.get(Path(name).suffix.lower())
 
 
 def parse_text(text: str, file: str = "<string>", fmt: str | None = None) -> ImportResult:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from refs.diagnostics import Diagnostic, error, warning
-from refs.keys import KeyRequest, base_key, library_keys, sort_identity
+from refs.keys import KeyRequest, author_word, base_key, library_keys, sort_identity
 from refs.models import Fields, LibraryReference, PartialDate
 from refs.outlets import cited_form
 from refs.visible import encodable
@@ -31,6 +31,7 @@ class Draft:
     key: str | None
     line: int | None
     fields: Fields
+    aliases: tuple[str, ...] = ()  # other keys the file gives the entry (BibLaTeX ids)
 
 
 def finish(drafts: Sequence[Draft]) -> tuple[LibraryReference, ...]:
@@ -41,7 +42,10 @@ def finish(drafts: Sequence[Draft]) -> tuple[LibraryReference, ...]:
     missing = [(d.fields, o) for d, o in zip(drafts, outlets, strict=True) if not d.key]
     made = library_keys(
         [
-            KeyRequest(base_key(o, f.issued, f.title), sort_identity(o, f.issued, f.title))
+            KeyRequest(
+                base_key(o, f.issued, f.title, author_word(f.author)),
+                sort_identity(o, f.issued, f.title),
+            )
             for f, o in missing
         ],
         taken=taken,
@@ -50,7 +54,7 @@ def finish(drafts: Sequence[Draft]) -> tuple[LibraryReference, ...]:
     out = []
     for d, outlet in zip(drafts, outlets, strict=True):
         values = {**d.fields.__dict__, "outlet": outlet}
-        out.append(LibraryReference(key=d.key or next(keys), **values))
+        out.append(LibraryReference(key=d.key or next(keys), aliases=d.aliases, **values))
     return tuple(out)
 
 

@@ -5,18 +5,10 @@ from __future__ import annotations
 
 import re
 
-from refs.dates import written_date
 from refs.diagnostics import Diagnostic, error, info, warning
 from refs.formats.bib_types import CSL_TYPES
-from refs.formats.imported import (
-    Draft,
-    ImportResult,
-    finish,
-    iso_date,
-    number,
-    untitled,
-    valid_date,
-)
+from refs.formats.imported import Draft, ImportResult, finish, untitled
+from refs.formats.ris_fields import TAG_FIELDS, ris_date_of, ris_read_more
 from refs.formats.ris_write import RIS_TO_CSL
 from refs.models import Fields, PartialDate
 
@@ -25,16 +17,17 @@ _USED = frozenset({"TY", "ER", "ID", "TI", "T1", "CT", "T2", "JF", "JO", "BT", "
 _USED_DATES = frozenset({"DA", "PY", "Y1", "M3"})
 
 
-def _date(value: str) -> PartialDate | None:
-    """``2000``, ``2000/10``, ``2000/10/24``, ``2000/10/24/other``, ``/10/24``, ISO 8601
-    (``2000-10-24``) and words without a year (``March 5``)."""
-    parts = [p.strip() for p in value.strip().split("/")][:3]
-    if not all(p == "" or p.isdigit() for p in parts):
-        return iso_date(value) or written_date(value)
-    nums = [number(p) if p else None for p in parts] + [None, None]
-    if any(p and n is None for p, n in zip(parts, nums, strict=False)):
-        return None
-    return valid_date(nums[0], nums[1], nums[2])
+class _Outside:
+    """Tags that no field reads: kept verbatim as extra fields."""
+
+    def __contains__(self, tag: object) -> bool:
+        return tag not in _USED and tag not in _USED_DATES and tag not in TAG_FIELDS
+
+
+_OUTSIDE = _Outside()
+
+
+_date = ris_date_of
 
 
 class _Record:
@@ -80,6 +73,8 @@ def _draft(rec: _Record, file: str, diags: list[Diagnostic]) -> Draft | None:
             type=csl,
             publisher=rec.first("PB"),
             container_title=rec.first("T2", "JF", "JO"),
+            extra_fields=tuple((t, v) for t, vs in rec.tags.items() if t in _OUTSIDE for v in vs),
+            **ris_read_more(lambda tag: rec.tags.get(tag, [])),
         ),
     )
 
@@ -127,7 +122,7 @@ def parse_ris(text: str, file: str = "<string>") -> ImportResult:
             close(rec)
             rec, last = None, None
             continue
-        if tag not in _USED and tag not in _USED_DATES:
+        if tag not in _USED and tag not in _USED_DATES and tag not in TAG_FIELDS:
             unused[tag] = unused.get(tag, 0) + 1
         rec.tags.setdefault(tag, []).append(value)
         last = tag
@@ -136,5 +131,5 @@ def parse_ris(text: str, file: str = "<string>") -> ImportResult:
         close(rec)
     if unused:
         listed = ", ".join(f"{tag} ({n})" for tag, n in sorted(unused.items()))
-        diags.append(info("I008", file, None, f"tags not imported: {listed}"))
+        diags.append(info("I008", file, None, f"tags outside CSL kept verbatim: {listed}"))
     return ImportResult("ris", finish(drafts), tuple(diags))

@@ -89,6 +89,10 @@ def record(ref: Keyed) -> list[tuple[str, str]]:
             tags.append(("DA", ris_date(ref.issued)))
     if ref.type != _default_type(ty):
         tags.append(("M3", ref.type))
+    from refs.formats.ris_fields import ris_more
+
+    tags += ris_more(ref)
+    tags += [(t, v) for t, v in ref.extra_fields if len(t) == 2 and t.isalnum() and t.isupper()]
     tags.append(("ER", ""))
     return tags
 

@@ -17,7 +17,7 @@ from refs.dedupe.clusters import Item, find_duplicates, make_item
 from refs.dedupe.identity import Identity, key_request, variant_identity
 from refs.dedupe.merge import merge_variants
 from refs.dedupe.reach import cells_for
-from refs.keys import library_keys
+from refs.keys import is_keepable_key, kept_keys
 from refs.library.lookups import (
     LibraryKeys,
     candidate_keys,
@@ -50,6 +50,7 @@ class Entry:
 
     citation: Citation
     variant: Fields
+    wanted: tuple[str, ...] = ()  # keys an imported file gave it (kept where free)
 
 
 @dataclass
@@ -195,9 +196,27 @@ def _import_references(
             variant = variant.model_copy(update={"outlet_canonical": resolve(variant.outlet).name})
         aid = "import:" + fields_digest(variant)
         cite = Citation(article=source, article_id=aid, index=0, raw=_import_raw(ref))
-        entries.append(Entry(cite, variant))
+        entries.append(Entry(cite, variant, (ref.key, *ref.aliases)))
         entries.extend(Entry(c, variant) for c in ref.citations)
     _ingest(lib, entries, report, {e.citation.article_id for e in entries})
+
+
+def _free_aliases(
+    lib: Library, attach: Sequence[tuple[int, Citation, Fields]], entries: Sequence[Entry]
+) -> list[tuple[str, int]]:
+    """Imported keys of entries that joined existing records: aliases where free."""
+    wanted = {id(e.citation): e.wanted for e in entries if e.wanted}
+    if not wanted:
+        return []
+    taken = LibraryKeys(lib)
+    out = []
+    for record, cite, _ in attach:
+        for key in wanted.get(id(cite), ()):
+            if is_keepable_key(key) and key not in taken and key.lower() not in taken:
+                out.append((key, record))
+                taken.add(key)
+                taken.add(key.lower())
+    return out
 
 
 def _import_raw(ref: LibraryReference) -> str:
@@ -278,10 +297,11 @@ def _ingest(
 
     fields = [merge_variants([e.variant for k in made for e in groups[k]]) for made in creations]
     requests = [key_request(f) for f in fields]
+    wanted = [[k for m in made for e in groups[m] for k in e.wanted] for made in creations]
     starts = key_starts(lib, [r.base for r in requests])
     given = LibraryKeys(lib)
-    given.expect(candidate_keys(requests, starts))
-    keys = library_keys(requests, given, starts) if requests else []
+    given.expect([*candidate_keys(requests, starts), *(k for own in wanted for k in own)])
+    keys, aliases = kept_keys(wanted, requests, given, starts) if requests else ([], [])
     save_key_starts(lib, starts)
     rows: list[tuple[int, Citation, Fields]] = []
     ids = lib.insert_records(
@@ -292,6 +312,8 @@ def _ingest(
     )
     for record, made in zip(ids, creations, strict=True):
         rows.extend((record, e.citation, e.variant) for k in made for e in groups[k])
+    lib.add_aliases((a, record) for record, own in zip(ids, aliases, strict=True) for a in own)
+    lib.add_aliases(_free_aliases(lib, attach, entries))
     lib.insert_citations(rows)
     lib.insert_citations(attach)
     for record in sorted(touched):

@@ -3,11 +3,12 @@ fields to and from a row, derived from the fields model. Used by refs.library.st
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from refs.models import FIELD_NAMES, Fields, PartialDate, fields_digest
+from refs.models import CORE_FIELDS, DATE_FIELDS, FIELD_NAMES, Fields, PartialDate, fields_digest
 
 _V1 = (
     """CREATE TABLE articles (
@@ -128,37 +129,64 @@ _V7 = (
 )
 
 
+_V8 = (
+    # every field beyond the columns of version 1 (names, numbers, more dates, strings,
+    # fields outside CSL), as JSON; NULL where a reference has none
+    "ALTER TABLE records ADD COLUMN csl TEXT",
+    "ALTER TABLE citations ADD COLUMN csl TEXT",
+)
+
 # A migration step is an SQL statement or a function over the open database.
 Step = str | Callable[[sqlite3.Connection], None]
 
 # One tuple of steps per schema version; never edit a released entry, append. A step
 # that reads fields names the columns of its own version, not FIELD_COLS.
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def _is_date(name: str) -> bool:
-    return Fields.model_fields[name].annotation in (PartialDate | None, PartialDate)
+    return name in DATE_FIELDS
 
 
 def _columns(name: str) -> tuple[str, ...]:
-    """The columns a field is stored in: one, or four for a date (``issued`` keeps the
-    names of schema version 1)."""
+    """The columns a core field is stored in: one, or four for a date (``issued`` keeps
+    the names of schema version 1)."""
     if not _is_date(name):
         return (name,)
     prefix = "" if name == "issued" else f"{name}_"
     return tuple(f"{prefix}{part}" for part in ("year", "month", "day", "year_inferred"))
 
 
-# The fields columns of ``records`` and ``citations``, in the order of the fields model.
-FIELD_COLS = ", ".join(col for name in FIELD_NAMES for col in _columns(name))
-_DATES = frozenset(name for name in FIELD_NAMES if _is_date(name))
+# The fields columns of ``records`` and ``citations``: the core fields in the order of
+# the fields model, then ``csl`` (JSON of every other field that is set).
+FIELD_COLS = ", ".join([*(col for name in CORE_FIELDS for col in _columns(name)), "csl"])
+_DATES = frozenset(name for name in CORE_FIELDS if _is_date(name))
+# placeholders for FIELD_COLS, and the assignments of an UPDATE of them
+FIELD_MARKS = ", ".join("?" for _ in FIELD_COLS.split(", "))
+FIELD_SETS = ", ".join(f"{col} = ?" for col in FIELD_COLS.split(", "))
+_REST = tuple(name for name in FIELD_NAMES if name not in CORE_FIELDS)
+
+
+def _whole_in_columns(date: PartialDate) -> bool:
+    return date.season is None and not date.circa and date.literal is None and date.end is None
+
+
+def _rest_json(fields: Fields) -> str | None:
+    """JSON of the fields beyond the columns that hold a value, and of a core date that
+    its columns cannot hold whole (a range, a season, circa, a literal)."""
+    names = [n for n in _REST if getattr(fields, n) not in (None, "", ())]
+    names += [n for n in _DATES if (d := getattr(fields, n)) and not _whole_in_columns(d)]
+    if not names:
+        return None
+    values = fields.model_dump(mode="json", include=set(names), exclude_defaults=True)
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)
 
 
 def fields_row(fields: Fields) -> tuple[object, ...]:
     """The column values of ``fields`` (in the order of FIELD_COLS)."""
     out: list[object] = []
-    for name in FIELD_NAMES:
+    for name in CORE_FIELDS:
         value = getattr(fields, name)
         if name not in _DATES:
             out.append(value)
@@ -166,6 +194,7 @@ def fields_row(fields: Fields) -> tuple[object, ...]:
             out.extend((None, None, None, 0))
         else:
             out.extend((value.year, value.month, value.day, int(value.year_inferred)))
+    out.append(_rest_json(fields))
     return tuple(out)
 
 
@@ -183,7 +212,7 @@ def fields_of_row(row: Sequence[object]) -> Fields:
     """The fields stored in ``row`` (the FIELD_COLS columns, in order)."""
     values: dict[str, Any] = {}
     at = 0
-    for name in FIELD_NAMES:
+    for name in CORE_FIELDS:
         if name in _DATES:
             y, m, d, inf = row[at : at + 4]
             values[name] = row_date(y, m, d, int(str(inf)))  # type: ignore[arg-type]
@@ -191,4 +220,7 @@ def fields_of_row(row: Sequence[object]) -> Fields:
         else:
             values[name] = row[at]
             at += 1
-    return Fields.model_construct(**values)
+    rest = row[at]
+    if rest is None:
+        return Fields.model_construct(**values)
+    return Fields.model_validate({**values, **json.loads(str(rest))})

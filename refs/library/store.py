@@ -24,6 +24,8 @@ from refs.library.guard import refuse_damaged, refuse_empty_file, text_of
 from refs.library.lock import begin_immediate
 from refs.library.schema import (
     FIELD_COLS,
+    FIELD_MARKS,
+    FIELD_SETS,
     MIGRATIONS,
     SCHEMA_VERSION,
     fields_of_row,
@@ -235,6 +237,12 @@ class Library:
                     },
                 )
             )
+        aliases: dict[int, list[str]] = {}
+        for alias, record_id in self.db.execute(
+            "SELECT k.key, k.record_id FROM keys k JOIN records r ON r.id = k.record_id "
+            "WHERE k.key != r.key ORDER BY k.key"
+        ):
+            aliases.setdefault(int(record_id), []).append(str(alias))
         out = []
         for row in rows:
             fields = fields_of_row(row[2:])
@@ -244,6 +252,7 @@ class Library:
                     {
                         **fields.__dict__,
                         "key": row[1],
+                        "aliases": tuple(aliases.get(int(row[0]), [])),
                         "citations": tuple(cites.get(int(row[0]), [])),
                     },
                 )
@@ -352,7 +361,7 @@ class Library:
         match = match or match_item(key, fields)
         cur = self.db.execute(
             f"INSERT INTO records (key, {FIELD_COLS}, match_title, match_outlet, "
-            "match_cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"match_cited) VALUES (?, {FIELD_MARKS}, ?, ?, ?)",
             (key, *fields_row(fields), match.title, match.outlet, match.cited),
         )
         record_id = int(cur.lastrowid or 0)
@@ -369,17 +378,21 @@ class Library:
             rows.append((rid, key, *fields_row(fields), m.title, m.outlet, m.cited))
         self.db.executemany(
             f"INSERT INTO records (id, key, {FIELD_COLS}, match_title, match_outlet, "
-            "match_cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"match_cited) VALUES (?, ?, {FIELD_MARKS}, ?, ?, ?)",
             rows,
         )
         self.db.executemany("INSERT INTO keys VALUES (?, ?)", ((r[1], r[0]) for r in rows))
         return ids
 
+    def add_aliases(self, aliases: Iterable[tuple[str, int]]) -> None:
+        """Further keys (``key``, record id) that resolve to a record; a key already given
+        keeps its record."""
+        self.db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)", aliases)
+
     def insert_citations(self, rows: Iterable[tuple[int, Citation, Fields]]) -> None:
         self.db.executemany(
             f"INSERT OR IGNORE INTO citations (record_id, article_id, article, issue, idx, "
-            f"raw, line, {FIELD_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?)",
+            f"raw, line, {FIELD_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, {FIELD_MARKS})",
             (
                 (rid, c.article_id, c.article, c.issue, c.index, c.raw, c.line, *fields_row(v))
                 for rid, c, v in rows
@@ -391,10 +404,8 @@ class Library:
         fields = merge_variants(self.record_variants(record_id))
         match = match_item("", fields)
         self.db.execute(
-            "UPDATE records SET title = ?, outlet = ?, outlet_canonical = ?, year = ?, "
-            "month = ?, day = ?, year_inferred = ?, type = ?, publisher = ?, "
-            "container_title = ?, match_title = ?, match_outlet = ?, match_cited = ? "
-            "WHERE id = ?",
+            f"UPDATE records SET {FIELD_SETS}, match_title = ?, match_outlet = ?, "
+            "match_cited = ? WHERE id = ?",
             (*fields_row(fields), match.title, match.outlet, match.cited, record_id),
         )
 

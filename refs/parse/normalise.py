@@ -85,6 +85,10 @@ def _resolve(date_text: str, year: int | None, month: int | None) -> PartialDate
     return infer(written, issue)
 
 
+# the fields a source-list entry never sets (names, numbers, ...): their defaults
+_UNSET = {n: f.default for n, f in Reference.model_fields.items() if not f.is_required()}
+
+
 def normalize(raw: RawReference, issued: PartialDate | None, source: str, key: str) -> Reference:
     """The Reference of one parsed entry, dated ``issued`` (see ``resolve_date``); no
     validation: the parts were built by the parser."""
@@ -92,6 +96,7 @@ def normalize(raw: RawReference, issued: PartialDate | None, source: str, key: s
     return trusted(
         Reference,
         {
+            **_UNSET,
             "key": key,
             "raw": raw.raw,
             "title": raw.title,

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from refs.diagnostics import Diagnostic
-from refs.models import FIELD_NAMES, Citation, Fields, LibraryReference, PartialDate, Reference
+from refs.models import (
+    CORE_FIELDS,
+    FIELD_NAMES,
+    Citation,
+    Fields,
+    LibraryReference,
+    Name,
+    PartialDate,
+    Reference,
+)
 
 if TYPE_CHECKING:
     from refs.pipeline import ParsedArticle
@@ -18,16 +27,24 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
     return d.model_dump(mode="json")
 
 
+def _value_json(value: Any) -> Any:
+    if isinstance(value, PartialDate):
+        return value.edtf()
+    if isinstance(value, tuple):
+        return [v.csl() if isinstance(v, Name) else list(v) for v in value]
+    return value
+
+
 def fields_json(fields: Fields) -> dict[str, Any]:
-    """The bibliographic fields in the order of the fields model; dates as ISO 8601 at
-    their precision, with ``year_inferred`` beside ``issued`` (the JSON contract)."""
+    """The bibliographic fields in the order of the fields model: the core fields always
+    (the JSON contract, with ``year_inferred`` beside ``issued``), the others where set;
+    dates as EDTF (ISO 8601 at their precision), names as CSL-JSON name objects."""
     out: dict[str, Any] = {}
     for name in FIELD_NAMES:
         value = getattr(fields, name)
-        if isinstance(value, PartialDate):
-            out[name] = value.iso()
-        else:
-            out[name] = value
+        if name not in CORE_FIELDS and value in (None, "", ()):
+            continue
+        out[name] = _value_json(value)
         if name == "issued":
             out["year_inferred"] = value.year_inferred if value is not None else False
     return out

@@ -52,7 +52,19 @@ def state(path: Path) -> tuple[str, list[str]]:
 def v1_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """The rows of the version-1 tables: what keys, references and citations are."""
     with Library(path) as lib:
-        return {t: sorted(lib.db.execute(f"SELECT * FROM {t}"), key=repr) for t in V1_TABLES}
+        return {
+            t: sorted(lib.db.execute(f"SELECT {v1_columns(t)} FROM {t}"), key=repr)
+            for t in V1_TABLES
+        }
+
+
+def v1_columns(table: str) -> str:
+    """The columns ``table`` had in version 1 (later versions add columns)."""
+    db = sqlite3.connect(":memory:")
+    for statement in MIGRATIONS[0]:
+        assert isinstance(statement, str)
+        db.execute(statement)
+    return ", ".join(row[1] for row in db.execute(f"PRAGMA table_info({table})"))
 
 
 def version_1_library(path: Path, like: Path) -> Path:
@@ -66,7 +78,8 @@ def version_1_library(path: Path, like: Path) -> Path:
     db.execute("PRAGMA user_version = 1")
     db.execute("ATTACH DATABASE ? AS src", (str(like),))
     for table in V1_TABLES:
-        db.execute(f"INSERT INTO main.{table} SELECT * FROM src.{table}")
+        cols = v1_columns(table)
+        db.execute(f"INSERT INTO main.{table} SELECT {cols} FROM src.{table}")
     db.execute("DETACH DATABASE src")
     db.close()
     return path

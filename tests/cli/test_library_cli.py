@@ -120,8 +120,10 @@ def test_dedupe_merge_distinct_flow(lib: str, tmp_path: Path) -> None:
     assert code == 0 and out.startswith("no candidate duplicates")
     bib = tmp_path / "more.bib"
     bib.write_text(
-        "@misc{x1, title = {Putin visits N. Korea}, howpublished = {AP}, date = {2000-07-21}}\n"
-        "@misc{x2, title = {Gore aide discusses North Korea}, howpublished = {AP},"
+        # keys the library has given already: the new entry gets a made key
+        "@misc{ap2000putin, title = {Putin visits N. Korea}, howpublished = {AP},"
+        " date = {2000-07-21}}\n"
+        "@misc{ap2000gore, title = {Gore aide discusses North Korea}, howpublished = {AP},"
         " date = {2000-10-26}}\n",
         encoding="utf-8",
     )

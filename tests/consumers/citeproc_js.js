@@ -47,8 +47,20 @@ try {
   });
   const bib = engine.makeBibliography();
   if (bib) {
-    bib[0].entry_ids.forEach((entryIds, n) => {
-      result.bibliography.push([String(entryIds[0]), bib[1][n]]);
+    // citeproc-js leaves an entry that renders empty out of the strings but not out of
+    // entry_ids: find those (alone, an item's entry is empty or not) before pairing
+    let entryIds = bib[0].entry_ids.map((e) => String(e[0]));
+    if (entryIds.length !== bib[1].length) {
+      const alone = new CSL.Engine(sys, fs.readFileSync(stylePath, 'utf8'));
+      alone.setOutputFormat('html');
+      entryIds = entryIds.filter((id) => {
+        alone.updateItems([id]);
+        const own = alone.makeBibliography();
+        return own && own[1].length > 0;
+      });
+    }
+    entryIds.forEach((id, n) => {
+      result.bibliography.push([id, bib[1][n]]);
     });
   }
   result.seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -68,8 +68,7 @@ stray } = text
 @misc{d, note = {nothing else}}
 """
     result = parse_bibtex(text, "x.bib")
-    assert codes(result) == [
-        ("I008", None),  # author
+    assert codes(result) == [  # author is imported now: no I008
         ("I009", 1),  # month = sometime (dates: the entry line)
         ("I012", 2),  # the lost comma
         ("I006", 7),  # the stray text
@@ -125,7 +124,9 @@ def test_csljson_items_and_errors_with_lines() -> None:
     assert refs[0].issued == PartialDate(year=2000, month=7) and refs[0].publisher == "Office"
     assert refs[1].key  # one was made
     assert set(codes(result)) >= {("I011", 4), ("I003", 5), ("I004", 6), ("I013", 7), ("I009", 7)}
-    assert ("I008", None) in codes(result)
+    # every CSL variable is imported now: nothing is reported as not imported
+    assert refs[0].url == "http://example.org" and "I008" not in {c for c, _ in codes(result)}
+    assert refs[1].extra_fields == (("issued", '{"raw": "sometime"}'),)  # kept verbatim
 
 
 def test_csljson_invalid_json() -> None:
@@ -147,7 +148,8 @@ def test_ris_lf_crlf_and_problems() -> None:
     assert first.issued == PartialDate(year=1997, month=5, day=6)
     assert first.type == "article-newspaper"
     assert second.type == "document" and second.issued == PartialDate(year=1997)
-    assert set(codes(result)) >= {("I006", 8), ("I003", 9), ("I008", None)}
+    assert set(codes(result)) >= {("I006", 8), ("I003", 9)}
+    assert first.url == "http://example.org"  # imported now, so no I008
 
 
 def test_detect_format() -> None:

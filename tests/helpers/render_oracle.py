@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ import citeproc
 from lxml import html as lhtml
 
 from refs.render import load_style, render
+from refs.render.engine import Rendered
+from refs.render.loader import Style
 from refs.render.styles import SHORT_NAMES, style_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +53,8 @@ def run_js(style: str, items_path: Path = ITEMS) -> dict[str, Any]:
         raise RuntimeError(out["error"])
     return out
 
+
+RenderOurs = Callable[[Style], Rendered]
 
 _MARKS = {"i": "*", "em": "*", "b": "**", "strong": "**", "sup": "^", "sub": "~"}
 _BLOCKS = {"div", "p", "br"}
@@ -98,10 +103,16 @@ class Difference:
     theirs: str | None
 
 
-def compare(style: str, items_path: Path = ITEMS) -> tuple[int, list[Difference]]:
-    """(outputs compared, differences) for one style."""
+def compare(
+    style: str, items_path: Path = ITEMS, ours_from: RenderOurs | None = None
+) -> tuple[int, list[Difference]]:
+    """(outputs compared, differences) for one style: citeproc-js renders the file, refs
+    the same items (or what ``ours_from`` renders for the style, e.g. from a library)."""
     items = json.loads(items_path.read_text(encoding="utf-8"))
-    ours = render(items, load_style(style), "html", citations=True)
+    if ours_from is None:
+        ours = render(items, load_style(style), "html", citations=True)
+    else:
+        ours = ours_from(load_style(style))
     theirs = run_js(style, items_path)
     js_bib = {k: v for k, v in theirs["bibliography"]}
     our_bib = {e.key: e.text for e in ours.entries}

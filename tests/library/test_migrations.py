@@ -51,3 +51,26 @@ def test_imported_identity_no_longer_depends_on_a_repr(tmp_path: Path) -> None:
     code, _, err = run("import", str(OLD / "v2-import.bib"), "--library", str(fresh))
     assert code == 0, err
     assert _rows(fresh, "SELECT article_id FROM citations") == new_ids
+
+
+def test_version_3_library_migrates_keeping_keys_citations_and_decisions(tmp_path: Path) -> None:
+    path = tmp_path / "v3.db"
+    shutil.copy(OLD / "v3-seeds-import-merged.db", path)
+    assert _rows(path, "PRAGMA user_version") == [(3,)]
+    keys = _rows(path, "SELECT key, record_id FROM keys ORDER BY key")
+    cites = _rows(path, "SELECT record_id, article_id, idx, raw FROM citations ORDER BY id")
+    pairs = _rows(path, "SELECT * FROM distinct_pairs ORDER BY key_a")
+    with Library(path) as lib:
+        assert lib.schema_version() == len(MIGRATIONS)
+        refs = {r.key: r for r in lib.references()}
+        assert lib.resolve_key("ap2000koreab") == "ap2000korea"  # the merged-away key
+        assert "ap2000koreab" in refs["ap2000korea"].aliases
+    assert _rows(path, "SELECT key, record_id FROM keys ORDER BY key") == keys
+    assert _rows(path, "SELECT record_id, article_id, idx, raw FROM citations ORDER BY id") == cites
+    assert (
+        _rows(path, "SELECT * FROM distinct_pairs ORDER BY key_a")
+        == pairs
+        == [("ap2000clinton", "ap2000cohen")]
+    )
+    # the new column holds nothing for references without further fields
+    assert _rows(path, "SELECT count(*) FROM records WHERE csl IS NOT NULL") == [(0,)]

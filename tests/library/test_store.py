@@ -131,7 +131,8 @@ def test_keys_do_not_depend_on_the_order_within_a_batch(tmp_path: Path) -> None:
         assert all(k.isascii() and k == k.lower() for k in keys_of(a))
 
 
-def imported(title: str, outlet: str, issued: PartialDate, key: str = "x") -> LibraryReference:
+def imported(title: str, outlet: str, issued: PartialDate, key: str = "") -> LibraryReference:
+    """An imported reference; without a key of its own the library makes one."""
     return LibraryReference(key=key, title=title, outlet=outlet, issued=issued)
 
 
