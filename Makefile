@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint bench golden clean
+.PHONY: venv demo test lint bench golden clean csl-suite
 
 venv: $(STAMP)
 
@@ -36,6 +36,9 @@ bench: venv
 	$(BIN)/python -m bench.dedupe_bench --refs 100000 --refs 1000000
 	$(BIN)/python -m bench.add_bench --articles 10000
 	$(BIN)/python -m bench.render_bench --sizes 1000,10000
+
+csl-suite: venv
+	$(BIN)/python -m tests.helpers.csl_suite
 
 golden: venv
 	$(BIN)/pytest tests/test_golden.py --update-golden
