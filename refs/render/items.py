@@ -100,7 +100,8 @@ def prepare(
                     diags.append(warning("C003", source, None, f"{key}: {field} unusable; dropped"))
                     continue
                 value = date
-            item[field] = protect_item(value)
+            rich = field not in NAME_FIELDS and field not in DATE_FIELDS and field != "language"
+            item[field] = protect_item(value, nocase=rich)
         ids[lowered] = key
         ready.append(item)
     return ready, ids, diags

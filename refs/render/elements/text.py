@@ -9,6 +9,7 @@ from citeproc import model
 from citeproc.string import String
 
 from refs.render.casing import title_case
+from refs.render.escape import protect, unmark
 from refs.render.state import state_of
 
 
@@ -111,6 +112,14 @@ class SpecCased(model.TextCased):  # type: ignore[misc]
 class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, model.Text):  # type: ignore[misc]
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         sort_options = kwargs.get("sort_options")
+        if "value" in self.attrib and not any(
+            a in self.attrib for a in ("variable", "macro", "term")
+        ):
+            try:
+                language = item.reference.language[:2]
+            except model.VariableError:
+                language = self.get_root().get("default-locale", "en")[:2]
+            return String(protect(self.get("value"))), language  # a style's text is text
         if "macro" not in self.attrib or sort_options is None:
             return super().process(item, context, **kwargs)
         # as citeproc-py, but a sort key's name options reach the macro too
@@ -147,6 +156,7 @@ class Number(model.Number):  # type: ignore[misc]
         text = super().process(item, context, **kwargs)
         if text:
             st.note(variable)
+            text = type(text)(unmark(str(text))) if isinstance(text, str) else text
         return text
 
 
