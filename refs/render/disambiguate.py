@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from citeproc import Citation, CitationItem
 from citeproc.formatter import plain
 
 from refs.render.state import state_of
@@ -47,8 +48,19 @@ def _groups(texts: dict[str, str]) -> list[list[str]]:
     return [group for group in groups.values() if len(group) > 1]
 
 
+def _alone(bibliography: Any, keys: Sequence[str]) -> list[Any]:
+    """One citation per item, with only that item (how the item's cite reads alone)."""
+    out = []
+    for key in keys:
+        citation = Citation([CitationItem(key)])
+        citation.bibliography = bibliography
+        out.append(citation)
+    return out
+
+
 def disambiguate(style: Any, bibliography: Any, citations: Sequence[Any]) -> None:
-    """Run after ``register`` and ``sort`` of every citation."""
+    """Run after ``register`` and ``sort`` of every citation (``citations`` name the
+    items; each item is compared by its cite alone)."""
     citation_el = style.root.citation
     add_year_suffix = (citation_el.get("disambiguate-add-year-suffix") or "").lower() == "true"
     has_condition = bool(
@@ -57,7 +69,9 @@ def disambiguate(style: Any, bibliography: Any, citations: Sequence[Any]) -> Non
     if not (add_year_suffix or has_condition):
         return
     st = state_of(style.root)
-    keys = [citation.cites[0].key for citation in citations]
+    keys = list(dict.fromkeys(c.key for citation in citations for c in citation.cites))
+    keys = [key for key in keys if key in bibliography.source]
+    citations = _alone(bibliography, keys)
     texts = _render(style, citations, keys)
     groups = _groups(texts)
     if not groups:

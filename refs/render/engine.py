@@ -14,7 +14,7 @@ from citeproc.source.json import CiteProcJSON
 from refs.diagnostics import Diagnostic, error
 from refs.render import house
 from refs.render.disambiguate import disambiguate
-from refs.render.escape import protect, release
+from refs.render.escape import protect, protect_affix, release
 from refs.render.formats import FORMATS
 from refs.render.items import prepare
 from refs.render.loader import Style
@@ -84,9 +84,9 @@ def _cite(spec: CiteSpec) -> Cite:
     if spec.locator:
         extra["locator"] = Locator(spec.label, protect(spec.locator))
     if spec.prefix:
-        extra["prefix"] = protect(spec.prefix)
+        extra["prefix"] = protect_affix(spec.prefix)
     if spec.suffix:
-        extra["suffix"] = protect(spec.suffix)
+        extra["suffix"] = protect_affix(spec.suffix)
     return Cite(spec.key.lower(), **extra)
 
 

@@ -18,6 +18,9 @@ _FROM_STAND_IN = {chr(0xE000 + n): c for n, c in enumerate(SPECIALS)}
 FIELD_QUOTE, FIELD_APOSTROPHE = "\ue010", "\ue011"
 _TO_STAND_IN.update({ord('"'): FIELD_QUOTE, ord("'"): FIELD_APOSTROPHE})
 _FROM_STAND_IN.update({FIELD_QUOTE: '"', FIELD_APOSTROPHE: "'"})
+# quotes of a cite's prefix and suffix are printed as given (no typography moves them)
+_VERBATIM = {ord(c): chr(0xE012 + n) for n, c in enumerate("‘’“”")}
+_FROM_STAND_IN.update({chr(0xE012 + n): c for n, c in enumerate("‘’“”")})
 _PRIVATE = re.compile("[\ue000-\ue0ff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -33,6 +36,11 @@ def protect(text: str, nocase: bool = False) -> str:
     return "".join(
         piece if markup else piece.translate(_TO_STAND_IN) for piece, markup in split(text, nocase)
     )
+
+
+def protect_affix(text: str) -> str:
+    """A cite's prefix or suffix: rich text as in fields, its quotes kept as written."""
+    return protect(text).translate(_VERBATIM)
 
 
 def protect_item(value: Any, nocase: bool = False) -> Any:

@@ -19,13 +19,21 @@ NAME_PARTS = frozenset(
 DATE_FIELDS = ("issued", "accessed", "event-date", "original-date", "submitted", "container")
 
 
+def _season(value: Any) -> int | str | None:
+    try:
+        number = int(str(value))
+    except ValueError:
+        return str(value) if str(value).strip() else None
+    return number if 1 <= number <= 4 else None
+
+
 def _check_date(value: Any) -> dict[str, Any] | None:
     if not isinstance(value, Mapping):
         return None
-    if "date-parts" not in value:
-        literal = value.get("literal") or value.get("raw")
-        return {"literal": str(literal)} if literal else None
+    literal = value.get("literal") or value.get("raw")
     parts = value.get("date-parts")
+    if not parts and literal:  # no parts (or empty ones): the literal is the date
+        return {"literal": str(literal)}
     if not isinstance(parts, list) or not parts or len(parts) > 2:
         return None
     clean: list[list[int]] = []
@@ -44,6 +52,9 @@ def _check_date(value: Any) -> dict[str, Any] | None:
     out: dict[str, Any] = {"date-parts": clean}
     if value.get("circa"):
         out["circa"] = True
+    season = _season(value["season"]) if value.get("season") is not None else None
+    if season is not None:
+        out["season"] = season
     return out
 
 

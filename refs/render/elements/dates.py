@@ -87,6 +87,14 @@ def _affixed(part: _Part, text: str, prefix: bool = True, suffix: bool = True) -
     )
 
 
+def _sort_key(date: Any, shown: set[str]) -> str:
+    """The date as digits (the parts the cs:date shows, zeros for the others)."""
+    year = date.year + 10000 if "year" in shown else 0
+    month = (date.get("month") or 0) if "month" in shown else 0
+    day = (date.get("day") or 0) if "day" in shown else 0
+    return f"{year:05}{month if month <= 12 else 0:02}{day:02}"
+
+
 class Date(CachedTerms, model.Date):  # type: ignore[misc]
     def _parts(self) -> tuple[list[_Part], str]:
         form = self.get("form")
@@ -121,8 +129,15 @@ class Date(CachedTerms, model.Date):  # type: ignore[misc]
 
     def _range(self, rng: Any, parts: list[_Part], delimiter: str) -> str | None:
         begin, end = rng.begin, rng.get("end")
-        if end is None or end.is_nil():
+        if end is None:
             return self._single(begin, parts, delimiter)
+        if end.is_nil():  # an open range ("1987–")
+            first = self._single(begin, parts, delimiter)
+            if first is None:
+                return None
+            top_part = next((p for p in parts if p.name == "year"), None)
+            dash = top_part.get("range-delimiter", EN_DASH) if top_part else EN_DASH
+            return first + dash
         top = next((n for n in ORDER if begin.get(n) != end.get(n)), None)
         if top is None:
             return self._single(begin, parts, delimiter)
@@ -161,11 +176,12 @@ class Date(CachedTerms, model.Date):  # type: ignore[misc]
         parts, delimiter = self._parts()
         if isinstance(value, LiteralDate):
             text = value.text if any(p.name == "year" for p in parts) else None
-        elif isinstance(value, DateRange) and st.sorting:
-            # as the reference processor: a range sorts after its first date
-            end = value.get("end")
-            ends = [self._single(d, parts, delimiter) or "" for d in (value.begin, end) if d]
-            text = "/".join(ends)
+        elif st.sorting:
+            # as the reference processor: a date sorts by its numeric key (BC first), a
+            # range after its first date
+            dates = [value.begin, value.get("end")] if isinstance(value, DateRange) else [value]
+            shown = {p.name for p in parts}
+            text = "/".join(_sort_key(d, shown) for d in dates if d is not None and not d.is_nil())
         elif isinstance(value, DateRange):
             text = self._range(value, parts, delimiter)
         else:

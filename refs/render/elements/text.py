@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from citeproc import model
-from citeproc.string import String
+from citeproc.string import MixedString, NoCase, String
 
 from refs.render.casing import title_case
 from refs.render.escape import protect, unmark
@@ -105,8 +105,23 @@ class SpecCased(model.TextCased):  # type: ignore[misc]
         if self.get("text-case") == "title":
             if language not in (None, "en"):
                 return text
-            return String(title_case(str(text)))
+            return _title_cased(text)
         return super().case(text, language)
+
+
+def _title_cased(text: Any) -> Any:
+    """Title case over the whole text; nocase segments keep their letters."""
+    cased = title_case(str(text))
+    if not isinstance(text, MixedString) or len(cased) != len(str(text)):
+        return String(cased)
+    out = []
+    offset = 0
+    for segment in text:
+        n = len(str(segment))
+        piece = cased[offset : offset + n]
+        out.append(segment if isinstance(segment, NoCase) else type(segment)(piece))
+        offset += n
+    return MixedString(out)
 
 
 class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, model.Text):  # type: ignore[misc]
