@@ -140,7 +140,7 @@ def test_literal_date_printed_once() -> None:
 
 
 def test_sort_keys_from_plain_text_names_before_titles() -> None:
-    items = [
+    items: list[dict[str, Any]] = [
         {
             "id": "t",
             "type": "article-newspaper",
