@@ -36,6 +36,9 @@ class RenderState:
     disambiguate: set[str] = field(default_factory=set)  # item keys flagged
     tested: set[str] = field(default_factory=set)  # item keys that met a disambiguate test
     sorting: bool = False  # rendering sort keys
+    citing: bool = False  # rendering a citation (disambiguation applies)
+    names_shown: dict[str, int] = field(default_factory=dict)  # item key -> et-al-use-first
+    given_levels: dict[str, tuple[int, ...]] = field(default_factory=dict)  # 1 initials, 2 full
     # per entry
     suppressed: set[str] = field(default_factory=set)  # variables used by a substitute
     traces: list[set[str]] = field(default_factory=list)  # open substitute recordings
@@ -43,7 +46,10 @@ class RenderState:
     def begin_render(self) -> None:
         self.disambiguate.clear()
         self.tested.clear()
+        self.names_shown.clear()
+        self.given_levels.clear()
         self.sorting = False
+        self.citing = False
         self.begin_entry()
 
     def begin_entry(self) -> None:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from citeproc import model
+from citeproc.source import Name as Name_
 
 from refs.render.elements.text import CachedTerms, FastFormat
 from refs.render.state import state_of
@@ -25,6 +26,10 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
             return None
         if not roles and self.substitute() is None:
             raise model.VariableError  # as citeproc-py ends up doing, without the walk
+        if names_context is None and self.name is None:
+            # a cs:names in a substitute (also inside its cs:choose) takes the name and
+            # label of the cs:names it substitutes for
+            names_context = st.find(self, "./ancestor::cs:substitute[1]/parent::cs:names[1]")
         text = super().process(item, names_context=names_context, context=context, **kw)
         if text:
             for role in roles:
@@ -70,7 +75,64 @@ def _inherited(element: Any, name: str) -> str | None:
     return None
 
 
+def _family_only(name: Any) -> Any:
+    """A name that prints as its short form does, also in the long form."""
+    if "literal" in name:
+        return name
+    family = " ".join(p for p in (name.get("non-dropping-particle"), name.get("family")) if p)
+    return Name_(family=family) if family else name
+
+
 class Name(FastFormat, CachedTerms, model.Name):  # type: ignore[misc]
+    def process(
+        self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kw: Any
+    ) -> Any:
+        """As citeproc-py, plus disambiguation in citations: more names shown
+        (add-names) and given names or initials added to chosen names (add-givenname)."""
+        st = state_of(self)
+        key = str(getattr(item, "key", ""))
+        shown = st.names_shown.get(key) if st.citing and not st.sorting else None
+        levels = st.given_levels.get(key, ()) if st.citing and not st.sorting else ()
+        if sort_options is not None or (shown is None and not any(levels)):
+            return super().process(item, variable, context, sort_options, **kw)
+        options: dict[str, Any] = {}
+        if shown is not None:
+            options["et-al-use-first"] = str(shown)
+        names = item.reference.get(variable, [])
+        if any(levels):
+            if self.get_option("form", context) != "short":
+                levels = ()  # the long form shows given names already
+            else:
+                options["form"] = "long"
+                options["initialize-with"] = self.get_option("initialize-with", context)
+                if any(level == 2 for level in levels):
+                    options["initialize-with"] = None
+                expanded = []
+                for n, name in enumerate(names):
+                    level = levels[n] if n < len(levels) else 0
+                    expanded.append(self._at_level(name, level, options, context))
+                names = expanded
+        saved = item.reference.get(variable)
+        item.reference[variable] = names
+        try:
+            return super().process(item, variable, context, options, **kw)
+        finally:
+            if saved is None:
+                del item.reference[variable]
+            else:
+                item.reference[variable] = saved
+
+    def _at_level(self, name: Any, level: int, options: dict[str, Any], context: Any) -> Any:
+        if level == 0:
+            return _family_only(name)
+        mark = self.get_option("initialize-with", context)
+        if level == 1 and mark is not None and options["initialize-with"] is None:
+            given = name.get("given")
+            if given:
+                parts = {k: v for k, v in name.items() if k != "given"}
+                return Name_(given=str(self.initialize(given, mark, context)), **parts)
+        return name
+
     def initialize(self, given: str, mark: str, context: Any) -> str:
         """With ``initialize="false"`` names are not initialised; the mark is only added
         to initials the name already has."""
