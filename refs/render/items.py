@@ -58,6 +58,22 @@ def _check_date(value: Any) -> dict[str, Any] | None:
     return out
 
 
+def _particles(name: dict[str, str]) -> dict[str, str]:
+    """Lower-case words that open a family name are its particle ("van der Berg"), as
+    the reference processor reads them when no particle is given apart."""
+    family = name.get("family", "")
+    if "non-dropping-particle" in name or "dropping-particle" in name or " " not in family:
+        return name
+    words = family.split(" ")
+    lead = 0
+    while lead < len(words) - 1 and words[lead][:1].islower():
+        lead += 1
+    if not lead:
+        return name
+    particle, rest = " ".join(words[:lead]), " ".join(words[lead:])
+    return {**name, "family": rest, "non-dropping-particle": particle}
+
+
 def _check_names(value: Any) -> list[dict[str, str]] | None:
     if not isinstance(value, list):
         return None
@@ -68,7 +84,7 @@ def _check_names(value: Any) -> list[dict[str, str]] | None:
         clean = {k: str(v) for k, v in name.items() if k in NAME_PARTS and v is not None}
         if not clean:
             return None
-        names.append(clean)
+        names.append(_particles(clean))
     return names
 
 

@@ -58,6 +58,10 @@ class _Part(model.Formatted, model.Affixed, SpecCased, model.StrippedPeriods):  
                 return str(month)
             if term == "month" and form == "numeric-leading-zeros":
                 return f"{month:02}"
+            if term == "season":  # seasons have no short forms (the reference processor)
+                if not isinstance(month, int):
+                    return str(month)
+                return str(owner.get_single_term(name=f"season-{month:02}") or "") or None
             short = "short" if form == "short" else None
             return str(owner.get_single_term(name=f"{term}-{int(month):02}", form=short))
         year = date.get("year")

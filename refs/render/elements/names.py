@@ -137,6 +137,10 @@ class Name(FastFormat, CachedTerms, model.Name):  # type: ignore[misc]
         """With ``initialize="false"`` names are not initialised; the mark is only added
         to initials the name already has."""
         if (_inherited(self, "initialize") or "true").lower() != "false":
+            # "Jae-won" is "J.": a lower-case part after a hyphen gives no initial
+            parts = given.split("-")
+            if len(parts) > 1 and parts[0][:1].isupper():
+                given = "-".join(p for p in parts if p[:1].isupper())
             return str(super().initialize(given, mark, context))
         words = []
         for word in given.split():
