@@ -67,9 +67,10 @@ class _Part(model.Formatted, model.Affixed, SpecCased, model.StrippedPeriods):  
         year = date.get("year")
         if year is None:
             return None
+        suffix = state_of(owner).suffix_now
         if self.get("form", "long") == "short":
-            return str(year)[-2:]
-        text = str(abs(year))
+            return str(year)[-2:] + suffix
+        text = str(abs(year)) + suffix
         if year < 0:
             text += str(owner.get_single_term(name="bc"))
         elif year < 1000:
@@ -97,6 +98,18 @@ def _sort_key(date: Any, shown: set[str]) -> str:
     month = (date.get("month") or 0) if "month" in shown else 0
     day = (date.get("day") or 0) if "day" in shown else 0
     return f"{year:05}{month if month <= 12 else 0:02}{day:02}"
+
+
+def _implicit_suffix(element: Any) -> bool:
+    """Does the style want year suffixes without placing them (then they follow the
+    year of the issued date, as citeproc-js prints them)?"""
+    st = state_of(element)
+    if st.implicit_year_suffix is None:
+        root = element.get_root()
+        wanted = (root.citation.get("disambiguate-add-year-suffix") or "").lower() == "true"
+        placed = root.xpath_search('.//cs:text[@variable="year-suffix"]')
+        st.implicit_year_suffix = wanted and not placed
+    return st.implicit_year_suffix
 
 
 class Date(CachedTerms, model.Date):  # type: ignore[misc]
@@ -178,6 +191,19 @@ class Date(CachedTerms, model.Date):  # type: ignore[misc]
         if not value:
             return None
         parts, delimiter = self._parts()
+        if variable == "issued" and not st.sorting and _implicit_suffix(self):
+            st.suffix_now = str(item.reference.get("year_suffix") or "")
+        try:
+            text = self._text(value, parts, delimiter)
+        finally:
+            st.suffix_now = ""
+        if not text:
+            return None
+        st.note(variable)
+        return self.wrap(self.format(String(str(text))))
+
+    def _text(self, value: Any, parts: list[_Part], delimiter: str) -> str | None:
+        st = state_of(self)
         if isinstance(value, LiteralDate):
             text = value.text if any(p.name == "year" for p in parts) else None
         elif st.sorting:
@@ -190,10 +216,7 @@ class Date(CachedTerms, model.Date):  # type: ignore[misc]
             text = self._range(value, parts, delimiter)
         else:
             text = self._single(value, parts, delimiter)
-        if not text:
-            return None
-        st.note(variable)
-        return self.wrap(self.format(String(str(text))))
+        return text
 
     def markup(self, text: Any) -> Any:
         return text

@@ -8,6 +8,7 @@ from typing import Any
 
 from citeproc import model
 from citeproc.source import Name as Name_
+from citeproc.string import String
 
 from refs.render.elements.text import CachedTerms, FastFormat
 from refs.render.state import state_of
@@ -34,7 +35,24 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
         if text:
             for role in roles:
                 st.note(role)
+            if not (st.citing or st.sorting or st.names_done):
+                text = self._subsequent(text)
         return text
+
+    def _subsequent(self, text: Any) -> Any:
+        """subsequent-author-substitute: an entry whose names are those of the entry
+        before prints the substitute instead ("complete-all", the default rule)."""
+        st = state_of(self)
+        st.names_done = True
+        bibliography = self.get_root().bibliography
+        substitute = None if bibliography is None else bibliography.get(
+            "subsequent-author-substitute"
+        )
+        if substitute is None:
+            return text
+        same = str(text) == st.previous_names
+        st.previous_names = str(text)
+        return String(substitute) if same else text
 
 
 class Substitute(model.Substitute):  # type: ignore[misc]
