@@ -115,7 +115,7 @@ def render_clusters(
     """Citations of ``clusters`` in order (notes 1, 2, ... for a note style) and the
     bibliography of the items they cite (of every item when no cluster cites one)."""
     formatter: Any = FORMATS[fmt]
-    ready, ids, diags = prepare(items, source)
+    ready, ids, diags = prepare(items, source, style.root.get("page-range-format") is not None)
     is_house = style.style_id in HOUSE_STYLES or style.name in HOUSE_STYLES
     if is_house:
         ready = [house.adapt(item) for item in ready]

@@ -4,6 +4,7 @@ and are mended or left out. Strings are protected (escape.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -88,8 +89,25 @@ def _check_names(value: Any) -> list[dict[str, str]] | None:
     return names
 
 
+_SHORT_RANGE = re.compile(r"^(\d+)(\s*[-\u2013]\s*)(\d+)$")
+
+
+def _page(value: str) -> str:
+    """An abbreviated page range written out ("321-9" is 321-329), as citeproc-js reads
+    it where the style has a page-range-format."""
+    m = _SHORT_RANGE.match(value.strip())
+    if not m:
+        return value
+    first, dash, last = m.groups()
+    if len(last) < len(first) and int(first[-len(last) :]) < int(last):
+        last = first[: len(first) - len(last)] + last
+    elif len(last) < len(first):
+        return value
+    return first + dash + last
+
+
 def prepare(
-    items: Sequence[Mapping[str, Any]], source: str
+    items: Sequence[Mapping[str, Any]], source: str, expand_pages: bool = False
 ) -> tuple[list[dict[str, Any]], dict[str, str], list[Diagnostic]]:
     """Items ready for citeproc-py, citeproc-py's (lower-cased) ids -> our ids, and
     diagnostics."""
@@ -127,6 +145,8 @@ def prepare(
                     diags.append(warning("C003", source, None, f"{key}: {field} unusable; dropped"))
                     continue
                 value = date
+            if field == "page" and expand_pages and isinstance(value, str):
+                value = _page(value)
             rich = field not in NAME_FIELDS and field not in DATE_FIELDS and field != "language"
             item[field] = protect_item(value, nocase=rich)
         ids[lowered] = key

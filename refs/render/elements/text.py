@@ -182,6 +182,8 @@ class Label(FastFormat, CachedTerms, SpecCased, model.Label):  # type: ignore[mi
         self, item: Any, variable: str | None = None, plural: Any = None, **kwargs: Any
     ) -> Any:
         name = variable if variable is not None else self.get("variable")
+        if state_of(self).sorting and variable is not None:
+            return None  # a names label ("ed.") is no part of a sort key (citeproc-js)
         if name == "locator":
             if not item.has_locator:
                 return None
