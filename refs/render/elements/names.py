@@ -45,8 +45,8 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
         st = state_of(self)
         st.names_done = True
         bibliography = self.get_root().bibliography
-        substitute = None if bibliography is None else bibliography.get(
-            "subsequent-author-substitute"
+        substitute = (
+            None if bibliography is None else bibliography.get("subsequent-author-substitute")
         )
         if substitute is None:
             return text
