@@ -46,6 +46,16 @@ def render(
     citations: Annotated[
         bool, typer.Option("--citations", help="Also print one in-text citation per reference.")
     ] = False,
+    cite: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cite",
+            help="Print this citation (repeatable, in order): KEY, KEY:page 12, 'A:12;B'.",
+        ),
+    ] = None,
+    locale: Annotated[
+        str | None, typer.Option("--locale", "-l", help="Locale, e.g. de-DE (else the style's).")
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
@@ -56,13 +66,15 @@ def render(
     Example: refs render seeds --style chicago --format html
     """
     from refs.formats.csl_item import CslSource
+    from refs.render.cites import parse_citation
     from refs.render.document import document, render_references
     from refs.render.styles import load_style
 
     check_output(output)
     code = 0
     try:
-        chosen = load_style(style)
+        chosen = load_style(style, locale)
+        clusters = [parse_citation(text) for text in cite or []]
         if paths:
             result = load_articles(paths)
             emit_diagnostics(all_diagnostics(result))
@@ -77,7 +89,7 @@ def render(
         fail(exc.message, exc.exit_code, exc.hint)
     if not refs:
         typer.echo("refs: warning: no reference to render", err=True)
-    rendered = render_references(refs, chosen, fmt.value, citations, source=style)
+    rendered = render_references(refs, chosen, fmt.value, citations, style, clusters)
     emit_diagnostics(rendered.diagnostics)
     if has_errors(list(rendered.diagnostics)):
         code = 1
