@@ -4,6 +4,7 @@ isolation."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -93,7 +94,7 @@ def test_library_mode_without_library_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_bad_items_give_diagnostics_not_crashes() -> None:
-    items = [
+    items: list[dict[str, Any]] = [
         {"type": "article-newspaper", "title": "no id"},
         {"id": "a", "title": "no type", "issued": {"date-parts": [["x"]]}},
         {"id": "b", "type": "book", "title": "t", "issued": "2000"},
