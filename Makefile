@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint bench golden clean
+.PHONY: venv demo test lint bench golden clean csl-suite
 
 venv: $(STAMP)
 
@@ -43,6 +43,9 @@ bench: venv
 	$(BIN)/python -m bench.startup_bench
 	$(BIN)/python -m bench.stream_bench --sizes 1000,10000 --jobs 2
 	$(BIN)/python -m bench.robust_bench --commas 20000 --dates 16000 --records 100000
+
+csl-suite: venv
+	$(BIN)/python -m tests.helpers.csl_suite
 
 golden: venv
 	$(BIN)/pytest tests/test_golden.py --update-golden

@@ -134,4 +134,5 @@ CODES: dict[str, tuple[str, str]] = {
     "C004": ("error", "render: a duplicate id (left out)"),
     "C005": ("error", "render: the bibliography could not be sorted (input order kept)"),
     "C006": ("error", "render: one entry or citation could not be rendered (left out)"),
+    "C007": ("error", "render: a citation (`--cite`) names a key that is not among the references"),
 }

@@ -51,6 +51,20 @@ def render(
     citations: Annotated[
         bool, typer.Option("--citations", help="Also print one in-text citation per reference.")
     ] = False,
+    cite: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cite",
+            metavar="CITE",
+            help="Print this citation (repeatable, in order): KEY, KEY:page 12, 'A:12;B'.",
+        ),
+    ] = None,
+    locale: Annotated[
+        str | None,
+        typer.Option(
+            "--locale", "-l", metavar="LOCALE", help="Locale, e.g. de-DE (else the style's)."
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
@@ -66,13 +80,15 @@ def render(
     """
     from refs.diagnostics import has_errors
     from refs.gather import gather
+    from refs.render.cites import parse_citation
     from refs.render.document import document, render_references
     from refs.render.styles import load_style
 
     paths, keys = split_keys(paths)
     check_output(output, paths, library_path(library))
     with stops():
-        chosen = load_style(style)
+        chosen = load_style(style, locale)
+        clusters = [parse_citation(text) for text in cite or []]
         files = [p for p in paths if is_bibliography_file(p)]
         articles = [p for p in paths if not is_bibliography_file(p)]
         refs: list[Keyed] = []
@@ -84,7 +100,7 @@ def render(
             code = max(code, findings_code(got.diagnostics, got.missing_path))
     if not refs:
         typer.echo("refs: warning: no reference to render", err=True)
-    rendered = render_references(refs, chosen, fmt.value, citations, source=style)
+    rendered = render_references(refs, chosen, fmt.value, citations, style, clusters)
     emit_diagnostics(rendered.diagnostics)
     if has_errors(list(rendered.diagnostics)):
         code = 1

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from refs.render.escape import FIELD_APOSTROPHE
+
 # Prepositions, articles and conjunctions that stay lower case (citeproc-js's list).
 STOP_WORDS = frozenset(
     """about above across afore after against al along alongside amid amidst among
@@ -23,7 +25,8 @@ STOP_WORDS = frozenset(
 )
 
 # stand-ins of escape.py count as punctuation
-_PUNCT = "\"'“”‘’()[]{}" + "".join(chr(c) for c in range(0xE000, 0xE010))
+_PUNCT = "\"'“”‘’()[]{}" + "".join(chr(c) for c in range(0xE000, 0xE030))
+_SINGLE = ("'", FIELD_APOSTROPHE)
 _TRAILING = ".,;:?!"
 _TOKEN = re.compile(r"(\s+|-)")
 _LEAD = re.compile(r"^([\W\ue000-\ue0ff]*)(.*)$", re.S)
@@ -37,7 +40,7 @@ def _capitalise(word: str) -> str:
 def _quote_keeps_case(text: str, start: int) -> bool:
     """For a single quote opening at ``start``: does the word after it keep its case?"""
     for i in range(start + 1, len(text)):
-        if text[i] == "'" and not text[i - 1].isspace():
+        if text[i] in _SINGLE and not text[i - 1].isspace():
             after = text[i + 1 : i + 2]
             if not after.isalnum():
                 return after.isspace()
@@ -62,14 +65,14 @@ def title_case(text: str) -> str:
             continue
         core = _core(token)
         capitalise = (len(core) > 1 and core.lower() not in STOP_WORDS) or first or after_punct
-        if token.startswith("'") and _quote_keeps_case(text, start):
+        if token.startswith(_SINGLE) and _quote_keeps_case(text, start):
             capitalise = False
         if capitalise and token == token.lower():
             token = _capitalise(token)
         out.append(token)
         last_word = len(out) - 1
         first = False
-        after_punct = token.rstrip("\"'“”‘’)]")[-1:] in (":", "?", "!")
+        after_punct = token.rstrip("\"'“”‘’)]\ue010\ue011")[-1:] in (":", "?", "!")
     if last_word >= 0:
         token = out[last_word]
         core = _core(token)

@@ -1,13 +1,13 @@
-"""Sort keys compared as citeproc-js compares them: leading "a", "an", "the" dropped,
-then case, accents and punctuation ignored (spaces count), digit runs compared as numbers
-(``localeCompare`` with sensitivity "base", ignorePunctuation and numeric)."""
+"""Sort keys compared as citeproc-js compares them: case, accents and punctuation
+ignored (spaces count), digit runs compared as numbers (``localeCompare`` with
+sensitivity "base", ignorePunctuation and numeric). A leading "a", "an" or "the" counts,
+as it does for citeproc-js."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 _QUOTES = re.compile("[\"'“”‘’«»\ue000-\ue0ff]")
 _DIGITS = re.compile(r"(\d+)")
 
@@ -16,7 +16,7 @@ Key = tuple[tuple[int, int | str], ...]
 
 def collation_key(text: str) -> Key | None:
     """A comparable key for ``text``; None when nothing is left (sorts last)."""
-    text = _ARTICLE.sub("", _QUOTES.sub("", text).strip())
+    text = _QUOTES.sub("", text).strip()
     text = unicodedata.normalize("NFKD", text.lower())
     parts: list[tuple[int, int | str]] = []
     for n, piece in enumerate(_DIGITS.split(text)):

@@ -6,14 +6,24 @@ from collections.abc import Sequence
 
 from refs.formats.csl_item import to_csl
 from refs.models import Keyed
-from refs.render.engine import Rendered, render
+from refs.render.engine import CiteSpec, Rendered, render, render_clusters
 from refs.render.loader import Style
 
 
 def render_references(
-    refs: Sequence[Keyed], style: Style, fmt: str, citations: bool, source: str = "<refs>"
+    refs: Sequence[Keyed],
+    style: Style,
+    fmt: str,
+    citations: bool,
+    source: str = "<refs>",
+    clusters: Sequence[Sequence[CiteSpec]] = (),
 ) -> Rendered:
-    return render([to_csl(r) for r in refs], style, fmt, citations=citations, source=source)
+    """The bibliography; with ``citations`` one citation per reference, with
+    ``clusters`` those citations (in order: notes 1, 2, ... in a note style)."""
+    items = [to_csl(r) for r in refs]
+    if clusters:
+        return render_clusters(items, style, clusters, fmt, source=source)
+    return render(items, style, fmt, citations=citations, source=source)
 
 
 def document(result: Rendered, fmt: str) -> str:

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography
+from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 
 from refs.diagnostics import Diagnostic, error
 from refs.render import house
 from refs.render.disambiguate import disambiguate
-from refs.render.escape import release
+from refs.render.escape import protect, protect_affix, release
 from refs.render.formats import FORMATS
 from refs.render.items import prepare
 from refs.render.loader import Style
@@ -66,6 +67,39 @@ def _quotes(style: Style) -> Quotes:
     )
 
 
+@dataclass(frozen=True)
+class CiteSpec:
+    """One cite of a citation: the item's key, an optional locator (``label`` is a CSL
+    locator term such as "page"), affixes, and the author-only / suppress-author forms."""
+
+    key: str
+    locator: str | None = None
+    label: str = "page"
+    prefix: str = ""
+    suffix: str = ""
+
+
+def _note_start(style: Style, text: str) -> str:
+    """A note that opens with "ibid." opens with a capital (citeproc-js)."""
+    if not style.is_note:
+        return text
+    ibid = str(style.root.get_single_term("ibid") or "")
+    if ibid and text.startswith(ibid) and ibid[:1].islower():
+        return ibid[:1].upper() + text[1:]
+    return text
+
+
+def _cite(spec: CiteSpec) -> Cite:
+    extra: dict[str, Any] = {}
+    if spec.locator:
+        extra["locator"] = Locator(spec.label, protect(spec.locator))
+    if spec.prefix:
+        extra["prefix"] = protect_affix(spec.prefix)
+    if spec.suffix:
+        extra["suffix"] = protect_affix(spec.suffix)
+    return Cite(spec.key.lower(), **extra)
+
+
 def render(
     items: Sequence[Mapping[str, Any]],
     style: Style,
@@ -73,8 +107,25 @@ def render(
     citations: bool = False,
     source: str = "<items>",
 ) -> Rendered:
+    """The bibliography of ``items``; with ``citations``, one citation per item too."""
+    keys = [str(item["id"]) for item in items if item.get("id") is not None]
+    unique = {key.lower(): key for key in reversed(keys)}  # the first of duplicate ids
+    clusters = [[CiteSpec(key)] for key in dict.fromkeys(unique[k.lower()] for k in keys)]
+    return render_clusters(items, style, clusters, fmt, citations=citations, source=source)
+
+
+def render_clusters(
+    items: Sequence[Mapping[str, Any]],
+    style: Style,
+    clusters: Sequence[Sequence[CiteSpec]],
+    fmt: str = "text",
+    citations: bool = True,
+    source: str = "<items>",
+) -> Rendered:
+    """Citations of ``clusters`` in order (notes 1, 2, ... for a note style) and the
+    bibliography of the items they cite (of every item when no cluster cites one)."""
     formatter: Any = FORMATS[fmt]
-    ready, ids, diags = prepare(items, source)
+    ready, ids, diags = prepare(items, source, style.root.get("page-range-format") is not None)
     is_house = style.style_id in HOUSE_STYLES or style.name in HOUSE_STYLES
     if is_house:
         ready = [house.adapt(item) for item in ready]
@@ -96,9 +147,15 @@ def render(
     st.begin_render()
     bib = CitationStylesBibliography(style, data, formatter)
     quotes = _quotes(style)  # terms are preformatted: only after the formatter is set
-    cites = [Citation([Cite(item["id"])]) for item in ready]
+    cites = [Citation([_cite(spec) for spec in cluster]) for cluster in clusters if cluster]
+    unknown: list[str] = []
     for citation in cites:
-        bib.register(citation)
+        bib.register(citation, lambda cite: unknown.append(cite.key))
+    for key in dict.fromkeys(unknown):
+        diags.append(error("C007", source, None, f"citation of unknown key {key!r}"))
+    if not bib.items:
+        for item in ready:
+            bib.register(Citation([Cite(item["id"])]))
     try:
         bib.sort()
     except Exception as exc:
@@ -107,13 +164,14 @@ def render(
 
     cited: list[Entry] = []
     if citations or not style.has_bibliography():
-        for citation, item in zip(cites, ready, strict=True):
+        for citation in cites:
+            label = ",".join(ids.get(c.key, c.key) for c in citation.cites)
             try:
                 text = bib.cite(citation, lambda _cite: None)
             except Exception as exc:
-                diags.append(error("C006", source, None, f"{ids[item['id']]}: {exc}"))
+                diags.append(error("C006", source, None, f"{label}: {exc}"))
                 continue
-            cited.append(Entry(ids[item["id"]], finished(text)))
+            cited.append(Entry(label, finished(_note_start(style, str(text)))))
 
     entries: list[Entry] = []
     if style.has_bibliography():

@@ -8,37 +8,65 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from refs.render.richtext import TAG_TEXT, release_markup, split
+
 SPECIALS = "&<>\\`*_[]~^#|"
 _TO_STAND_IN = {ord(c): chr(0xE000 + n) for n, c in enumerate(SPECIALS)}
 _FROM_STAND_IN = {chr(0xE000 + n): c for n, c in enumerate(SPECIALS)}
+# straight quotes of field text: typography.py turns these (and only these) into the
+# locale's quotes, so the quotes a style writes itself stay as the style wrote them
+FIELD_QUOTE, FIELD_APOSTROPHE = "\ue010", "\ue011"
+_TO_STAND_IN.update({ord('"'): FIELD_QUOTE, ord("'"): FIELD_APOSTROPHE})
+_FROM_STAND_IN.update({FIELD_QUOTE: '"', FIELD_APOSTROPHE: "'"})
+# quotes of a cite's prefix and suffix are printed as given (no typography moves them)
+_VERBATIM = {ord(c): chr(0xE012 + n) for n, c in enumerate("‘’“”")}
+_FROM_STAND_IN.update({chr(0xE012 + n): c for n, c in enumerate("‘’“”")})
 _PRIVATE = re.compile("[\ue000-\ue0ff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BREAKS = re.compile("\\s*[\t\n\r\x85\u2028\u2029]\\s*")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
-def protect(text: str) -> str:
-    """Field text with its special characters replaced by stand-ins (stand-ins and
-    control characters already in the text are dropped, line breaks become spaces: an
-    entry is one line of text, one markdown paragraph)."""
+def protect(text: str, nocase: bool = False) -> str:
+    """Field text with its special characters replaced by stand-ins and its rich-text
+    markup by markers (richtext.py); stand-ins and control characters already in the
+    text are dropped, line breaks become spaces (an entry is one line of text, one markdown
+    paragraph). ``nocase`` keeps nocase spans for citeproc-py's string parser."""
     text = _CONTROL.sub("", _PRIVATE.sub("\ufffd", _BREAKS.sub(" ", text)))
-    return text.translate(_TO_STAND_IN)
+    if "<" not in text:
+        return text.translate(_TO_STAND_IN)
+    return "".join(
+        piece if markup else piece.translate(_TO_STAND_IN) for piece, markup in split(text, nocase)
+    )
 
 
-def protect_item(value: Any) -> Any:
+def protect_affix(text: str) -> str:
+    """A cite's prefix or suffix: rich text as in fields, its quotes kept as written."""
+    return protect(text).translate(_VERBATIM)
+
+
+def protect_item(value: Any, nocase: bool = False) -> Any:
     """``protect`` applied to every string in a CSL-JSON value (ids and types excepted
     by the caller)."""
     if isinstance(value, str):
-        return protect(value)
+        return protect(value, nocase)
     if isinstance(value, list):
-        return [protect_item(v) for v in value]
+        return [protect_item(v, nocase) for v in value]
     if isinstance(value, dict):
-        return {k: protect_item(v) for k, v in value.items()}
+        return {k: protect_item(v, nocase) for k, v in value.items()}
     return value
 
 
+def unmark(text: str) -> str:
+    """Rich-text markers back to (protected) tag text: a field that is no rich text."""
+    if not any(c in TAG_TEXT for c in text):
+        return text
+    return "".join(TAG_TEXT[c].translate(_TO_STAND_IN) if c in TAG_TEXT else c for c in text)
+
+
 def release(text: str, fmt: str) -> str:
-    """Stand-ins back to text in the output format's escaped form."""
+    """Stand-ins back to text in the output format's escaped form, markers to markup."""
+    text = release_markup(text, fmt)
     if fmt == "html":
         return "".join(
             _HTML.get(_FROM_STAND_IN[c], _FROM_STAND_IN[c]) if c in _FROM_STAND_IN else c

@@ -4,6 +4,7 @@ and are mended or left out. Strings are protected (escape.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,13 +20,21 @@ NAME_PARTS = frozenset(
 DATE_FIELDS = ("issued", "accessed", "event-date", "original-date", "submitted", "container")
 
 
+def _season(value: Any) -> int | str | None:
+    try:
+        number = int(str(value))
+    except ValueError:
+        return str(value) if str(value).strip() else None
+    return number if 1 <= number <= 4 else None
+
+
 def _check_date(value: Any) -> dict[str, Any] | None:
     if not isinstance(value, Mapping):
         return None
-    if "date-parts" not in value:
-        literal = value.get("literal") or value.get("raw")
-        return {"literal": str(literal)} if literal else None
+    literal = value.get("literal") or value.get("raw")
     parts = value.get("date-parts")
+    if not parts and literal:  # no parts (or empty ones): the literal is the date
+        return {"literal": str(literal)}
     if not isinstance(parts, list) or not parts or len(parts) > 2:
         return None
     clean: list[list[int]] = []
@@ -44,7 +53,26 @@ def _check_date(value: Any) -> dict[str, Any] | None:
     out: dict[str, Any] = {"date-parts": clean}
     if value.get("circa"):
         out["circa"] = True
+    season = _season(value["season"]) if value.get("season") is not None else None
+    if season is not None:
+        out["season"] = season
     return out
+
+
+def _particles(name: dict[str, str]) -> dict[str, str]:
+    """Lower-case words that open a family name are its particle ("van der Berg"), as
+    the reference processor reads them when no particle is given apart."""
+    family = name.get("family", "")
+    if "non-dropping-particle" in name or "dropping-particle" in name or " " not in family:
+        return name
+    words = family.split(" ")
+    lead = 0
+    while lead < len(words) - 1 and words[lead][:1].islower():
+        lead += 1
+    if not lead:
+        return name
+    particle, rest = " ".join(words[:lead]), " ".join(words[lead:])
+    return {**name, "family": rest, "non-dropping-particle": particle}
 
 
 def _check_names(value: Any) -> list[dict[str, str]] | None:
@@ -57,12 +85,29 @@ def _check_names(value: Any) -> list[dict[str, str]] | None:
         clean = {k: str(v) for k, v in name.items() if k in NAME_PARTS and v is not None}
         if not clean:
             return None
-        names.append(clean)
+        names.append(_particles(clean))
     return names
 
 
+_SHORT_RANGE = re.compile(r"^(\d+)(\s*[-\u2013]\s*)(\d+)$")
+
+
+def _page(value: str) -> str:
+    """An abbreviated page range written out ("321-9" is 321-329), as citeproc-js reads
+    it where the style has a page-range-format."""
+    m = _SHORT_RANGE.match(value.strip())
+    if not m:
+        return value
+    first, dash, last = m.groups()
+    if len(last) < len(first) and int(first[-len(last) :]) < int(last):
+        last = first[: len(first) - len(last)] + last
+    elif len(last) < len(first):
+        return value
+    return first + dash + last
+
+
 def prepare(
-    items: Sequence[Mapping[str, Any]], source: str
+    items: Sequence[Mapping[str, Any]], source: str, expand_pages: bool = False
 ) -> tuple[list[dict[str, Any]], dict[str, str], list[Diagnostic]]:
     """Items ready for citeproc-py, citeproc-py's (lower-cased) ids -> our ids, and
     diagnostics."""
@@ -100,7 +145,10 @@ def prepare(
                     diags.append(warning("C003", source, None, f"{key}: {field} unusable; dropped"))
                     continue
                 value = date
-            item[field] = protect_item(value)
+            if field == "page" and expand_pages and isinstance(value, str):
+                value = _page(value)
+            rich = field not in NAME_FIELDS and field not in DATE_FIELDS and field != "language"
+            item[field] = protect_item(value, nocase=rich)
         ids[lowered] = key
         ready.append(item)
     return ready, ids, diags

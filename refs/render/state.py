@@ -32,23 +32,35 @@ class RenderState:
         return found
 
     found: dict[tuple[Any, str], Any] = field(default_factory=dict)  # (element, query) -> node
+    implicit_year_suffix: bool | None = None  # add-year-suffix without a year-suffix variable
+    suffix_now: str = ""  # the year suffix of the date being rendered (implicit suffixes)
     # per render
     disambiguate: set[str] = field(default_factory=set)  # item keys flagged
     tested: set[str] = field(default_factory=set)  # item keys that met a disambiguate test
     sorting: bool = False  # rendering sort keys
+    citing: bool = False  # rendering a citation (disambiguation applies)
+    names_shown: dict[str, int] = field(default_factory=dict)  # item key -> et-al-use-first
+    given_levels: dict[str, tuple[int, ...]] = field(default_factory=dict)  # 1 initials, 2 full
+    previous_names: str | None = None  # the names that opened the last bibliography entry
     # per entry
+    names_done: bool = False  # the entry's first cs:names has rendered
     suppressed: set[str] = field(default_factory=set)  # variables used by a substitute
     traces: list[set[str]] = field(default_factory=list)  # open substitute recordings
 
     def begin_render(self) -> None:
         self.disambiguate.clear()
         self.tested.clear()
+        self.names_shown.clear()
+        self.given_levels.clear()
         self.sorting = False
+        self.citing = False
+        self.previous_names = None
         self.begin_entry()
 
     def begin_entry(self) -> None:
         self.suppressed.clear()
         self.traces.clear()
+        self.names_done = False
 
     def find(self, element: Any, query: str) -> Any:
         """``element.xpath_search(query)[0]`` (or None), memoised."""

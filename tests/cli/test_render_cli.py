@@ -152,3 +152,39 @@ def test_date_range_with_month_day_parts_does_not_crash() -> None:
     }
     for short in SHORT_NAMES:
         assert render([item], load_style(short), "text", citations=True).entries
+
+
+SEED = ROOT / "seeds" / "000_ef633acc338f5415.txt"
+
+
+def test_locale_changes_terms_and_quotes() -> None:
+    result = runner.invoke(app, ["render", str(SEED), "--style", "chicago", "--locale", "de-DE"])
+    assert result.exit_code == 0
+    assert "„" in result.stdout and "Oktober" in result.stdout
+
+
+def test_unknown_locale_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["render", str(SEED), "--locale", "xx-YY"])
+    assert result.exit_code == 2
+    assert "unknown locale" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cite_with_locator_prints_it() -> None:
+    result = runner.invoke(
+        app,
+        ["render", str(SEED), "--style", "chicago", "--cite", "washfile2000start:page 12"],
+    )
+    assert result.exit_code == 0
+    assert "2000, 12)" in result.stdout.strip().splitlines()[-1]
+
+
+def test_cite_of_unknown_key_is_a_finding() -> None:
+    result = runner.invoke(app, ["render", str(SEED), "--cite", "nope:3"])
+    assert result.exit_code == 1
+    assert "C007" in result.stderr
+
+
+def test_dependent_style_renders_with_its_parent() -> None:
+    result = runner.invoke(app, ["render", str(SEED), "--style", "vancouver-nlm"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("1. ")

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Reference renderer for the differential tests: citeproc-js (npm `citeproc`).
 // node citeproc_js.js STYLE.csl ITEMS.json LOCALES_DIR [--bibliography-only]
-// stdout: {"version", "bibliography": [[id, html], ...], "citations": {id: html}, "error"}
+// stdout: {"version", "bibliography": [[id, html], ...], "citations": {id: html},
+//          "omitted": [ids of items citeproc-js printed no entry for], "error"}
 // Every item is cited once, alone, in file order; note styles get note n for citation n.
 'use strict';
 const fs = require('fs');
@@ -23,7 +24,7 @@ const sys = {
   },
 };
 
-const result = { version: CSL.PROCESSOR_VERSION, bibliography: [], citations: {}, error: null, seconds: 0 };
+const result = { version: CSL.PROCESSOR_VERSION, bibliography: [], citations: {}, omitted: [], error: null, seconds: 0 };
 const started = process.hrtime.bigint();
 try {
   const engine = new CSL.Engine(sys, fs.readFileSync(stylePath, 'utf8'));
@@ -47,21 +48,14 @@ try {
   });
   const bib = engine.makeBibliography();
   if (bib) {
-    // citeproc-js leaves an entry that renders empty out of the strings but not out of
-    // entry_ids: find those (alone, an item's entry is empty or not) before pairing
-    let entryIds = bib[0].entry_ids.map((e) => String(e[0]));
-    if (entryIds.length !== bib[1].length) {
-      const alone = new CSL.Engine(sys, fs.readFileSync(stylePath, 'utf8'));
-      alone.setOutputFormat('html');
-      entryIds = entryIds.filter((id) => {
-        alone.updateItems([id]);
-        const own = alone.makeBibliography();
-        return own && own[1].length > 0;
-      });
-    }
-    entryIds.forEach((id, n) => {
-      result.bibliography.push([id, bib[1][n]]);
-    });
+    // entry_ids also names items whose entry came out empty (bibliography_errors);
+    // the entries have no string for those, so pair only the others, in order
+    const [meta, entries] = bib;
+    const empty = new Set((meta.bibliography_errors || []).map((e) => String(e.itemID)));
+    result.omitted = [...empty];
+    const shown = meta.entry_ids.map((eid) => String(eid[0])).filter((id) => !empty.has(id));
+    if (shown.length !== entries.length) throw new Error('entry_ids and entries differ in length');
+    shown.forEach((id, n) => result.bibliography.push([id, entries[n]]));
   }
   result.seconds = Number(process.hrtime.bigint() - started) / 1e9;
 } catch (err) {

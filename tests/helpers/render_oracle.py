@@ -30,14 +30,26 @@ LOCALES = Path(citeproc.__file__).parent / "data" / "locales"
 ITEMS = ROOT / "tests" / "data" / "render_items.json"
 GAPS = ROOT / "tests" / "data" / "render_known_gaps.json"
 STYLES = [s for s in SHORT_NAMES if s != "archive"]
+# the wide set: items of every kind (authors, particles, editors, seasons, ...)
+WIDE_ITEMS = ROOT / "tests" / "data" / "render_items_wide.json"
+WIDE_GAPS = ROOT / "tests" / "data" / "render_known_gaps_wide.json"
+WIDE_STYLES = [
+    *STYLES,
+    "american-sociological-association",
+    "the-lancet",
+    "elsevier-harvard",
+    "american-political-science-association",
+    "american-medical-association",
+]
 
 
 def node_ready() -> bool:
     return shutil.which("node") is not None and (NODE_MODULES / "citeproc").is_dir()
 
 
-def run_js(style: str, items_path: Path = ITEMS) -> dict[str, Any]:
-    path = style_file(style)
+def run_js(style: str | Path, items_path: Path = ITEMS) -> dict[str, Any]:
+    """citeproc-js's rendering of the items in a style (a name or a .csl file)."""
+    path = style if isinstance(style, Path) else style_file(style)
     assert path is not None, style
     env = dict(os.environ, NODE_PATH=str(NODE_MODULES))
     proc = subprocess.run(
@@ -137,9 +149,11 @@ def compare(
 if __name__ == "__main__":  # a developer's view of the differences
     import sys
 
+    wide = "--wide" in sys.argv
+    names = [a for a in sys.argv[1:] if a != "--wide"]
     grand = bad = 0
-    for style in sys.argv[1:] or STYLES:
-        total, diffs = compare(style)
+    for style in names or (WIDE_STYLES if wide else STYLES):
+        total, diffs = compare(style, WIDE_ITEMS if wide else ITEMS)
         grand += total
         bad += len(diffs)
         print(f"== {style}: {total - len(diffs)}/{total}")

@@ -10,6 +10,7 @@ import pytest
 
 from refs.render import load_style, render
 from refs.render.casing import title_case
+from refs.render.escape import protect, release
 from refs.render.typography import Quotes, finish
 
 CSL_HEAD = '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" '
@@ -59,10 +60,35 @@ def test_punctuation_moves_inside_quotes_and_collapses() -> None:
 
 def test_straight_quotes_become_typographic_by_nesting() -> None:
     us = Quotes()
-    assert finish('“Says "no" to Baghdad\'s plan”', us) == "“Says ‘no’ to Baghdad’s plan”"
-    assert finish('Says "no"', us) == "Says “no”"
-    assert finish('<i>"x"</i>', us) == "<i>“x”</i>"
+    field = protect  # quotes of field text are held as stand-ins until finish
+    assert finish("“" + field('Says "no" to Baghdad\'s plan') + "”", us) == (
+        "“Says ‘no’ to Baghdad’s plan”"
+    )
+    assert finish(field('Says "no"'), us) == "Says “no”"
+    assert finish("<i>" + field('"x"') + "</i>", us) == "<i>“x”</i>"
     assert finish('<span style="font-variant:small-caps;">a</span>', us).count('"') == 2
+
+
+def test_quotes_the_style_writes_in_affixes_stay_straight() -> None:
+    assert finish('A. "hello" ' + protect('"x"'), Quotes()) == 'A. "hello" “x”'
+
+
+def test_field_markup_is_kept_and_everything_else_escaped() -> None:
+    text = protect('<i>Homo</i> <b>x</b> <sc>y</sc> <span class="nocase">iPod</span> <script>')
+    html = release(text, "html")
+    assert html.startswith('<i>Homo</i> <b>x</b> <span style="font-variant:small-caps;">y')
+    assert "iPod" in html and "nocase" not in html and "&lt;script&gt;" in html
+    assert release(text, "text") == "Homo x y iPod <script>"
+    assert release(protect("<i>open only"), "html") == "&lt;i&gt;open only"
+    assert release(protect("<i>a <i>b</i></i>"), "html") == (
+        '<i>a <span style="font-style:normal;">b</span></i>'
+    )
+
+
+def test_nocase_span_kept_for_citeproc_only_where_asked() -> None:
+    assert '<span class="nocase">' in protect('<span class="nocase">x</span>', nocase=True)
+    assert "<" not in protect('<span class="nocase">x</span>')
+    assert "<" not in protect('<span class="nocase">x', nocase=True)
 
 
 def test_initialize_false_keeps_given_names(tmp_path: Path) -> None:

@@ -58,14 +58,19 @@ class _Part(model.Formatted, model.Affixed, SpecCased, model.StrippedPeriods):  
                 return str(month)
             if term == "month" and form == "numeric-leading-zeros":
                 return f"{month:02}"
+            if term == "season":  # seasons have no short forms (the reference processor)
+                if not isinstance(month, int):
+                    return str(month)
+                return str(owner.get_single_term(name=f"season-{month:02}") or "") or None
             short = "short" if form == "short" else None
             return str(owner.get_single_term(name=f"{term}-{int(month):02}", form=short))
         year = date.get("year")
         if year is None:
             return None
+        suffix = state_of(owner).suffix_now
         if self.get("form", "long") == "short":
-            return str(year)[-2:]
-        text = str(abs(year))
+            return str(year)[-2:] + suffix
+        text = str(abs(year)) + suffix
         if year < 0:
             text += str(owner.get_single_term(name="bc"))
         elif year < 1000:
@@ -85,6 +90,26 @@ def _affixed(part: _Part, text: str, prefix: bool = True, suffix: bool = True) -
         + text
         + (part.get("suffix", "") if suffix else "")
     )
+
+
+def _sort_key(date: Any, shown: set[str]) -> str:
+    """The date as digits (the parts the cs:date shows, zeros for the others)."""
+    year = date.year + 10000 if "year" in shown else 0
+    month = (date.get("month") or 0) if "month" in shown else 0
+    day = (date.get("day") or 0) if "day" in shown else 0
+    return f"{year:05}{month if month <= 12 else 0:02}{day:02}"
+
+
+def _implicit_suffix(element: Any) -> bool:
+    """Does the style want year suffixes without placing them (then they follow the
+    year of the issued date, as citeproc-js prints them)?"""
+    st = state_of(element)
+    if st.implicit_year_suffix is None:
+        root = element.get_root()
+        wanted = (root.citation.get("disambiguate-add-year-suffix") or "").lower() == "true"
+        placed = root.xpath_search('.//cs:text[@variable="year-suffix"]')
+        st.implicit_year_suffix = wanted and not placed
+    return st.implicit_year_suffix
 
 
 class Date(CachedTerms, model.Date):  # type: ignore[misc]
@@ -121,8 +146,15 @@ class Date(CachedTerms, model.Date):  # type: ignore[misc]
 
     def _range(self, rng: Any, parts: list[_Part], delimiter: str) -> str | None:
         begin, end = rng.begin, rng.get("end")
-        if end is None or end.is_nil():
+        if end is None:
             return self._single(begin, parts, delimiter)
+        if end.is_nil():  # an open range ("1987–")
+            first = self._single(begin, parts, delimiter)
+            if first is None:
+                return None
+            top_part = next((p for p in parts if p.name == "year"), None)
+            dash = top_part.get("range-delimiter", EN_DASH) if top_part else EN_DASH
+            return first + dash
         top = next((n for n in ORDER if begin.get(n) != end.get(n)), None)
         if top is None:
             return self._single(begin, parts, delimiter)
@@ -159,21 +191,32 @@ class Date(CachedTerms, model.Date):  # type: ignore[misc]
         if not value:
             return None
         parts, delimiter = self._parts()
-        if isinstance(value, LiteralDate):
-            text = value.text if any(p.name == "year" for p in parts) else None
-        elif isinstance(value, DateRange) and st.sorting:
-            # as the reference processor: a range sorts after its first date
-            end = value.get("end")
-            ends = [self._single(d, parts, delimiter) or "" for d in (value.begin, end) if d]
-            text = "/".join(ends)
-        elif isinstance(value, DateRange):
-            text = self._range(value, parts, delimiter)
-        else:
-            text = self._single(value, parts, delimiter)
+        if variable == "issued" and not st.sorting and _implicit_suffix(self):
+            st.suffix_now = str(item.reference.get("year_suffix") or "")
+        try:
+            text = self._text(value, parts, delimiter)
+        finally:
+            st.suffix_now = ""
         if not text:
             return None
         st.note(variable)
         return self.wrap(self.format(String(str(text))))
+
+    def _text(self, value: Any, parts: list[_Part], delimiter: str) -> str | None:
+        st = state_of(self)
+        if isinstance(value, LiteralDate):
+            text = value.text if any(p.name == "year" for p in parts) else None
+        elif st.sorting:
+            # as the reference processor: a date sorts by its numeric key (BC first), a
+            # range after its first date
+            dates = [value.begin, value.get("end")] if isinstance(value, DateRange) else [value]
+            shown = {p.name for p in parts}
+            text = "/".join(_sort_key(d, shown) for d in dates if d is not None and not d.is_nil())
+        elif isinstance(value, DateRange):
+            text = self._range(value, parts, delimiter)
+        else:
+            text = self._single(value, parts, delimiter)
+        return text
 
     def markup(self, text: Any) -> Any:
         return text

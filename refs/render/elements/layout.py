@@ -26,6 +26,7 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
         if self.getparent().sort is not None:
             good = self.getparent().sort.sort(good, self)
         out = []
+        st.citing = True
         for cite in good:
             st.begin_entry()
             self.repressed: dict[str, list[str]] = {}
@@ -36,6 +37,7 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
             if output is not None:
                 out.append(cite.get("prefix", "") + output + cite.get("suffix", ""))
                 self.getparent().cites.append(cite)
+        st.citing = False
         for cite in bad:
             out.append(callback(cite) or f"{cite.key}?")
         return self.format(self.wrap(self.join(out)))

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from citeproc import model
+from citeproc.source import Name as Name_
+from citeproc.string import String
 
 from refs.render.elements.text import CachedTerms, FastFormat
 from refs.render.state import state_of
@@ -26,6 +28,10 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
             return None
         if not roles and self.substitute() is None:
             raise model.VariableError  # as citeproc-py ends up doing, without the walk
+        if names_context is None and self.name is None:
+            # a cs:names in a substitute (also inside its cs:choose) takes the name and
+            # label of the cs:names it substitutes for
+            names_context = st.find(self, "./ancestor::cs:substitute[1]/parent::cs:names[1]")
         if self.name is None and names_context is None:  # citeproc-py's default cs:name
             text = _with_cjk(
                 item,
@@ -40,7 +46,24 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
         if text:
             for role in roles:
                 st.note(role)
+            if not (st.citing or st.sorting or st.names_done):
+                text = self._subsequent(text)
         return text
+
+    def _subsequent(self, text: Any) -> Any:
+        """subsequent-author-substitute: an entry whose names are those of the entry
+        before prints the substitute instead ("complete-all", the default rule)."""
+        st = state_of(self)
+        st.names_done = True
+        bibliography = self.get_root().bibliography
+        substitute = (
+            None if bibliography is None else bibliography.get("subsequent-author-substitute")
+        )
+        if substitute is None:
+            return text
+        same = str(text) == st.previous_names
+        st.previous_names = str(text)
+        return String(substitute) if same else text
 
 
 class Substitute(model.Substitute):  # type: ignore[misc]
@@ -114,6 +137,14 @@ def _with_cjk(item: Any, roles: list[str], short: bool, render: Callable[[], Any
             item.reference[role] = saved[role]
 
 
+def _family_only(name: Any) -> Any:
+    """A name that prints as its short form does, also in the long form."""
+    if "literal" in name:
+        return name
+    family = " ".join(p for p in (name.get("non-dropping-particle"), name.get("family")) if p)
+    return Name_(family=family) if family else name
+
+
 class Name(FastFormat, CachedTerms, model.Name):  # type: ignore[misc]
     def process(
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kw: Any
@@ -123,13 +154,66 @@ class Name(FastFormat, CachedTerms, model.Name):  # type: ignore[misc]
             item,
             [variable],
             short,
-            lambda: super(Name, self).process(item, variable, context, sort_options, **kw),
+            lambda: self._disambiguated(item, variable, context, sort_options, **kw),
         )
+
+    def _disambiguated(
+        self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kw: Any
+    ) -> Any:
+        """As citeproc-py, plus disambiguation in citations: more names shown
+        (add-names) and given names or initials added to chosen names (add-givenname)."""
+        st = state_of(self)
+        key = str(getattr(item, "key", ""))
+        shown = st.names_shown.get(key) if st.citing and not st.sorting else None
+        levels = st.given_levels.get(key, ()) if st.citing and not st.sorting else ()
+        if sort_options is not None or (shown is None and not any(levels)):
+            return super().process(item, variable, context, sort_options, **kw)
+        options: dict[str, Any] = {}
+        if shown is not None:
+            options["et-al-use-first"] = str(shown)
+        names = item.reference.get(variable, [])
+        if any(levels):
+            if self.get_option("form", context) != "short":
+                levels = ()  # the long form shows given names already
+            else:
+                options["form"] = "long"
+                options["initialize-with"] = self.get_option("initialize-with", context)
+                if any(level == 2 for level in levels):
+                    options["initialize-with"] = None
+                expanded = []
+                for n, name in enumerate(names):
+                    level = levels[n] if n < len(levels) else 0
+                    expanded.append(self._at_level(name, level, options, context))
+                names = expanded
+        saved = item.reference.get(variable)
+        item.reference[variable] = names
+        try:
+            return super().process(item, variable, context, options, **kw)
+        finally:
+            if saved is None:
+                del item.reference[variable]
+            else:
+                item.reference[variable] = saved
+
+    def _at_level(self, name: Any, level: int, options: dict[str, Any], context: Any) -> Any:
+        if level == 0:
+            return _family_only(name)
+        mark = self.get_option("initialize-with", context)
+        if level == 1 and mark is not None and options["initialize-with"] is None:
+            given = name.get("given")
+            if given:
+                parts = {k: v for k, v in name.items() if k != "given"}
+                return Name_(given=str(self.initialize(given, mark, context)), **parts)
+        return name
 
     def initialize(self, given: str, mark: str, context: Any) -> str:
         """With ``initialize="false"`` names are not initialised; the mark is only added
         to initials the name already has."""
         if (_inherited(self, "initialize") or "true").lower() != "false":
+            # "Jae-won" is "J.": a lower-case part after a hyphen gives no initial
+            parts = given.split("-")
+            if len(parts) > 1 and parts[0][:1].isupper():
+                given = "-".join(p for p in parts if p[:1].isupper())
             return str(super().initialize(given, mark, context))
         words = []
         for word in given.split():

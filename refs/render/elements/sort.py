@@ -30,7 +30,12 @@ class Key(CachedMacros, model.Key):  # type: ignore[misc]
             if "macro" in self.attrib:
                 layout = context.get_layout()
                 # names sort as "family given" (the reference processor's keys)
-                options = {"name-as-sort-order": "all", "sort-separator": " "}
+                # without "and"/"&" between names
+                options: dict[str, Any] = {
+                    "name-as-sort-order": "all",
+                    "sort-separator": " ",
+                    "and": None,
+                }
                 for option in ("names-min", "names-use-first", "names-use-last"):
                     if option in self.attrib:
                         options[option.replace("names", "et-al")] = self.get(option)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from citeproc import model
-from citeproc.string import String
+from citeproc.string import MixedString, NoCase, String
 
 from refs.render.casing import title_case
+from refs.render.escape import protect, unmark
 from refs.render.state import state_of
 
 
@@ -104,13 +105,36 @@ class SpecCased(model.TextCased):  # type: ignore[misc]
         if self.get("text-case") == "title":
             if language not in (None, "en"):
                 return text
-            return String(title_case(str(text)))
+            return _title_cased(text)
         return super().case(text, language)
+
+
+def _title_cased(text: Any) -> Any:
+    """Title case over the whole text; nocase segments keep their letters."""
+    cased = title_case(str(text))
+    if not isinstance(text, MixedString) or len(cased) != len(str(text)):
+        return String(cased)
+    out = []
+    offset = 0
+    for segment in text:
+        n = len(str(segment))
+        piece = cased[offset : offset + n]
+        out.append(segment if isinstance(segment, NoCase) else type(segment)(piece))
+        offset += n
+    return MixedString(out)
 
 
 class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, model.Text):  # type: ignore[misc]
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         sort_options = kwargs.get("sort_options")
+        if "value" in self.attrib and not any(
+            a in self.attrib for a in ("variable", "macro", "term")
+        ):
+            try:
+                language = item.reference.language[:2]
+            except model.VariableError:
+                language = self.get_root().get("default-locale", "en")[:2]
+            return String(protect(self.get("value"))), language  # a style's text is text
         if "macro" not in self.attrib or sort_options is None:
             return super().process(item, context, **kwargs)
         # as citeproc-py, but a sort key's name options reach the macro too
@@ -147,6 +171,7 @@ class Number(model.Number):  # type: ignore[misc]
         text = super().process(item, context, **kwargs)
         if text:
             st.note(variable)
+            text = type(text)(unmark(str(text))) if isinstance(text, str) else text
         return text
 
 
@@ -157,6 +182,8 @@ class Label(FastFormat, CachedTerms, SpecCased, model.Label):  # type: ignore[mi
         self, item: Any, variable: str | None = None, plural: Any = None, **kwargs: Any
     ) -> Any:
         name = variable if variable is not None else self.get("variable")
+        if state_of(self).sorting and variable is not None:
+            return None  # a names label ("ed.") is no part of a sort key (citeproc-js)
         if name == "locator":
             if not item.has_locator:
                 return None
