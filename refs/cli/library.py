@@ -46,13 +46,16 @@ def add(
     Example: refs add seeds --library refs.db
     """
     from refs.library.ingest import add_articles
+    from refs.library.journal import recording
     from refs.library.store import Library
     from refs.report.library_views import ingest_summary
 
     result = load_articles(paths)
     emit_diagnostics(all_diagnostics(result))
-    with Library(library_path(library)) as lib, lib.transaction():
+    with Library(library_path(library)) as lib, lib.transaction(), recording(lib, "add") as rec:
         report = add_articles(lib, result.articles)
+        rec.summary = f"added {', '.join(str(p) for p in paths)}"
+        rec.keys = set(report.new_keys)
     typer.echo(ingest_summary(report), err=True, nl=False)
     raise typer.Exit(exit_code(result))
 
@@ -131,10 +134,14 @@ def dedupe(
 
     with Library(library_path(library), create=False) as lib:
         if apply:  # only --apply writes: listing works while another process writes
-            with lib.transaction():
+            from refs.library.journal import recording
+
+            with lib.transaction(), recording(lib, "dedupe") as rec:
                 result = library_duplicates(lib)
                 refs = {r.key: r for r in lib.references()}
                 merged = apply_auto(lib, result)
+                rec.summary = "merged " + ", ".join(f"{d} into {k}" for k, d in merged)
+                rec.keys = {k for pair in merged for k in pair}
         else:
             result = library_duplicates(lib)
             refs = {r.key: r for r in lib.references()}
@@ -149,17 +156,36 @@ def dedupe(
 def merge(
     keep: Annotated[str, typer.Argument(help="The key that stays.")],
     drop: Annotated[str, typer.Argument(help="The key merged into it (still resolves).")],
+    keep_fields: Annotated[
+        list[str] | None,
+        typer.Option("--keep", help="FIELD=A or FIELD=B: whose value of FIELD stays."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Merge even different outlets or one source list.")
+    ] = False,
     library: LibraryOpt = None,
 ) -> None:
-    """Merge two references: every citation is kept, the most complete fields win.
+    """Merge two references (A B): every citation is kept, the most complete fields win
+    unless --keep chooses; `refs undo` takes it back.
 
-    Example: refs merge ap2000gore ap2000gorea
+    Example: refs merge ap2000gore ap2000gorea --keep title=B
     """
-    from refs.library.decisions import merge as merge_records
+    from refs.cli.care import reported
+    from refs.library.journal import recording
+    from refs.library.merging import careful_merge, choices
     from refs.library.store import Library
 
-    with Library(library_path(library), create=False) as lib, lib.transaction():
-        kept, dropped = merge_records(lib, keep, drop)
+    with reported():
+        chosen = choices(keep_fields or [])
+    with (
+        reported(),
+        Library(library_path(library), create=False) as lib,
+        lib.transaction(),
+        recording(lib, "merge") as rec,
+    ):
+        kept, dropped = careful_merge(lib, keep, drop, chosen, force=force)
+        rec.summary = f"merged {dropped} into {kept}"
+        rec.keys = {kept, dropped}
     typer.echo(f"refs: merged {dropped} into {kept}", err=True)
 
 
@@ -173,11 +199,20 @@ def distinct(
 
     Example: refs distinct ap2000gore ap2000gorea
     """
+    from refs.cli.care import reported
     from refs.library.decisions import mark_distinct
+    from refs.library.journal import recording
     from refs.library.store import Library
 
-    with Library(library_path(library), create=False) as lib, lib.transaction():
+    with (
+        reported(),
+        Library(library_path(library), create=False) as lib,
+        lib.transaction(),
+        recording(lib, "distinct") as rec,
+    ):
         a, b = mark_distinct(lib, first, second)
+        rec.summary = f"{a} and {b} kept apart"
+        rec.keys = {a, b}
     typer.echo(f"refs: {a} and {b} are kept apart", err=True)
 
 
@@ -199,8 +234,12 @@ def import_file(
     emit_diagnostics(result.diagnostics)
     if not result.references and has_errors(list(result.diagnostics)):
         fail(f"nothing could be imported from {file}")
-    with Library(library_path(library)) as lib, lib.transaction():
+    from refs.library.journal import recording
+
+    with Library(library_path(library)) as lib, lib.transaction(), recording(lib, "import") as rec:
         # the resolved path: the same file imported from another folder is known
         report = import_references(lib, result.references, str(file.resolve()))
+        rec.summary = f"imported {file}"
+        rec.keys = set(report.new_keys)
     typer.echo(ingest_summary(report), err=True, nl=False)
     raise typer.Exit(1 if has_errors(list(result.diagnostics)) else 0)
