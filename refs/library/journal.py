@@ -98,6 +98,8 @@ def recording(lib: Library, action: str) -> Iterator[Recorder]:
     db = lib.db
     cur = db.execute("INSERT INTO journal (action, summary) VALUES (?, '')", (action,))
     rec = Recorder(int(cur.lastrowid or 0), action)
+    # rows that INSERT OR REPLACE deletes fire delete triggers only with this on
+    db.execute("PRAGMA recursive_triggers = ON")
     try:
         for table in _tables(db):
             for sql in _trigger_sql(rec.entry, table, _columns(db, table)):
@@ -105,6 +107,7 @@ def recording(lib: Library, action: str) -> Iterator[Recorder]:
         yield rec
     finally:
         _drop_triggers(db)
+        db.execute("PRAGMA recursive_triggers = OFF")
     changed = db.execute(
         "SELECT 1 FROM journal_changes WHERE entry = ? LIMIT 1", (rec.entry,)
     ).fetchone()
