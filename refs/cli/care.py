@@ -185,7 +185,7 @@ def history(
     """
     from refs.library.decisions import live_key
     from refs.library.journal import history as journal
-    from refs.report.journal_views import history_text
+    from refs.report.care_views import history_text
 
     with reported(), _open(library) as lib:
         keys = None

@@ -93,7 +93,9 @@ def show(
     Example: refs show reuters2000putin
     """
     from refs.library.decisions import live_key
+    from refs.library.edits import care_of
     from refs.library.store import Library
+    from refs.report.care_views import care_text
     from refs.report.json_doc import library_reference_json
     from refs.report.library_views import reference_text
 
@@ -103,12 +105,15 @@ def show(
         except RefsError as exc:
             fail(exc.message, exc.exit_code, exc.hint)
         aliases = lib.aliases(ref.key) if ref else []
+        care = care_of(lib, ref.key) if ref else ([], [], [])
     if ref is None:
         fail(f"no reference with key {key!r}", hint="see the keys with: refs list")
     if fmt is RecordFormat.json:
-        write_output(dumps(library_reference_json(ref)), None)
+        doc = library_reference_json(ref)
+        doc.update(zip(("tags", "notes", "set_by_hand"), care, strict=True))
+        write_output(dumps(doc), None)
     else:
-        write_output(reference_text(ref, aliases), None)
+        write_output(reference_text(ref, aliases) + care_text(*care), None)
 
 
 # ---------------------------------------------------------------- the library: duplicates

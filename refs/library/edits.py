@@ -148,8 +148,9 @@ def note(lib: Library, key: str, text: str) -> str:
     return live
 
 
-def tags_and_notes(lib: Library, key: str) -> tuple[list[str], list[str]]:
-    """The tags (sorted) and notes (in the order written) of a reference."""
+def care_of(lib: Library, key: str) -> tuple[list[str], list[str], list[str]]:
+    """The tags (sorted), notes (in the order written) and fields set by hand of a
+    reference."""
     record = lib.record_id(key)
     tags = [
         str(r[0])
@@ -159,10 +160,5 @@ def tags_and_notes(lib: Library, key: str) -> tuple[list[str], list[str]]:
         str(r[0])
         for r in lib.db.execute("SELECT text FROM notes WHERE record_id = ? ORDER BY id", (record,))
     ]
-    return tags, notes
-
-
-def hand_set(lib: Library, key: str) -> list[str]:
-    """The fields of a reference set by hand."""
-    record = lib.record_id(key)
-    return sorted(lib.hand_fields(record)) if record is not None else []
+    hand = sorted(lib.hand_fields(record)) if record is not None else []
+    return tags, notes, hand
