@@ -7,9 +7,10 @@ registers the commands of one area on it, in the order `refs --help` lists them.
 from refs.cli import parse
 from refs.cli import library
 from refs.cli import care
+from refs.cli import find
 from refs.cli import export
 from refs.cli import render
 from refs.cli import check
 from refs.cli.app import app, main
 
-__all__ = ["app", "care", "check", "export", "library", "main", "parse", "render"]
+__all__ = ["app", "care", "check", "export", "find", "library", "main", "parse", "render"]

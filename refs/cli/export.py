@@ -17,10 +17,18 @@ from refs.cli.app import (
     check_output,
     emit_diagnostics,
     exit_code,
-    fail,
     library_path,
     load_articles,
     write_output,
+)
+from refs.cli.filters import (
+    ArticleOpt,
+    CitedByOpt,
+    OutletOpt,
+    SinceOpt,
+    TagOpt,
+    TypeOpt,
+    UntilOpt,
 )
 
 # ---------------------------------------------------------------- refs export
@@ -42,45 +50,26 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
-    article: Annotated[
-        list[str] | None,
-        typer.Option("--article", help="Only references cited by this article (path or name)."),
-    ] = None,
-    outlet: Annotated[
-        list[str] | None, typer.Option("--outlet", help="Only references from this outlet.")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Only references dated on/after YYYY[-MM[-DD]].")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Only references dated on/before YYYY[-MM[-DD]].")
-    ] = None,
+    article: ArticleOpt = None,
+    outlet: OutletOpt = None,
+    types: TypeOpt = None,
+    tag: TagOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    cited_by: CitedByOpt = None,
     library: LibraryOpt = None,
 ) -> None:
-    """Export references as BibTeX, BibLaTeX, CSL-JSON or RIS.
+    """Export references as BibTeX, BibLaTeX, CSL-JSON or RIS (the filters of `refs list`).
 
     Example: refs export seeds --format bibtex -o refs.bib
     """
+    from refs.cli.filters import library_selection, selection_of
     from refs.formats.registry import get as get_format
     from refs.models import Keyed
-    from refs.select import Selection, empty_range, parse_bound, select, unique_keys
+    from refs.select import select, unique_keys
 
     check_output(output)
-    bounds = {}
-    for name, text in (("--since", since), ("--until", until)):
-        if text is not None:
-            bound = parse_bound(text)
-            if bound is None:
-                fail(f"{name} {text!r} is not a date", hint="use YYYY, YYYY-MM or YYYY-MM-DD")
-            bounds[name] = bound
-    if empty_range(bounds.get("--since"), bounds.get("--until")):
-        fail(f"--since {since} is after --until {until}")
-    selection = Selection(
-        articles=tuple(article or ()),
-        outlets=tuple(outlet or ()),
-        since=bounds.get("--since"),
-        until=bounds.get("--until"),
-    )
+    selection = selection_of(article, outlet, types, tag, since, until, cited_by)
     code = 0
     if paths:
         result = load_articles(paths)
@@ -94,9 +83,8 @@ def export(
         from refs.library.store import Library
 
         with Library(library_path(library), create=False) as lib:
-            held = lib.references()
-        check_articles(selection.articles, [c.article for r in held for c in r.citations])
-        stored, renamed = unique_keys(select(held, selection))
+            held = library_selection(lib, lib.references(), selection)
+        stored, renamed = unique_keys(held)
         refs = list(stored)
     for change in renamed:
         typer.echo(f"refs: warning: key shared by different references: {change}", err=True)

@@ -19,6 +19,15 @@ from refs.cli.app import (
     load_articles,
     write_output,
 )
+from refs.cli.filters import (
+    ArticleOpt,
+    CitedByOpt,
+    OutletOpt,
+    SinceOpt,
+    TagOpt,
+    TypeOpt,
+    UntilOpt,
+)
 from refs.diagnostics import has_errors
 from refs.errors import RefsError
 from refs.report.json_doc import dumps
@@ -65,17 +74,26 @@ def list_references(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
     ),
+    article: ArticleOpt = None,
+    outlet: OutletOpt = None,
+    types: TypeOpt = None,
+    tag: TagOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    cited_by: CitedByOpt = None,
     library: LibraryOpt = None,
 ) -> None:
-    """List the references in the library with their citations.
+    """List the references in the library: canonical outlet, articles citing each.
 
-    Example: refs list --format json
+    Example: refs list --outlet AP --since 2000-10 --tag korea
     """
+    from refs.cli.filters import library_selection, selection_of
     from refs.library.store import Library
     from refs.report.library_views import references_json, references_table
 
+    selection = selection_of(article, outlet, types, tag, since, until, cited_by)
     with Library(library_path(library), create=False) as lib:
-        refs = lib.references()
+        refs = library_selection(lib, lib.references(), selection)
     json_out = fmt is ListFormat.json
     write_output(references_json(refs) if json_out else references_table(refs), None)
 

@@ -13,6 +13,7 @@ from refs.cli.app import (
     PathsArg,
     all_diagnostics,
     app,
+    check_articles,
     check_output,
     emit_diagnostics,
     exit_code,
@@ -20,6 +21,15 @@ from refs.cli.app import (
     library_path,
     load_articles,
     write_output,
+)
+from refs.cli.filters import (
+    ArticleOpt,
+    CitedByOpt,
+    OutletOpt,
+    SinceOpt,
+    TagOpt,
+    TypeOpt,
+    UntilOpt,
 )
 from refs.diagnostics import has_errors
 from refs.errors import RefsError
@@ -49,17 +59,28 @@ def render(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
+    article: ArticleOpt = None,
+    outlet: OutletOpt = None,
+    types: TypeOpt = None,
+    tag: TagOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    cited_by: CitedByOpt = None,
     library: LibraryOpt = None,
 ) -> None:
-    """Render a bibliography in a CSL style (matches citeproc-js, Zotero's processor).
+    """Render a bibliography in a CSL style (matches citeproc-js, Zotero's processor);
+    the filters of `refs list` choose the references.
 
     Example: refs render seeds --style chicago --format html
     """
+    from refs.cli.filters import library_selection, selection_of
     from refs.models import Keyed
     from refs.render.document import document, render_references
     from refs.render.styles import load_style
+    from refs.select import select
 
     check_output(output)
+    selection = selection_of(article, outlet, types, tag, since, until, cited_by)
     code = 0
     try:
         chosen = load_style(style)
@@ -67,12 +88,14 @@ def render(
             result = load_articles(paths)
             emit_diagnostics(all_diagnostics(result))
             code = exit_code(result)
-            refs: list[Keyed] = [r for p in result.articles for r in p.references]
+            parsed = [r for p in result.articles for r in p.references]
+            check_articles(selection.articles, [p.article.source for p in result.articles])
+            refs: list[Keyed] = list(select(parsed, selection))
         else:
             from refs.library.store import Library
 
             with Library(library_path(library), create=False) as lib:
-                refs = list(lib.references())
+                refs = list(library_selection(lib, lib.references(), selection))
     except RefsError as exc:
         fail(exc.message, exc.exit_code, exc.hint)
     if not refs:

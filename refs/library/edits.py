@@ -162,3 +162,13 @@ def care_of(lib: Library, key: str) -> tuple[list[str], list[str], list[str]]:
     ]
     hand = sorted(lib.hand_fields(record)) if record is not None else []
     return tags, notes, hand
+
+
+def tags_by_key(lib: Library) -> dict[str, set[str]]:
+    """Key -> its tags, for every tagged reference."""
+    out: dict[str, set[str]] = {}
+    for key, name in lib.db.execute(
+        "SELECT r.key, t.tag FROM tags t JOIN records r ON r.id = t.record_id"
+    ):
+        out.setdefault(str(key), set()).add(str(name))
+    return out

@@ -20,6 +20,8 @@ from refs.errors import UsageError
 from refs.library.store import Library
 
 JOURNAL_TABLES = frozenset(["journal", "journal_keys", "journal_changes"])
+# derived from the other tables and rebuilt from them: neither journaled nor compared
+DERIVED_TABLES = frozenset(["search_stale"])
 
 
 @dataclass
@@ -41,20 +43,23 @@ class JournalEntry:
     keys: tuple[str, ...]
 
 
-def _tables(db: sqlite3.Connection) -> list[str]:
-    """The library's own tables: not SQLite's, not the journal's, not the shadow tables
-    of a full-text index (they follow their index)."""
+def _not_journaled(db: sqlite3.Connection) -> set[str]:
+    """Tables outside the journal: its own, SQLite's, and derived ones (the full-text
+    index with its shadow tables, its stale marks)."""
     rows = db.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'table'").fetchall()
+    names = [str(n) for n, _ in rows]
     virtual = [str(n) for n, sql in rows if str(sql or "").upper().startswith("CREATE VIRTUAL")]
-    out = []
-    for name, _sql in rows:
-        name = str(name)
-        if name.startswith("sqlite_") or name in JOURNAL_TABLES or name in virtual:
-            continue
-        if any(name.startswith(v + "_") for v in virtual):
-            continue
-        out.append(name)
-    return sorted(out)
+    out = {*JOURNAL_TABLES, *DERIVED_TABLES, *virtual}
+    out |= {n for n in names if n.startswith("sqlite_")}
+    out |= {n for n in names if any(n.startswith(v + "_") for v in virtual)}
+    return out
+
+
+def _tables(db: sqlite3.Connection) -> list[str]:
+    """The library's own tables, which the journal covers."""
+    rows = db.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'").fetchall()
+    skip = _not_journaled(db)
+    return sorted(str(n) for (n,) in rows if str(n) not in skip)
 
 
 def _columns(db: sqlite3.Connection, table: str) -> list[str]:
@@ -213,6 +218,6 @@ def undo(lib: Library, entry: int | None = None) -> JournalEntry:
 
 def content_dump(lib: Library) -> list[str]:
     """The library's rows as text lines, without the journal's own rows (what undo puts
-    back; the journal itself remembers that it was undone)."""
-    skip = tuple(f'INSERT INTO "{t}"' for t in JOURNAL_TABLES)
+    back; the journal itself remembers that it was undone) and without derived tables."""
+    skip = tuple(f'INSERT INTO "{t}"' for t in _not_journaled(lib.db))
     return [line for line in lib.dump() if not line.startswith(skip)]

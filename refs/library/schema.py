@@ -106,6 +106,18 @@ _V4 = (
     """CREATE TABLE notes (
         id INTEGER PRIMARY KEY, record_id INTEGER NOT NULL, text TEXT NOT NULL)""",
     "CREATE INDEX notes_record ON notes (record_id)",
+    # `refs search`: a full-text index of the records, brought up to date before a query
+    # from the records that triggers mark stale (derived data: not journaled)
+    """CREATE VIRTUAL TABLE search_fts USING fts5 (
+        title, outlets, fields, notes, tags, tokenize = 'unicode61 remove_diacritics 2')""",
+    "CREATE TABLE search_stale (record_id INTEGER PRIMARY KEY)",
+    "INSERT INTO search_stale SELECT id FROM records",
+    *(
+        f"CREATE TRIGGER search_{table}_{op[0].lower()} AFTER {op} ON {table} BEGIN "
+        f"INSERT OR IGNORE INTO search_stale VALUES ({row}.{col}); END"
+        for table, col in (("records", "id"), ("tags", "record_id"), ("notes", "record_id"))
+        for op, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))
+    ),
 )
 
 # A migration step is an SQL statement or a function over the open database.
