@@ -84,6 +84,7 @@ def test_list_counts_articles_not_files(lib: str, tmp_path: Path) -> None:
     flat.write_text("".join(line.strip() for line in text.splitlines()), encoding="utf-8")
     assert run("add", str(flat), "--library", lib)[0] == 0
     code, out, _ = run("list", "--library", lib)
+    assert code == 0
     row = next(line for line in out.splitlines() if line.startswith("ap2000gore "))
     assert row.split()[3] == "1"  # one article in two layouts
     assert "Associated Press" in row
