@@ -15,6 +15,7 @@ from refs.outlets import resolve
 from refs.parse.article import LineIndex, read_article
 from refs.parse.entries import parse_list
 from refs.parse.normalise import normalize, resolve_date
+from refs.parse.year_guess import year_guesses
 from refs.reader import discover, read_text
 
 
@@ -93,7 +94,9 @@ def build(
     out: list[ParsedArticle] = []
     cursor = 0
     for article, raws, found in parsed:
-        out.append(ParsedArticle(article, tuple(refs[cursor : cursor + len(raws)]), tuple(found)))
+        mine = refs[cursor : cursor + len(raws)]
+        notes = (*found, *year_guesses(article, mine))
+        out.append(ParsedArticle(article, tuple(mine), notes))
         cursor += len(raws)
     return out
 
