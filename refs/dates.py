@@ -210,9 +210,9 @@ def infer(date: DateText, issue: PartialDate | None) -> PartialDate:
     if issue is None or issue.year is None:
         return PartialDate(year=None, month=date.month, day=date.day)
     year = issue.year
-    if date.month is not None and issue.month is not None:
-        if date.month - issue.month > LATE_MONTHS:
-            year -= 1
+    late = (date.month or 0) - (issue.month or 0) if date.month and issue.month else 0
+    if late > LATE_MONTHS:
+        year -= 1
     return PartialDate(year=year, month=date.month, day=date.day, year_inferred=True)
 
 
