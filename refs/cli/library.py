@@ -249,6 +249,7 @@ def import_file(
     Example: refs import library.bib
     """
     from refs.formats.detect import read_import
+    from refs.library.import_files import import_source
     from refs.library.ingest import import_references
     from refs.library.store import Library
     from refs.report.library_views import ingest_summary
@@ -260,8 +261,8 @@ def import_file(
     from refs.library.journal import recording
 
     with Library(library_path(library)) as lib, lib.transaction(), recording(lib, "import") as rec:
-        # the resolved path: the same file imported from another folder is known
-        report = import_references(lib, result.references, str(file.resolve()))
+        # the path as given; the same file imported from another folder is known
+        report = import_references(lib, result.references, import_source(lib, file))
         rec.summary = f"imported {file}"
         rec.keys = set(report.new_keys)
     typer.echo(ingest_summary(report), err=True, nl=False)

@@ -106,6 +106,9 @@ _V4 = (
     """CREATE TABLE notes (
         id INTEGER PRIMARY KEY, record_id INTEGER NOT NULL, text TEXT NOT NULL)""",
     "CREATE INDEX notes_record ON notes (record_id)",
+    """CREATE TABLE import_files (       -- every file imported: its resolved path and the
+        file TEXT PRIMARY KEY,           -- path as first given, which citations record
+        source TEXT NOT NULL)""",
     # `refs search`: a full-text index of the records, brought up to date before a query
     # from the records that triggers mark stale (derived data: not journaled)
     """CREATE VIRTUAL TABLE search_fts USING fts5 (

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from refs.library.journal import content_dump
 from refs.library.store import Library
 from tests.helpers import SEEDS
@@ -132,3 +134,20 @@ def test_remove_asks_for_yes_when_more_goes_than_named(tmp_path: Path) -> None:
     assert code == 2
     assert run("undo", "--library", lib)[0] == 0 and run("undo", "--library", lib)[0] == 0
     assert dump(lib) == before
+
+
+def test_an_import_records_its_path_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run("export", str(SEED0), "--format", "ris")
+    assert code == 0
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "refs.ris").write_text(out, newline="")
+    monkeypatch.chdir(tmp_path)
+    assert run("import", "sub/refs.ris", "--library", "lib.db")[0] == 0
+    code, out, _ = run("list", "--format", "json", "--library", "lib.db")
+    articles = {c["article"] for r in json.loads(out) for c in r["citations"]}
+    assert articles == {"sub/refs.ris"}
+    monkeypatch.chdir(tmp_path / "sub")
+    code, _, err = run("import", "./refs.ris", "--library", "../lib.db")
+    assert code == 0 and "nothing new" in err
