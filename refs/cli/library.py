@@ -48,12 +48,18 @@ class RecordFormat(StrEnum):  # refs show, refs dedupe
 @app.command()
 def add(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders of them.")],
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="A corrected article replaces the one it corrects."),
+    ] = False,
     library: LibraryOpt = None,
 ) -> None:
-    """Add articles to the library; the same article again changes nothing.
+    """Add articles to the library; the same article again changes nothing, a corrected
+    one (same publication, issue and title, another text) replaces it with --replace.
 
     Example: refs add seeds --library refs.db
     """
+    from refs.library.corrections import corrections, replace_old
     from refs.library.ingest import add_articles
     from refs.library.journal import recording
     from refs.library.store import Library
@@ -61,12 +67,32 @@ def add(
 
     result = load_articles(paths)
     emit_diagnostics(all_diagnostics(result))
+    code = exit_code(result)
     with Library(library_path(library)) as lib, lib.transaction(), recording(lib, "add") as rec:
-        report = add_articles(lib, result.articles)
+        found = corrections(lib, result.articles)
+        articles = result.articles
+        if found and replace:
+            gone = replace_old(lib, found)
+            for c in found:
+                typer.echo(f"refs: {c.source} replaces {', '.join(c.old_sources)}", err=True)
+            if gone:
+                typer.echo(f"refs: references gone with the old text: {', '.join(gone)}", err=True)
+        elif found:
+            held = {c.source for c in found}
+            articles = [p for p in articles if p.article.source not in held]
+            for c in found:
+                typer.echo(
+                    f"refs: {c.source} corrects {', '.join(c.old_sources)} (same publication, "
+                    "issue and title, another text): not added; add it with --replace to "
+                    "replace the old one",
+                    err=True,
+                )
+            code = max(code, 1)
+        report = add_articles(lib, articles)
         rec.summary = f"added {', '.join(str(p) for p in paths)}"
         rec.keys = set(report.new_keys)
     typer.echo(ingest_summary(report), err=True, nl=False)
-    raise typer.Exit(exit_code(result))
+    raise typer.Exit(code)
 
 
 @app.command("list")

@@ -99,3 +99,25 @@ def test_a_day_with_the_library(tmp_path: Path) -> None:
     while run("undo", "--library", lib)[0] == 0:
         pass
     assert json.loads(run("list", "-f", "json", "--library", lib)[1]) == []
+
+
+def test_a_corrected_article_replaces_the_old_one_and_leaves_no_trace(tmp_path: Path) -> None:
+    lib = str(tmp_path / "refs.db")
+    assert run("add", str(SEEDS), "--library", lib)[0] == 0
+    before = dump(lib)
+    corrected = tmp_path / SEED0.name
+    text = SEED0.read_text(encoding="utf-8")
+    assert "Gore aid discusses" in text
+    corrected.write_text(text.replace("Gore aid discusses", "Gore aide discusses"), "utf-8")
+    code, _, err = run("add", str(corrected), "--library", lib)
+    assert code == 1 and "--replace" in err and "not added" in err
+    assert dump(lib) == before
+    code, _, err = run("add", str(corrected), "--replace", "--library", lib)
+    assert code == 0 and "replaces" in err
+    text_out = exports(lib)
+    assert "Gore aide discusses North Korea" in text_out and "Gore aid " not in text_out
+    code, out, _ = run("list", "--format", "json", "--library", lib)
+    cited = {c["article"] for r in json.loads(out) for c in r["citations"]}
+    assert str(SEED0) not in cited and str(corrected) in cited
+    assert run("undo", "--library", lib)[0] == 0
+    assert dump(lib) == before
