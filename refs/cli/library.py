@@ -52,6 +52,10 @@ def add(
         bool,
         typer.Option("--replace", help="A corrected article replaces the one it corrects."),
     ] = False,
+    issue: Annotated[
+        str | None,
+        typer.Option("--issue", help="The issue of pages without an issue line ('No. 52, ...')."),
+    ] = None,
     library: LibraryOpt = None,
 ) -> None:
     """Add articles to the library; the same article again changes nothing, a corrected
@@ -65,7 +69,7 @@ def add(
     from refs.library.store import Library
     from refs.report.library_views import ingest_summary
 
-    result = load_articles(paths)
+    result = load_articles(paths, issue)
     emit_diagnostics(all_diagnostics(result))
     code = exit_code(result)
     with Library(library_path(library)) as lib, lib.transaction(), recording(lib, "add") as rec:

@@ -10,7 +10,7 @@ import pytest
 
 from refs.library.journal import content_dump
 from refs.library.store import Library
-from tests.helpers import SEEDS
+from tests.helpers import DATA, SEEDS
 from tests.helpers.cli_run import run
 
 SEED0 = SEEDS / "000_ef633acc338f5415.txt"
@@ -151,3 +151,14 @@ def test_an_import_records_its_path_as_given(
     monkeypatch.chdir(tmp_path / "sub")
     code, _, err = run("import", "./refs.ris", "--library", "../lib.db")
     assert code == 0 and "nothing new" in err
+
+
+def test_add_issue_gives_a_headless_page_its_issue(tmp_path: Path) -> None:
+    page = DATA / "articles" / "headless_fragment.txt"
+    lib = str(tmp_path / "lib.db")
+    code, _, err = run("add", str(page), "--issue", "No. 24, February 1998", "--library", lib)
+    assert code == 0 and "A001" not in err and "S008 warning" in err
+    code, out, _ = run("list", "--cited-by", "24", "--format", "json", "--library", lib)
+    assert [r["issued"] for r in json.loads(out)] == ["1998-03-05"]
+    code, _, err = run("add", str(page), "--issue", "someday", "--library", lib)
+    assert code == 2 and "no issue number or date" in err
