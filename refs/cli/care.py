@@ -213,3 +213,37 @@ def undo(
     with reported(), _open(library) as lib, lib.transaction():
         done = undo_entry(lib, entry)
     typer.echo(f"refs: undid #{done.id}: {done.summary}", err=True)
+
+
+@app.command()
+def articles(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, json, or an export format.")
+    ] = "table",
+    library: LibraryOpt = None,
+) -> None:
+    """List the digest articles of the library as citable items (article-magazine);
+    `refs export --articles` and `refs render --articles` take them too.
+
+    Example: refs articles --format csljson
+    """
+    from refs.formats.registry import get as get_format
+    from refs.library.article_items import article_items, article_rows
+
+    with reported(), _open(library) as lib:
+        rows = article_rows(lib)
+    items = article_items(rows)
+    if fmt == "table":
+        from refs.report.care_views import articles_table
+
+        write_output(articles_table(rows, items), None)
+    elif fmt == "json":
+        from refs.report.json_doc import dumps, fields_json
+
+        write_output(dumps([{"key": i.key, **fields_json(i)} for i in items]), None)
+    else:
+        try:
+            exporter = get_format(fmt)
+        except KeyError:
+            fail(f"unknown format {fmt!r}", hint="table, json, bibtex, biblatex, csljson or ris")
+        write_output(exporter.export(items), None)

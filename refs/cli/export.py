@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -30,6 +30,10 @@ from refs.cli.filters import (
     TypeOpt,
     UntilOpt,
 )
+
+if TYPE_CHECKING:
+    from refs.library.store import Library
+    from refs.models import Keyed
 
 # ---------------------------------------------------------------- refs export
 
@@ -57,6 +61,9 @@ def export(
     since: SinceOpt = None,
     until: UntilOpt = None,
     cited_by: CitedByOpt = None,
+    with_articles: Annotated[
+        bool, typer.Option("--articles", help="Also the digest articles, as citable items.")
+    ] = False,
     library: LibraryOpt = None,
 ) -> None:
     """Export references as BibTeX, BibLaTeX, CSL-JSON or RIS (the filters of `refs list`).
@@ -65,7 +72,6 @@ def export(
     """
     from refs.cli.filters import library_selection, selection_of
     from refs.formats.registry import get as get_format
-    from refs.models import Keyed
     from refs.select import select, unique_keys
 
     check_output(output)
@@ -84,11 +90,19 @@ def export(
 
         with Library(library_path(library), create=False) as lib:
             held = library_selection(lib, lib.references(), selection)
+            extra = _article_items(lib) if with_articles else []
         stored, renamed = unique_keys(held)
-        refs = list(stored)
+        refs = [*stored, *extra]
     for change in renamed:
         typer.echo(f"refs: warning: key shared by different references: {change}", err=True)
     if not refs:
         typer.echo("refs: warning: no reference matched", err=True)
     write_output(get_format(fmt.value).export(refs), output)
     raise typer.Exit(code)
+
+
+def _article_items(lib: Library) -> list[Keyed]:
+    """The library's digest articles as citable items (``--articles``)."""
+    from refs.library.article_items import article_items, article_rows
+
+    return article_items(article_rows(lib))

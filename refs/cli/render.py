@@ -66,6 +66,9 @@ def render(
     since: SinceOpt = None,
     until: UntilOpt = None,
     cited_by: CitedByOpt = None,
+    with_articles: Annotated[
+        bool, typer.Option("--articles", help="Also the digest articles, as citable items.")
+    ] = False,
     library: LibraryOpt = None,
 ) -> None:
     """Render a bibliography in a CSL style (matches citeproc-js, Zotero's processor);
@@ -92,10 +95,12 @@ def render(
             check_articles(selection.articles, [p.article.source for p in result.articles])
             refs: list[Keyed] = list(select(parsed, selection))
         else:
+            from refs.cli.export import _article_items
             from refs.library.store import Library
 
             with Library(library_path(library), create=False) as lib:
                 refs = list(library_selection(lib, lib.references(), selection))
+                refs += _article_items(lib) if with_articles else []
     except RefsError as exc:
         fail(exc.message, exc.exit_code, exc.hint)
     if not refs:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from refs.library.article_items import ArticleRow
 from refs.library.journal import JournalEntry
+from refs.models import Keyed
+from refs.report.table import table
 
 
 def history_text(entries: Sequence[JournalEntry]) -> str:
@@ -28,3 +31,14 @@ def care_text(tags: Sequence[str], notes: Sequence[str], hand: Sequence[str]) ->
         lines.append(f"{'set by hand:':<20}{', '.join(h.replace('_', '-') for h in hand)}")
     lines.extend(f"{'note:':<20}{n}" for n in notes)
     return "".join(line + "\n" for line in lines)
+
+
+def articles_table(rows: Sequence[ArticleRow], items: Sequence[Keyed]) -> str:
+    """``refs articles``: key, issue, date, publication, title, file."""
+    if not rows:
+        return "(the library has no article)\n"
+    body = [
+        [i.key, r.issue or "?", r.issue_date or "?", r.publication or "?", i.title, r.source]
+        for r, i in zip(rows, items, strict=True)
+    ]
+    return table(["key", "issue", "date", "publication", "title", "file"], body) + "\n"

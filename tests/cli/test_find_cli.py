@@ -88,3 +88,21 @@ def test_list_counts_articles_not_files(lib: str, tmp_path: Path) -> None:
     row = next(line for line in out.splitlines() if line.startswith("ap2000gore "))
     assert row.split()[3] == "1"  # one article in two layouts
     assert "Associated Press" in row
+
+
+def test_digest_articles_are_citable_items(lib: str) -> None:
+    code, out, _ = run("articles", "--format", "json", "--library", lib)
+    items = json.loads(out)
+    assert code == 0 and [i["key"] for i in items] == ["article-dd52-us", "article-dd49-progress"]
+    assert {i["type"] for i in items} == {"article-magazine"}
+    assert (
+        items[0]["container_title"] == "Disarmament Diplomacy" and items[0]["issued"] == "2000-11"
+    )
+    code, out, _ = run("export", "--articles", "-f", "csljson", "--library", lib)
+    assert code == 0 and {"article-dd52-us", "ap2000gore"} <= {i["id"] for i in json.loads(out)}
+    code, out, _ = run("render", "--articles", "--tag", "none", "--library", lib)
+    assert code == 0 and "Verge of Breakthrough" in out
+    code, out, _ = run("articles", "--library", lib)
+    assert code == 0 and out.startswith("key ")
+    code, _, err = run("articles", "--format", "xml", "--library", lib)
+    assert code == 2 and "unknown format" in err
