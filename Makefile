@@ -36,6 +36,7 @@ bench: venv
 	$(BIN)/python -m bench.dedupe_bench --refs 100000 --refs 1000000
 	$(BIN)/python -m bench.add_bench --articles 10000
 	$(BIN)/python -m bench.render_bench --sizes 1000,10000
+	$(BIN)/python -m bench.search_bench --refs 1000000
 
 golden: venv
 	$(BIN)/pytest tests/test_golden.py --update-golden

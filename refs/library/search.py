@@ -18,6 +18,9 @@ from refs.outlets import forms
 WEIGHTS = (10.0, 4.0, 2.0, 1.0, 5.0)
 _OUTLET_FIELDS = ("outlet", "outlet_canonical", "container_title", "publisher")
 _WORD = re.compile(r"\w+", re.UNICODE)
+# A query matching more references than this ranks the ones added last (the work of
+# ranking grows with the matches; a query that unspecific is refined, not paged through).
+RANKED = 10_000
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -108,16 +111,19 @@ def fts_query(text: str) -> str | None:
 
 def search(lib: Library, text: str, limit: int | None = None) -> list[str]:
     """The keys of the records matching ``text``, best first (BM25, the title weighing
-    most; ties in the order the records were added)."""
+    most; ties in the order the records were added); of the RANKED matches added last."""
     query = fts_query(text)
     if query is None:
         return []
     weights = ", ".join(str(w) for w in WEIGHTS)
+    # the newest RANKED matches, ranked: a bound on the work for a query that matches a
+    # good part of the library (FTS5 walks rowids backwards and stops)
     sql = (
-        f"SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
-        f"ORDER BY bm25(search_fts, {weights}), rowid"
+        f"SELECT rowid FROM (SELECT rowid, bm25(search_fts, {weights}) AS score "
+        "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
+        "ORDER BY score, rowid"
     )
-    params: list[object] = [query]
+    params: list[object] = [query, RANKED]
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
