@@ -6,12 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from refs.cli.app import LibraryOpt, app, fail, library_path, write_output
 from refs.errors import RefsError
+
+if TYPE_CHECKING:
+    from refs.library.store import Library
 
 
 @contextmanager
@@ -23,7 +26,7 @@ def reported() -> Iterator[None]:
         fail(exc.message, exc.exit_code, exc.hint)
 
 
-def _open(library: Path | None):  # type: ignore[no-untyped-def]
+def _open(library: Path | None) -> Library:
     from refs.library.store import Library
 
     return Library(library_path(library), create=False)

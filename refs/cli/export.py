@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -13,7 +13,6 @@ from refs.cli.app import (
     PathsArg,
     all_diagnostics,
     app,
-    check_articles,
     check_output,
     emit_diagnostics,
     exit_code,
@@ -29,11 +28,8 @@ from refs.cli.filters import (
     TagOpt,
     TypeOpt,
     UntilOpt,
+    WithArticlesOpt,
 )
-
-if TYPE_CHECKING:
-    from refs.library.store import Library
-    from refs.models import Keyed
 
 # ---------------------------------------------------------------- refs export
 
@@ -61,18 +57,17 @@ def export(
     since: SinceOpt = None,
     until: UntilOpt = None,
     cited_by: CitedByOpt = None,
-    with_articles: Annotated[
-        bool, typer.Option("--articles", help="Also the digest articles, as citable items.")
-    ] = False,
+    with_articles: WithArticlesOpt = False,
     library: LibraryOpt = None,
 ) -> None:
     """Export references as BibTeX, BibLaTeX, CSL-JSON or RIS (the filters of `refs list`).
 
     Example: refs export seeds --format bibtex -o refs.bib
     """
-    from refs.cli.filters import library_selection, selection_of
+    from refs.cli.filters import parsed_selection, selection_of, stored_selection
     from refs.formats.registry import get as get_format
-    from refs.select import select, unique_keys
+    from refs.models import Keyed
+    from refs.select import unique_keys
 
     check_output(output)
     selection = selection_of(article, outlet, types, tag, since, until, cited_by)
@@ -81,16 +76,10 @@ def export(
         result = load_articles(paths)
         emit_diagnostics(all_diagnostics(result))
         code = exit_code(result)
-        every = [r for p in result.articles for r in p.references]
-        check_articles(selection.articles, [p.article.source for p in result.articles])
-        cited, renamed = unique_keys(select(every, selection))
+        cited, renamed = unique_keys(parsed_selection(result, selection))
         refs: list[Keyed] = list(cited)
     else:
-        from refs.library.store import Library
-
-        with Library(library_path(library), create=False) as lib:
-            held = library_selection(lib, lib.references(), selection)
-            extra = _article_items(lib) if with_articles else []
+        held, extra = stored_selection(library_path(library), selection, with_articles)
         stored, renamed = unique_keys(held)
         refs = [*stored, *extra]
     for change in renamed:
@@ -99,10 +88,3 @@ def export(
         typer.echo("refs: warning: no reference matched", err=True)
     write_output(get_format(fmt.value).export(refs), output)
     raise typer.Exit(code)
-
-
-def _article_items(lib: Library) -> list[Keyed]:
-    """The library's digest articles as citable items (``--articles``)."""
-    from refs.library.article_items import article_items, article_rows
-
-    return article_items(article_rows(lib))

@@ -13,7 +13,6 @@ from refs.cli.app import (
     PathsArg,
     all_diagnostics,
     app,
-    check_articles,
     check_output,
     emit_diagnostics,
     exit_code,
@@ -30,6 +29,7 @@ from refs.cli.filters import (
     TagOpt,
     TypeOpt,
     UntilOpt,
+    WithArticlesOpt,
 )
 from refs.diagnostics import has_errors
 from refs.errors import RefsError
@@ -66,9 +66,7 @@ def render(
     since: SinceOpt = None,
     until: UntilOpt = None,
     cited_by: CitedByOpt = None,
-    with_articles: Annotated[
-        bool, typer.Option("--articles", help="Also the digest articles, as citable items.")
-    ] = False,
+    with_articles: WithArticlesOpt = False,
     library: LibraryOpt = None,
 ) -> None:
     """Render a bibliography in a CSL style (matches citeproc-js, Zotero's processor);
@@ -76,11 +74,10 @@ def render(
 
     Example: refs render seeds --style chicago --format html
     """
-    from refs.cli.filters import library_selection, selection_of
+    from refs.cli.filters import parsed_selection, selection_of, stored_selection
     from refs.models import Keyed
     from refs.render.document import document, render_references
     from refs.render.styles import load_style
-    from refs.select import select
 
     check_output(output)
     selection = selection_of(article, outlet, types, tag, since, until, cited_by)
@@ -91,16 +88,10 @@ def render(
             result = load_articles(paths)
             emit_diagnostics(all_diagnostics(result))
             code = exit_code(result)
-            parsed = [r for p in result.articles for r in p.references]
-            check_articles(selection.articles, [p.article.source for p in result.articles])
-            refs: list[Keyed] = list(select(parsed, selection))
+            refs: list[Keyed] = list(parsed_selection(result, selection))
         else:
-            from refs.cli.export import _article_items
-            from refs.library.store import Library
-
-            with Library(library_path(library), create=False) as lib:
-                refs = list(library_selection(lib, lib.references(), selection))
-                refs += _article_items(lib) if with_articles else []
+            held, extra = stored_selection(library_path(library), selection, with_articles)
+            refs = [*held, *extra]
     except RefsError as exc:
         fail(exc.message, exc.exit_code, exc.hint)
     if not refs:
