@@ -195,17 +195,35 @@ def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
+# An issue may come out this many months after its month (Issue No. 54, February 2001
+# citing "March 1"): entries of those months belong to the issue's year.
+LATE_MONTHS = 2
+
+
 def infer(date: DateText, issue: PartialDate | None) -> PartialDate:
-    """Give a written date its year: as written, else from the issue date (a month after the
-    issue month belongs to the year before). Without an issue date the year stays unknown."""
+    """Give a written date its year: as written, else from the issue date. A month up to
+    LATE_MONTHS after the issue month is the issue's year (an issue that came out late); a
+    month further after it belongs to the year before. Without an issue date the year
+    stays unknown."""
     if date.year is not None:
         return PartialDate(year=date.year, month=date.month, day=date.day)
     if issue is None or issue.year is None:
         return PartialDate(year=None, month=date.month, day=date.day)
     year = issue.year
-    if date.month is not None and issue.month is not None and date.month > issue.month:
+    late = (date.month or 0) - (issue.month or 0) if date.month and issue.month else 0
+    if late > LATE_MONTHS:
         year -= 1
     return PartialDate(year=year, month=date.month, day=date.day, year_inferred=True)
+
+
+def edge_guess(date: PartialDate | None, issue: PartialDate | None) -> bool:
+    """Is the year inferred for ``date`` a guess at the edge: its month is after the issue
+    month, up to one month beyond the late-issue allowance (either year could be meant)?"""
+    if date is None or not date.year_inferred or issue is None:
+        return False
+    if date.month is None or issue.month is None:
+        return False
+    return 0 < date.month - issue.month <= LATE_MONTHS + 1
 
 
 _WEEKDAY_RE = re.compile(

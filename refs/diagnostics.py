@@ -83,6 +83,11 @@ CODES: dict[str, tuple[str, str]] = {
         "warning",
         "two entries had no `;` between them (`..., Reuters, May 5\\nB story, ...`); split",
     ),
+    "S008": (
+        "warning",
+        "an entry is dated after the issue month: its year is a guess (a late issue?); "
+        "`refs edit KEY --set issued=...` fixes it",
+    ),
     "L001": (
         "error",
         "`refs check`: the library has no text of an article (added by an older refs): "

@@ -40,6 +40,7 @@ def gather(
     *,
     texts: bool = False,
     keys: Sequence[str] = (),
+    with_articles: bool = False,
 ) -> Gathered:
     """The references of ``paths`` (parsed with ``load``) or of the ``library``, one per
     key with the most complete fields over its citations, those ``selection`` picks; with
@@ -49,7 +50,7 @@ def gather(
     if not paths:
         if texts:
             return _library_articles(library, selection)
-        return _library(library, selection, keys)
+        return _library(library, selection, keys, with_articles)
     result = load(list(paths))
     _check_names(selection.articles, [p.article.source for p in result.articles])
     kept = [
@@ -68,13 +69,21 @@ def gather(
     )
 
 
-def _library(path: Path, selection: Selection, keys: Sequence[str] = ()) -> Gathered:
+def _library(
+    path: Path, selection: Selection, keys: Sequence[str] = (), with_articles: bool = False
+) -> Gathered:
+    """The library's references that ``selection`` picks (tags included), and with
+    ``with_articles`` the library's digest articles as items after them."""
+    from refs.library.article_items import article_items, article_rows
+    from refs.library.edits import tags_by_key
     from refs.library.store import Library
 
     with Library(path, create=False) as lib:
         held = _held(lib, keys)
+        tags = tags_by_key(lib) if selection.tags else None
+        extra = list(article_items(article_rows(lib))) if with_articles else []
     _check_names(selection.articles, [c.article for r in held for c in r.citations])
-    return Gathered(references=list(select(held, selection)))
+    return Gathered(references=[*select(held, selection, tags), *extra])
 
 
 def _held(lib: Library, keys: Sequence[str]) -> list[LibraryReference]:

@@ -255,3 +255,18 @@ def resolve(cited: str) -> Outlet:
     if words & _PUBLISHER_WORDS:
         return Outlet(base, _abbrev(base), "organisation", "document", base, None, False)
     return Outlet(base, _abbrev(base), "unknown", "article-newspaper", None, base, False)
+
+
+@cache
+def _forms_by_name() -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, set[str]] = {}
+    for alias, outlet in _registry().items():
+        grouped.setdefault(outlet.name, set()).add(alias)
+    return {name: tuple(sorted(forms)) for name, forms in grouped.items()}
+
+
+def forms(cited: str) -> tuple[str, ...]:
+    """Every registered name (folded) of the outlet ``cited`` means, itself included:
+    ``AP`` -> ``ap``, ``associated press``, ... (an unknown outlet: its folded self)."""
+    name = resolve(cited).name
+    return _forms_by_name().get(name, (fold(name),)) if name else (fold(cited),)

@@ -24,7 +24,9 @@ from refs.models import (
 from refs.outlets import resolve
 from refs.parse.article import LineIndex, read_article
 from refs.parse.entries import parse_list
+from refs.parse.given_issue import with_issue
 from refs.parse.normalise import normalize, resolve_date
+from refs.parse.year_guess import year_guesses
 from refs.reader import discover, read_text
 
 if TYPE_CHECKING:
@@ -111,14 +113,11 @@ def build(
         for e in listed:
             groups.setdefault(e.identity, []).append(e.variant())
     key_of = dict(zip(groups, group_keys(list(groups.values())), strict=True))
-    return [
-        ParsedArticle(
-            a,
-            tuple(normalize(e.raw, e.issued, a.source, key_of[e.identity]) for e in listed),
-            tuple(notes),
-        )
-        for a, listed, notes in found
-    ]
+    out = []
+    for a, listed, notes in found:
+        refs = tuple(normalize(e.raw, e.issued, a.source, key_of[e.identity]) for e in listed)
+        out.append(ParsedArticle(a, refs, (*notes, *year_guesses(a, refs))))
+    return out
 
 
 def merged_references(articles: Sequence[ParsedArticle]) -> list[Reference]:
@@ -186,9 +185,11 @@ def parse_files(
     files: Sequence[Path],
     found: Sequence[Diagnostic] = (),
     on_file: Callable[[Path], None] | None = None,
+    issue: str | None = None,
 ) -> ParseResult:
     """Parse the article ``files`` (as ``discover`` lists them, with its diagnostics
-    ``found``); ``on_file`` is told of each file once it is read (for a progress bar)."""
+    ``found``); ``on_file`` is told of each file once it is read (for a progress bar);
+    ``issue`` is the issue of pages without an issue line (refs.parse.given_issue)."""
     collecting = gc.isenabled()
     gc.disable()  # the cyclic collector grows superlinear over many small objects
     try:
@@ -202,6 +203,9 @@ def parse_files(
                 file_level.extend(notes)
                 continue
             article, raws, found_here = parse_text(text, str(file))
+            if issue is not None and article.issue is None and article.issue_date is None:
+                article = with_issue(article, issue)  # no longer without an issue header
+                found_here = [d for d in found_here if d.code != "A001"]
             parsed.append((article, raws, notes + found_here))
         return ParseResult(build(parsed), file_level)
     finally:

@@ -1,4 +1,5 @@
-"""Which references a command works on: filters by article, outlet and date range.
+"""Which references a command works on: filters by article, outlet (through the alias
+registry: ``AP`` is the Associated Press), type, tag, issue cited by and date range.
 
 Pure functions over References (each cites one article, ``source``) and
 LibraryReferences (cited by ``citations[].article``). Dates compare at the precision
@@ -9,12 +10,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TypeVar
 
 from refs.models import LibraryReference, PartialDate, Reference
+from refs.outlets import fold, forms
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -27,10 +29,21 @@ class Selection:
     outlets: tuple[str, ...] = ()  # outlet names, case-insensitive
     since: PartialDate | None = None
     until: PartialDate | None = None
+    types: tuple[str, ...] = ()  # CSL types
+    tags: tuple[str, ...] = ()  # any of these tags (library references only)
+    cited_by: tuple[str, ...] = ()  # issues: "52", "No. 52"
 
     @property
     def empty(self) -> bool:
-        return not (self.articles or self.outlets or self.since or self.until)
+        return not (
+            self.articles
+            or self.outlets
+            or self.since
+            or self.until
+            or self.types
+            or self.tags
+            or self.cited_by
+        )
 
 
 def parse_bound(text: str) -> PartialDate | None:
@@ -102,26 +115,52 @@ def _articles_of(ref: Reference | LibraryReference) -> list[str]:
 
 def _outlets_of(ref: Reference | LibraryReference) -> set[str]:
     names = (ref.outlet, ref.outlet_canonical, ref.container_title, ref.publisher)
-    return {n.casefold() for n in names if n}
+    return {fold(n) for n in names if n}
 
 
-def matches(ref: Reference | LibraryReference, selection: Selection) -> bool:
+def issue_number(text: str) -> str:
+    """The form issues compare in: ``No. 52, November 2000`` and ``52`` -> ``52``."""
+    digits = re.search(r"\d+", text)
+    return digits.group(0).lstrip("0") or "0" if digits else fold(text)
+
+
+def _issues_of(ref: Reference | LibraryReference) -> set[str]:
+    if isinstance(ref, Reference):
+        return set()
+    return {issue_number(c.issue) for c in ref.citations if c.issue}
+
+
+def matches(
+    ref: Reference | LibraryReference,
+    selection: Selection,
+    tags: Mapping[str, Collection[str]] | None = None,
+) -> bool:
+    """Does ``ref`` pass every filter? ``tags``: key -> its tags (for ``selection.tags``)."""
     if selection.articles:
         wanted = {a for a in selection.articles}
         if not any(_article_names(a) & wanted for a in _articles_of(ref)):
             return False
     if selection.outlets:
-        wanted_outlets = {o.casefold().strip() for o in selection.outlets}
+        wanted_outlets = {f for o in selection.outlets for f in forms(o.strip())}
         if not _outlets_of(ref) & wanted_outlets:
             return False
+    if selection.types and ref.type not in selection.types:
+        return False
+    if selection.tags and not set(selection.tags) & set((tags or {}).get(ref.key, ())):
+        return False
+    issues = {issue_number(i) for i in selection.cited_by}
+    if issues and not issues & _issues_of(ref):
+        return False
     return in_range(ref.issued, selection.since, selection.until)
 
 
-def select(refs: Sequence[R], selection: Selection) -> list[R]:
+def select(
+    refs: Sequence[R], selection: Selection, tags: Mapping[str, Collection[str]] | None = None
+) -> list[R]:
     """The references that pass every filter, in their input order."""
     if selection.empty:
         return list(refs)
-    return [ref for ref in refs if matches(ref, selection)]
+    return [ref for ref in refs if matches(ref, selection, tags)]
 
 
 def unique_keys(refs: Sequence[R]) -> tuple[list[R], list[str]]:

@@ -27,6 +27,7 @@ from refs.diagnostics import Diagnostic, has_errors
 from refs.library.run_index import RunIndex
 from refs.models import PartialDate
 from refs.parse.normalise import normalize
+from refs.parse.year_guess import year_guesses
 from refs.pipeline import ParsedArticle, check, entries, parse_text
 from refs.reader import read_text
 from refs.report import streamed
@@ -75,7 +76,8 @@ def article_job(task: Task) -> Done:
         digest = hashlib.blake2b(repr(e.identity).encode(), digest_size=16).digest()
         cited.append((slot, digest, e.raw.title, e.raw.outlet, e.canonical, *_parts(e.issued)))
         refs.append(normalize(e.raw, e.issued, task.path, f"{mark}{slot}{mark}"))
-    parsed = ParsedArticle(article, tuple(refs), tuple(notes + found))
+    guesses = year_guesses(article, refs, keyed=False)
+    parsed = ParsedArticle(article, tuple(refs), (*notes, *found, *guesses))
     if not task.wanted:
         return Done(b"", cited, wanted=False)
     if task.fmt == "parse-json":

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from refs.dates import DateText, format_date, infer, read_date, read_issue_date
+from refs.dates import DateText, edge_guess, format_date, infer, read_date, read_issue_date
 from refs.models import PartialDate
 
 NOV_2000 = PartialDate(year=2000, month=11)
@@ -47,6 +47,25 @@ def test_year_from_issue_and_year_before() -> None:
     assert infer(DateText(None, 12, 30), PartialDate(year=2001, month=1)).iso() == "2000-12-30"
     inferred = infer(DateText(None, 11, 3), NOV_2000)
     assert inferred.year_inferred and inferred.iso() == "2000-11-03"
+
+
+def test_late_issues_keep_their_year_and_the_far_side_goes_back() -> None:
+    feb_2001 = PartialDate(year=2001, month=2)
+    # Issue No. 54, February 2001 cites "Yonhap, March 1": the issue came out late
+    assert infer(DateText(None, 3, 1), feb_2001).iso() == "2001-03-01"
+    assert infer(DateText(None, 4, 30), feb_2001).iso() == "2001-04-30"
+    assert infer(DateText(None, 5, 1), feb_2001).iso() == "2000-05-01"  # far side: back
+    assert infer(DateText(None, 12, 30), feb_2001).iso() == "2000-12-30"
+
+
+def test_edge_guesses_are_the_months_just_after_the_issue() -> None:
+    feb_2001 = PartialDate(year=2001, month=2)
+    months = [
+        m for m in range(1, 13) if edge_guess(infer(DateText(None, m, 1), feb_2001), feb_2001)
+    ]
+    assert months == [3, 4, 5]
+    assert not edge_guess(infer(DateText(2001, 3, 1), feb_2001), feb_2001)  # year written
+    assert not edge_guess(infer(DateText(None, 3, 1), None), None)
 
 
 def test_written_year_wins_and_precision_kept() -> None:

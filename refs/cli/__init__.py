@@ -6,6 +6,8 @@ registers the commands of one area on it, in the order `refs --help` lists them.
 # ruff: noqa: I001 - the import order is the order of the commands in `refs --help`
 from refs.cli import parse
 from refs.cli import library
+from refs.cli import curation
+from refs.cli import find
 from refs.cli import export
 from refs.cli import render
 from refs.cli import check
@@ -20,7 +22,9 @@ __all__ = [
     "autoexport",
     "care",
     "check",
+    "curation",
     "export",
+    "find",
     "library",
     "link",
     "main",

@@ -96,9 +96,10 @@ def fail(message: str, code: int = 2, hint: str | None = None) -> NoReturn:
 PROGRESS_MIN_FILES = 20  # a progress bar for this many files or more, on a terminal only
 
 
-def load_articles(paths: list[Path]) -> ParseResult:
+def load_articles(paths: list[Path], issue: str | None = None) -> ParseResult:
     """Parse the given paths, print file-level diagnostics, exit 2 when nothing is readable.
-    Many files on a terminal show a progress bar on stderr (never in pipes)."""
+    Many files on a terminal show a progress bar on stderr (never in pipes). ``issue``:
+    the issue of pages without an issue line."""
     if [str(p) for p in paths] == ["-"]:
         from refs.pipeline import parse_stdin
 
@@ -108,11 +109,14 @@ def load_articles(paths: list[Path]) -> ParseResult:
 
     files, found = discover(paths)
     detail(f"reading {len(files)} article file(s)")
-    if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
-        with typer.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
-            result = parse_files(files, found, lambda _file: bar.update(1))
-    else:
-        result = parse_files(files, found)
+    try:
+        if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+            with typer.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
+                result = parse_files(files, found, lambda _file: bar.update(1), issue)
+        else:
+            result = parse_files(files, found, issue=issue)
+    except RefsError as exc:
+        fail(exc.message, exc.exit_code, exc.hint)
     if not result.articles:
         emit_diagnostics(result.diagnostics)
         fail("no readable article in " + ", ".join(str(p) for p in paths))

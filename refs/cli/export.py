@@ -14,7 +14,6 @@ from refs.cli.app import (
     app,
     check_output,
     emit_diagnostics,
-    fail,
     findings_code,
     library_path,
     load_articles,
@@ -22,6 +21,16 @@ from refs.cli.app import (
     split_keys,
     stops,
     write_output,
+)
+from refs.cli.filters import (
+    ArticleOpt,
+    CitedByOpt,
+    OutletOpt,
+    SinceOpt,
+    TagOpt,
+    TypeOpt,
+    UntilOpt,
+    WithArticlesOpt,
 )
 
 # ---------------------------------------------------------------- refs export
@@ -43,62 +52,39 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
-    article: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--article",
-            metavar="ARTICLE",
-            help="Only references cited by this article (path or name).",
-        ),
-    ] = None,
-    outlet: Annotated[
-        list[str] | None,
-        typer.Option("--outlet", metavar="OUTLET", help="Only references from this outlet."),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", metavar="DATE", help="Only references dated on/after YYYY[-MM[-DD]]."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until", metavar="DATE", help="Only references dated on/before YYYY[-MM[-DD]]."
-        ),
-    ] = None,
+    article: ArticleOpt = None,
+    outlet: OutletOpt = None,
+    types: TypeOpt = None,
+    tag: TagOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    cited_by: CitedByOpt = None,
+    with_articles: WithArticlesOpt = False,
     library: LibraryOpt = None,
 ) -> None:
-    """Export references as BibTeX, BibLaTeX, CSL-JSON or RIS.
+    """Export references as BibTeX, BibLaTeX, CSL-JSON or RIS (the filters of `refs list`).
 
     Examples: refs export seeds --format bibtex -o refs.bib;
     refs export ap2000kim reuters2000talks -f csljson -o cited.json
     """
+    from refs.cli.filters import selection_of
     from refs.formats.registry import get as get_format
     from refs.gather import gather
     from refs.models import CSL_VARIABLES
-    from refs.select import Selection, empty_range, parse_bound
 
     paths, keys = split_keys(paths)
     check_output(output, paths, library_path(library))
     extension_hint(fmt.value, output)
-    bounds = {}
-    for name, text in (("--since", since), ("--until", until)):
-        if text is not None:
-            bound = parse_bound(text)
-            if bound is None:
-                fail(f"{name} {text!r} is not a date", hint="use YYYY, YYYY-MM or YYYY-MM-DD")
-            bounds[name] = bound
-    if empty_range(bounds.get("--since"), bounds.get("--until")):
-        fail(f"--since {since} is after --until {until}")
-    selection = Selection(
-        articles=tuple(article or ()),
-        outlets=tuple(outlet or ()),
-        since=bounds.get("--since"),
-        until=bounds.get("--until"),
-    )
+    selection = selection_of(article, outlet, types, tag, since, until, cited_by)
     with stops():
-        got = gather(paths, library_path(library), load_articles, selection, keys=keys)
+        got = gather(
+            paths,
+            library_path(library),
+            load_articles,
+            selection,
+            keys=keys,
+            with_articles=with_articles,
+        )
     emit_diagnostics(got.diagnostics)
     if not got.references:
         typer.echo("refs: warning: no reference matched", err=True)

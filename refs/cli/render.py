@@ -22,6 +22,16 @@ from refs.cli.app import (
     stops,
     write_output,
 )
+from refs.cli.filters import (
+    ArticleOpt,
+    CitedByOpt,
+    OutletOpt,
+    SinceOpt,
+    TagOpt,
+    TypeOpt,
+    UntilOpt,
+    WithArticlesOpt,
+)
 from refs.formats.files import is_bibliography_file
 
 if TYPE_CHECKING:
@@ -68,9 +78,18 @@ def render(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
+    article: ArticleOpt = None,
+    outlet: OutletOpt = None,
+    types: TypeOpt = None,
+    tag: TagOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    cited_by: CitedByOpt = None,
+    with_articles: WithArticlesOpt = False,
     library: LibraryOpt = None,
 ) -> None:
-    """Render a bibliography in a CSL style (matches citeproc-js, Zotero's processor).
+    """Render a bibliography in a CSL style (matches citeproc-js, Zotero's processor);
+    the filters of `refs list` choose the references.
 
     PATHs are articles or folders of them, or bibliography files (.json, .bib, .ris)
     rendered directly, without a library.
@@ -78,6 +97,7 @@ def render(
     Example: refs render seeds --style chicago --format html
     Example: refs render library.json --style apa
     """
+    from refs.cli.filters import selection_of
     from refs.diagnostics import has_errors
     from refs.gather import gather
     from refs.render.cites import parse_citation
@@ -86,6 +106,7 @@ def render(
 
     paths, keys = split_keys(paths)
     check_output(output, paths, library_path(library))
+    selection = selection_of(article, outlet, types, tag, since, until, cited_by)
     with stops():
         chosen = load_style(style, locale)
         clusters = [parse_citation(text) for text in cite or []]
@@ -94,7 +115,14 @@ def render(
         refs: list[Keyed] = []
         code = _read_files(files, refs) if files else 0
         if articles or not paths:
-            got = gather(articles, library_path(library), load_articles, keys=keys)
+            got = gather(
+                articles,
+                library_path(library),
+                load_articles,
+                selection,
+                keys=keys,
+                with_articles=with_articles,
+            )
             emit_diagnostics(got.diagnostics)
             refs += got.references
             code = max(code, findings_code(got.diagnostics, got.missing_path))

@@ -145,6 +145,7 @@ def find_duplicates(
             if near in blocks:
                 comparisons += _compare(members, blocks[near], False, wanted, pairs, focus)
 
+    comparisons += _year_apart(reps, wanted, pairs)
     n = len(ordered)
     return DedupeResult(
         clusters=_clusters(pairs),
@@ -152,6 +153,27 @@ def find_duplicates(
         comparisons=comparisons,
         all_pairs=n * (n - 1) // 2,
     )
+
+
+def _year_apart(
+    items: Sequence[Item], wanted: Callable[[Item, Item], bool], out: list[Pair]
+) -> int:
+    """Candidates (never merged on their own) that are the same but for a year one apart:
+    a year inferred on either side of an issue's edge. Returns the comparisons made."""
+    groups: dict[tuple[object, ...], list[Item]] = defaultdict(list)
+    for it in items:
+        if it.year is not None and it.month is not None:
+            groups[(it.outlet, it.month, it.day, it.title)].append(it)
+    made = 0
+    for group in groups.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if abs((a.year or 0) - (b.year or 0)) == 1 and wanted(a, b):
+                    made += 1
+                    x, y = pair_id(a.key, b.key)
+                    reason = "the same but for the year, one apart (inferred at an issue's edge?)"
+                    out.append(Pair(x, y, 0.95, False, (reason,)))
+    return made
 
 
 def _compare(

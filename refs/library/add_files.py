@@ -45,19 +45,27 @@ def resolved(file: Path) -> str:
     return storable(str(Path(os.path.normpath(file)).resolve()))
 
 
+# what a caller may do with each batch's articles before they are added
+Prepare = Callable[[Library, list[ParsedArticle]], list[ParsedArticle]]
+
+
 def add_files(
     lib: Library,
     files: Sequence[Path],
     emit: Callable[[Sequence[Diagnostic]], None],
     on_file: Callable[[Path], None] | None = None,
     batch: int = BATCH,
+    prepare: Prepare | None = None,
+    issue: str | None = None,
 ) -> AddOutcome:
     """Add the article ``files`` (as ``discover`` lists them); ``emit`` gets each batch's
-    diagnostics as soon as it is parsed, ``on_file`` each file once it is dealt with."""
+    diagnostics as soon as it is parsed, ``on_file`` each file once it is dealt with;
+    ``prepare`` may drop or replace what each batch adds (corrections), ``issue`` is the
+    issue of pages without an issue line."""
     outcome = AddOutcome()
     ordered = sorted(files, key=lambda f: os.path.normpath(str(f)))
     for start in range(0, len(ordered), batch):
-        _add_batch(lib, ordered[start : start + batch], emit, on_file, outcome)
+        _add_batch(lib, ordered[start : start + batch], emit, on_file, outcome, prepare, issue)
     return outcome
 
 
@@ -67,6 +75,8 @@ def _add_batch(
     emit: Callable[[Sequence[Diagnostic]], None],
     on_file: Callable[[Path], None] | None,
     outcome: AddOutcome,
+    prepare: Prepare | None = None,
+    issue: str | None = None,
 ) -> None:
     paths = [resolved(f) for f in files]
     digests = [file_digest(f) for f in files]
@@ -82,7 +92,7 @@ def _add_batch(
         else:
             todo.append(file)
     outcome.report.articles_known += len(known)
-    result = parse_files(todo, (), on_file) if todo else ParseResult()
+    result = parse_files(todo, (), on_file, issue) if todo else ParseResult()
     parsed = {pa.article.source: pa for pa in result.articles}
     # findings in the order a parse of every file shows them
     found = list(result.diagnostics)
@@ -94,10 +104,11 @@ def _add_batch(
     outcome.errors = outcome.errors or has_errors(found)
     outcome.readable += len(known) + len(result.articles)
     ids: dict[str, str] = {}
-    if result.articles:
-        _merge(outcome.report, add_articles(lib, result.articles, ids=ids))
+    adding = prepare(lib, result.articles) if prepare is not None else result.articles
+    if adding:
+        _merge(outcome.report, add_articles(lib, adding, ids=ids))
     where = {str(f): (p, d) for f, p, d in zip(files, paths, digests, strict=True)}
-    record_digests(lib, _digest_rows(result.articles, where, ids))
+    record_digests(lib, _digest_rows(adding, where, ids))
 
 
 def _digest_rows(

@@ -21,6 +21,7 @@ from refs.dedupe.pairs import Item, make_item
 from refs.errors import LibraryError
 from refs.library.backup import backup, default_backup_path
 from refs.library.guard import refuse_damaged, refuse_empty_file, text_of
+from refs.library.hand import with_hand
 from refs.library.lock import begin_immediate
 from refs.library.schema import (
     FIELD_COLS,
@@ -401,7 +402,11 @@ class Library:
 
     def refresh_record(self, record_id: int) -> None:
         """Recompute a record's fields from every variant cited (most complete wins)."""
-        fields = merge_variants(self.record_variants(record_id))
+        variants = self.record_variants(record_id)
+        if not variants:  # kept without citations (edited or imported): as it stands
+            return
+        fields = merge_variants(variants)
+        fields = with_hand(fields, self.hand_fields(record_id))
         match = match_item("", fields)
         self.db.execute(
             f"UPDATE records SET {FIELD_SETS}, match_title = ?, match_outlet = ?, "
@@ -409,8 +414,23 @@ class Library:
             (*fields_row(fields), match.title, match.outlet, match.cited, record_id),
         )
 
+    def hand_fields(self, record_id: int) -> dict[str, str]:
+        """Field name -> stored value of the fields set by hand on a record."""
+        rows = self.db.execute(
+            "SELECT field, value FROM hand_fields WHERE record_id = ?", (record_id,)
+        )
+        return {str(f): str(v) for f, v in rows}
+
     def move_record(self, drop_id: int, keep_id: int) -> None:
-        """Every citation and key of ``drop_id`` goes to ``keep_id``; the record goes."""
+        """Every citation and key of ``drop_id`` goes to ``keep_id``; the record goes.
+        Its tags and notes go too, and its fields set by hand where ``keep_id`` has none."""
+        for table in ("hand_fields", "tags"):
+            self.db.execute(
+                f"UPDATE OR IGNORE {table} SET record_id = ? WHERE record_id = ?",
+                (keep_id, drop_id),
+            )
+            self.db.execute(f"DELETE FROM {table} WHERE record_id = ?", (drop_id,))
+        self.db.execute("UPDATE notes SET record_id = ? WHERE record_id = ?", (keep_id, drop_id))
         self.db.execute(
             "UPDATE citations SET record_id = ? WHERE record_id = ?", (keep_id, drop_id)
         )

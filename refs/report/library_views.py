@@ -24,15 +24,21 @@ def references_table(refs: Sequence[LibraryReference]) -> str:
             r.key,
             r.issued.iso() if r.issued else "?",
             r.type,
-            str(len(r.citations)),
-            r.outlet or "?",
+            str(articles_citing(r)),
+            r.outlet_canonical or r.outlet or "?",
             r.title,
         ]
         for r in refs
     ]
     if not rows:
         return "(the library is empty)\n"
-    return table(["key", "issued", "type", "cited", "outlet", "title"], rows) + "\n"
+    return table(["key", "issued", "type", "articles", "outlet", "title"], rows) + "\n"
+
+
+def articles_citing(ref: LibraryReference) -> int:
+    """How many articles (or imports) cite ``ref``: an article added from two files or
+    layouts counts once."""
+    return len({c.article_id for c in ref.citations})
 
 
 def reference_text(ref: LibraryReference, aliases: Sequence[str] = ()) -> str:

@@ -200,7 +200,7 @@ def test_merged_references_show_the_key_kept(tmp_path: Path) -> None:
     unused = arts[SEED1.name]["unused_references"]
     assert len(unused) >= 2
     for kept, dropped in ((keep, drop), (unused[0], unused[1])):
-        assert run("merge", kept, dropped, "--library", str(path))[0] == 0
+        assert run("merge", kept, dropped, "--force", "--library", str(path))[0] == 0
     after = by_name(check_json("--library", str(path)))
     for name, renamed in ((SEED0.name, {drop: keep}), (SEED1.name, {unused[1]: unused[0]})):
         before_keys = [r["key"] for r in arts[name]["references"]]

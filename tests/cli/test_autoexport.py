@@ -40,7 +40,7 @@ def test_registered_exports_follow_every_change(tmp_path: Path) -> None:
     (new_key,) = json.loads(out_json)["new_keys"]
     assert new_key in keys_in(out) and len(keys_in(out)) == len(after_add) + 1
     # and `refs merge`
-    code, _, err = run("merge", "ap2000kim", "ap2000gore", "--library", lib)
+    code, _, err = run("merge", "ap2000kim", "ap2000gore", "--force", "--library", lib)
     assert code == 0, err
     assert "ap2000gore" not in keys_in(out)
     # no temporary file is left beside it

@@ -74,7 +74,7 @@ def test_list_table(lib: str) -> None:
     code, out, _ = run("list", "--library", lib)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["key", "issued", "type", "cited", "outlet", "title"]
+    assert lines[0].split() == ["key", "issued", "type", "articles", "outlet", "title"]
     assert len(lines) == 2 + 21
 
 

@@ -225,7 +225,9 @@ def test_show_suggests_the_nearest_keys(lib: str) -> None:
 def test_keys_are_found_whatever_their_case(lib: str, tmp_path: Path) -> None:
     code, out, _ = run("show", "AP2000Gore", "--library", lib)
     assert code == 0 and out.startswith("key:                ap2000gore\n")
-    done = refs_process("merge", "AP2000KIM", "ap2000gore", "--library", lib, cwd=tmp_path)
+    done = refs_process(
+        "merge", "AP2000KIM", "ap2000gore", "--force", "--library", lib, cwd=tmp_path
+    )
     assert done.returncode == 0, done.stderr
     assert b"refs: merged ap2000gore into ap2000kim" in done.stderr
 

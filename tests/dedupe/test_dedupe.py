@@ -228,3 +228,18 @@ def test_idempotent(recs: list[tuple[str, str, str]]) -> None:
         again.append(make_item(key, v.title, v.outlet, v.issued, v.outlet_canonical))
     second = find_duplicates(again)
     assert second.auto_groups == ()
+
+
+def test_a_year_one_apart_is_proposed_never_merged() -> None:
+    from refs.dedupe.clusters import find_duplicates, make_item
+    from refs.models import PartialDate
+
+    title = "Kim urges Bush to engage Pyongyang"
+    items = [
+        make_item(key, title, "Yonhap", PartialDate(year=year, month=3, day=1), None)
+        for key, year in (("a", 2000), ("b", 2001), ("c", 2003))
+    ]
+    result = find_duplicates(items)
+    assert [c.keys for c in result.clusters] == [("a", "b")]
+    assert not result.auto_groups
+    assert "one apart" in result.clusters[0].pairs[0].reasons[0]

@@ -22,7 +22,7 @@ def test_a_merge_is_undone_by_split(tmp_path: Path) -> None:
     assert run("add", SEED0, "--library", lib)[0] in (0, 1)
     before = _listed(lib)
     first, second = sorted(before)[:2]
-    code, _, err = run("merge", first, second, "--library", lib)
+    code, _, err = run("merge", first, second, "--force", "--library", lib)
     assert code == 0, err
     assert second not in _listed(lib)
     code, _, err = run("split", second, "--library", lib)

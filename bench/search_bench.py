@@ -1,0 +1,103 @@
+"""Search benchmark: `refs search` (SQLite FTS5, BM25 ranking, the first 50) over a
+library of n references made with the corpus generator's vocabulary plus a name drawn
+from a large made-up vocabulary (as real titles name people and places). Prints the
+time to build the library and its index, then the time per query (median and slowest
+over a fixed set of queries: a rare name, a common pair of words, an outlet alias with a
+word, a word start) and its ratio to the floor measured in the same run: the lookup of
+one key through its index.
+
+    python -m bench.search_bench --refs 1000000
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import OUTLETS, _title
+from bench.sizes import main_over_sizes
+from refs.library.search import fts_query, refresh, search
+from refs.library.store import Library
+from refs.models import Fields, PartialDate
+from refs.outlets import resolve
+
+NAMES = 50_000  # made-up proper names: the rare words of the titles
+QUERIES = ("kovrimsa", "north korea", "AP missile", "nucl", "Reuters talks Russia", "zzzz")
+ROUNDS = 5
+
+
+def _name(i: int) -> str:
+    rng = random.Random(i)
+    return "".join(rng.choice("aeioukrmnstvlpdg") for _ in range(rng.randint(5, 9))).title()
+
+
+def build(lib: Library, n: int) -> None:
+    rng = random.Random(7)
+    names = [_name(i) for i in range(NAMES)]
+    names[0] = "Kovrimsa"
+    records = []
+    for i in range(n):
+        outlet = rng.choice(OUTLETS)
+        title = f"{_title(rng)} {rng.choice(names)}"
+        date = PartialDate(year=rng.randint(1990, 2010), month=rng.randint(1, 12))
+        fields = Fields.model_construct(
+            title=title,
+            outlet=outlet,
+            outlet_canonical=resolve(outlet).name,
+            issued=date,
+            type="article-newspaper",
+            publisher=None,
+            container_title=None,
+        )
+        records.append((f"k{i:08d}", fields, None))
+    with lib.transaction():
+        lib.insert_records(records)
+    with lib.transaction():
+        refresh(lib)
+
+
+def _timed(lib: Library, query: str) -> tuple[float, float]:
+    """(wall, CPU) seconds of one query (the machine may be shared: CPU tells the work)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    search(lib, query, 50)
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def _hits(lib: Library, query: str) -> int:
+    text = fts_query(query)
+    if text is None:
+        return 0
+    sql = "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?"
+    return int(lib.db.execute(sql, (text,)).fetchone()[0])
+
+
+def run(n: int) -> None:
+    with tempfile.TemporaryDirectory() as folder, Library(Path(folder) / "lib.db") as lib:
+        start = time.perf_counter()
+        build(lib, n)
+        built = time.perf_counter() - start
+        floor_times = []
+        for _ in range(ROUNDS * len(QUERIES)):
+            t = time.perf_counter()
+            lib.record_id(f"k{n // 2:08d}")
+            floor_times.append(time.perf_counter() - t)
+        floor = statistics.median(floor_times)
+        print(f"{n:,} references: library and index built in {built:.1f} s")
+        print(f"floor (one key through its index): {floor * 1e6:.0f} us")
+        for query in QUERIES:
+            runs = [_timed(lib, query) for _ in range(ROUNDS)]
+            med = statistics.median(w for w, _ in runs)
+            worst = max(w for w, _ in runs)
+            cpu = statistics.median(c for _, c in runs)
+            print(
+                f"  {query!r:24} {_hits(lib, query):>8,} hits  median {med * 1e3:6.1f} ms "
+                f"(CPU {cpu * 1e3:6.1f} ms)  slowest {worst * 1e3:6.1f} ms  "
+                f"({med / floor:,.0f}x floor)"
+            )
+
+
+if __name__ == "__main__":
+    main_over_sizes(__doc__, "refs", 1_000_000, run)
