@@ -16,11 +16,11 @@ from pathlib import Path
 
 from bench.growth import report
 from refs.check.stored import check_parsed
-from refs.collector import paused
 from refs.formats.detect import parse_text as parse_import
 from refs.library.ingest import import_references
 from refs.library.store import Library
 from refs.pipeline import build, parse_text
+from refs.pipeline.collector import paused
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ef633acc338f5415.txt"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from refs.models import Severity
-from refs.visible import visible
+from refs.text import visible
 
 
 class Diagnostic(BaseModel):

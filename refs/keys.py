@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from refs.latin import to_latin
 from refs.models import Name, PartialDate
 from refs.outlets import resolve
+from refs.text import to_latin
 
 STOP_WORDS = frozenset(
     [

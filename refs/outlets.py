@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from refs.latin import to_latin
+from refs.text import to_latin
 
 _FOLD_RE = re.compile(r"[^a-z0-9]+")
 _PAREN_RE = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)$")

@@ -20,7 +20,7 @@ from refs.errors import RefsError
 if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
     from refs.diagnostics import Diagnostic
     from refs.pipeline import ParseResult
-    from refs.stream import Format, Streamed
+    from refs.pipeline.stream import Format, Streamed
 
 app = typer.Typer(
     name="refs",
@@ -149,12 +149,12 @@ JobsOpt = Annotated[
 def stream_articles(
     paths: list[Path], fmt: Format, names: Sequence[str] = (), jobs: int | None = None
 ) -> Streamed:
-    """The first pass of a streamed run over the given paths (``refs.stream``), with the
+    """The first pass of a streamed run over the given paths (``refs.pipeline.stream``), with the
     progress bar of ``load_articles``; exit 2 when nothing is readable."""
+    from refs.pipeline.stream import default_jobs
+    from refs.pipeline.stream import stream_articles as first_pass
     from refs.reader import discover
     from refs.select import unmatched_articles
-    from refs.stream import default_jobs
-    from refs.stream import stream_articles as first_pass
 
     files, found = discover(paths)
     detail(f"reading {len(files)} article file(s)")
@@ -206,7 +206,7 @@ def all_diagnostics(result: ParseResult) -> list[Diagnostic]:
 def write_output(text: str, output: Path | None) -> None:
     """Data to stdout (also for ``-o -``), or atomically to a file; names of files that
     are not UTF-8 appear with U+FFFD."""
-    from refs.visible import encodable
+    from refs.text import encodable
 
     text = encodable(text)
     if output is None or str(output) == "-":

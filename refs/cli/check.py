@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from refs.check.coverage import Checked
     from refs.diagnostics import Diagnostic
     from refs.pipeline import ParsedArticle
-    from refs.stream import Format
+    from refs.pipeline.stream import Format
 
 # ---------------------------------------------------------------- refs check
 
@@ -79,8 +79,8 @@ def check(
     Example: refs check seeds --format html -o coverage.html --min-coverage 0.5
     """
     from refs.check.coverage import overall
-    from refs.gather import gather
     from refs.pipeline import check as check_stage
+    from refs.pipeline.gather import gather
     from refs.select import Selection
 
     check_output(output, paths or [], library_path(library))

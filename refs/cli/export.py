@@ -69,8 +69,8 @@ def export(
     """
     from refs.cli.filters import selection_of
     from refs.formats.registry import get as get_format
-    from refs.gather import gather
     from refs.models import CSL_VARIABLES
+    from refs.pipeline.gather import gather
 
     paths, keys = split_keys(paths)
     check_output(output, paths, library_path(library))

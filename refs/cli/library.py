@@ -398,13 +398,13 @@ def import_file(
 
     Example: refs import zotero.bib jabref.bib library.json
     """
-    from refs.collector import paused
     from refs.diagnostics import has_errors
     from refs.formats.detect import read_import, read_import_bytes
     from refs.library.import_files import import_source
     from refs.library.ingest import import_references
     from refs.library.journal import recording
     from refs.library.store import Library
+    from refs.pipeline.collector import paused
 
     results = []
     for file in files:

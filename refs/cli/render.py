@@ -99,7 +99,7 @@ def render(
     """
     from refs.cli.filters import selection_of
     from refs.diagnostics import has_errors
-    from refs.gather import gather
+    from refs.pipeline.gather import gather
     from refs.render.cites import parse_citation
     from refs.render.document import document, render_references
     from refs.render.styles import load_style

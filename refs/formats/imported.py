@@ -11,7 +11,7 @@ from refs.diagnostics import Diagnostic, error, warning
 from refs.keys import KeyRequest, author_word, base_key, library_keys, sort_identity
 from refs.models import Fields, LibraryReference, PartialDate
 from refs.outlets import cited_form
-from refs.visible import encodable
+from refs.text import encodable
 
 # The diagnostic codes of the import readers (I001-I014) are in refs.diagnostics.CODES.
 

@@ -9,7 +9,7 @@ from refs.check.coverage import Checked
 from refs.models import Link
 from refs.pipeline import ParsedArticle
 from refs.report.table import table
-from refs.visible import visible
+from refs.text import visible
 
 WIDTH = 60
 

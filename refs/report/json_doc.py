@@ -103,6 +103,6 @@ def json_text(value: Any) -> str:
     except TypeError:  # orjson refuses lone surrogates
         import json
 
-        from refs.visible import encodable
+        from refs.text import encodable
 
         return encodable(json.dumps(value, ensure_ascii=False, indent=2))

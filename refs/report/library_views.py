@@ -11,7 +11,7 @@ from refs.library.ingest import IngestReport
 from refs.models import LibraryReference
 from refs.report.json_doc import dumps, library_reference_json
 from refs.report.table import table
-from refs.visible import visible
+from refs.text import visible
 
 
 def references_json(refs: Sequence[LibraryReference]) -> str:

@@ -1,5 +1,5 @@
 """The documents of ``refs parse --format json`` and ``refs check --format json|text``
-written one article at a time (see :mod:`refs.stream`): the head, each article's text,
+written one article at a time (see :mod:`refs.pipeline.stream`): the head, each article's text,
 the separator between two articles and the tail. Joined, they are the document that
 ``refs.report.json_doc.dumps`` (JSON, two-space indent) and ``check_text`` give."""
 

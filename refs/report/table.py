@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from wcwidth import wcswidth
 
 from refs.pipeline import ParsedArticle
-from refs.visible import visible
+from refs.text import visible
 
 
 def width(text: str) -> int:

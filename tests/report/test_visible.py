@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from refs.diagnostics import warning
 from refs.report.table import table
-from refs.visible import encodable, visible
+from refs.text import encodable, visible
 from tests.helpers import SEEDS
 from tests.helpers.cli_run import run
 

@@ -139,7 +139,7 @@ def check(parsed: ParsedArticle) -> Checked:
     an article may be one reference: a claim then links to its key once (its best link)
     and the key is listed once among the unused."""
     from refs.check.coverage import Checked, check_article  # only the check commands
-    from refs.collector import paused
+    from refs.pipeline.collector import paused
 
     with paused():  # as in parsing: the cyclic collector grows superlinear over many dates
         checked = check_article(parsed.article, parsed.references)

@@ -1,4 +1,4 @@
-"""Streamed runs (refs.stream): the same documents as the in-memory stages, byte for
+"""Streamed runs (refs.pipeline.stream): the same documents as the in-memory stages, byte for
 byte, whatever the number of workers."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import pytest
 
 from bench.corpus import generate
 from refs.pipeline import check, parse_paths
+from refs.pipeline.stream import PARALLEL_MIN_FILES
 from refs.report.check_json import check_json
 from refs.report.check_text import check_text
 from refs.report.json_doc import article_json, dumps
-from refs.stream import PARALLEL_MIN_FILES
 from tests.helpers import SEEDS
 from tests.helpers.cli_run import run
 

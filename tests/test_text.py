@@ -6,9 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from refs.keys import KeyRequest, base_key, is_valid_key, library_keys
-from refs.latin import to_latin
 from refs.models import PartialDate
 from refs.report.table import table, width
+from refs.text import to_latin
 
 Y2000 = PartialDate(year=2000, month=6, day=3)
 
