@@ -87,22 +87,13 @@ def add(
     Example: refs autoexport add paper/refs.bib --format biblatex --since 2000
     """
     from refs.cli.app import check_output
+    from refs.cli.filters import selection_of
     from refs.library.autoexports import AutoExport, register
     from refs.library.store import Library
-    from refs.select import Selection, parse_bound
 
     check_output(file)
     extension_hint(fmt.value, file)
-    bounds = {}
-    for name, text in (("--since", since), ("--until", until)):
-        if text is not None:
-            bound = parse_bound(text)
-            if bound is None:
-                fail(f"{name} {text!r} is not a date", hint="use YYYY, YYYY-MM or YYYY-MM-DD")
-            bounds[name] = bound
-    selection = Selection(
-        tuple(article or ()), tuple(outlet or ()), bounds.get("--since"), bounds.get("--until")
-    )
+    selection = selection_of(article, outlet, since=since, until=until)
     export = AutoExport(str(file.resolve()), fmt.value, selection)
     with Library(library_path(library), create=False) as lib:
         with lib.transaction():

@@ -81,12 +81,12 @@ def article_job(task: Task) -> Done:
     if not task.wanted:
         return Done(b"", cited, wanted=False)
     if task.fmt == "parse-json":
-        return _split(streamed.parse_article(parsed), mark, cited, parsed.diagnostics, True)
+        return _split(streamed.parse_article(parsed), mark, cited, parsed.diagnostics)
     checked = check(parsed)
     out = (streamed.check_article if task.fmt == "check-json" else streamed.check_block)(
         parsed, checked
     )
-    done = _split(out, mark, cited, parsed.diagnostics, task.fmt == "check-json")
+    done = _split(out, mark, cited, parsed.diagnostics)
     done.claims, done.supported = len(checked.claims), len(checked.report.supported)
     done.unused = len(checked.report.unused_references)
     return done
@@ -98,13 +98,11 @@ def _parts(d: PartialDate | None) -> tuple[int | None, int | None, int | None, b
     return d.year, d.month, d.day, d.year_inferred
 
 
-def _split(
-    out: str, mark: str, cited: list[Cited], diagnostics: Sequence[Diagnostic], json: bool
-) -> Done:
+def _split(out: str, mark: str, cited: list[Cited], diagnostics: Sequence[Diagnostic]) -> Done:
     """The output cut at its keys' stand-ins, compressed for the spool (JSON shrinks
     about tenfold, so 10^6 articles wait in a few hundred MB, not several GB)."""
-    stand_in = mark  # orjson and the text report write it as it is
-    parts = re.split(re.escape(stand_in) + r"(\d+)" + re.escape(stand_in), out)
+    # orjson and the text report write the private-use mark as it is
+    parts = re.split(re.escape(mark) + r"(\d+)" + re.escape(mark), out)
     record = (parts[0::2], [int(n) for n in parts[1::2]], list(diagnostics))
     spooled = zlib.compress(pickle.dumps(record, pickle.HIGHEST_PROTOCOL), 1)
     return Done(spooled, cited, has_errors(list(diagnostics)))
