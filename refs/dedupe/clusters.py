@@ -19,7 +19,16 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from refs.dedupe.pairs import CANDIDATE, Item, Pair, day_number, item_of, judge, make_item
+from refs.dedupe.pairs import (
+    CANDIDATE,
+    Item,
+    Pair,
+    authors_differ,
+    day_number,
+    item_of,
+    judge,
+    make_item,
+)
 from refs.dedupe.tokens import BIG_BLOCK, compare_by_tokens
 
 __all__ = ["Cluster", "DedupeResult", "Item", "Pair", "find_duplicates", "item_of", "make_item"]
@@ -115,10 +124,11 @@ def find_duplicates(
             return False
         return pair_id(a.key, b.key) not in blocked
 
-    # 1. exact matches on normalised fields
+    # 1. exact matches on normalised fields (an item naming no author is matched with one
+    # that does by the fuzzy step, which compares authors where both have them)
     exact: dict[tuple[object, ...], list[Item]] = defaultdict(list)
     for it in ordered:
-        exact[(it.outlet, it.year, it.month, it.day, it.title)].append(it)
+        exact[(it.outlet, it.year, it.month, it.day, it.title, it.authors)].append(it)
     reps: list[Item] = []
     for group in exact.values():
         reps.append(group[0])
@@ -168,7 +178,8 @@ def _year_apart(
     for group in groups.values():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                if abs((a.year or 0) - (b.year or 0)) == 1 and wanted(a, b):
+                apart = abs((a.year or 0) - (b.year or 0)) == 1
+                if apart and not authors_differ(a, b) and wanted(a, b):
                     made += 1
                     x, y = pair_id(a.key, b.key)
                     reason = "the same but for the year, one apart (inferred at an issue's edge?)"

@@ -3,24 +3,26 @@ over article files (``refs parse``, ``export``, ``render``, ``check``) and the l
 (``refs add``, ``import``) share.
 
 Two references are one when their canonical outlet (folded), their date (year, month,
-day) and their normalised title (lowercase ASCII words, ``N. Korea`` -> ``north korea``,
-punctuation dropped) are equal: ``Korea: talks stall in Geneva`` and ``Korea - talks
+day), their normalised title (lowercase ASCII words, ``N. Korea`` -> ``north korea``,
+punctuation dropped) and their authors (folded family names, none for a wire story)
+are equal: ``Korea: talks stall in Geneva`` and ``Korea - talks
 stall in Geneva`` from Reuters on October 5 are one. The key of a reference is made from
 its merged fields (the most complete value of each over its citations), so a run and
 the library give the same key. The library goes further, merging near-duplicates by the
-conservative fuzzy rule of :mod:`refs.dedupe.pairs`; a run over files does not."""
+conservative fuzzy rule of :mod:`refs.dedupe.pairs` (which also joins a reference that
+names its authors with one that names none); a run over files does not."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from refs.dedupe.merge import merge_variants
-from refs.dedupe.title_forms import normalise_outlet, normalise_title
+from refs.dedupe.title_forms import author_form, normalise_outlet, normalise_title
 from refs.keys import KeyRequest, author_word, base_key, library_keys, sort_identity
-from refs.models import Fields, PartialDate
+from refs.models import Fields, Name, PartialDate
 from refs.outlets import resolve
 
-Identity = tuple[str, int | None, int | None, int | None, str]
+Identity = tuple[str, int | None, int | None, int | None, str, str]
 
 
 def canonical_outlet(outlet: str | None, canonical: str | None) -> str:
@@ -31,20 +33,26 @@ def canonical_outlet(outlet: str | None, canonical: str | None) -> str:
 
 
 def identity(
-    title: str, outlet: str | None, canonical: str | None, issued: PartialDate | None
+    title: str,
+    outlet: str | None,
+    canonical: str | None,
+    issued: PartialDate | None,
+    author: Sequence[Name] = (),
 ) -> Identity:
-    """What makes two references one: (outlet, year, month, day, title), normalised."""
+    """What makes two references one: (outlet, year, month, day, title, authors),
+    normalised."""
     return (
         normalise_outlet(canonical_outlet(outlet, canonical)),
         issued.year if issued else None,
         issued.month if issued else None,
         issued.day if issued else None,
         normalise_title(title),
+        author_form(author),
     )
 
 
 def variant_identity(v: Fields) -> Identity:
-    return identity(v.title, v.outlet, v.outlet_canonical, v.issued)
+    return identity(v.title, v.outlet, v.outlet_canonical, v.issued, v.author)
 
 
 def key_request(fields: Fields) -> KeyRequest:

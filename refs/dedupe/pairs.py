@@ -6,18 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from refs.dedupe.title_forms import (
+    author_form,
     is_generic_title,
     normalise_outlet,
     normalise_title,
     title_numbers,
 )
 from refs.lexicon import PLACES
-from refs.models import LibraryReference, PartialDate
+from refs.models import LibraryReference, Name, PartialDate
 from refs.outlets import resolve
 
 CANDIDATE = 80.0  # token-sorted title ratio from which a pair is shown as a candidate
@@ -38,10 +40,16 @@ class Item:
     month: int | None
     day: int | None
     sorted_title: str  # words of ``title`` in sorted order
+    authors: str = ""  # refs.dedupe.title_forms.author_form: "" where none is named
 
 
 def make_item(
-    key: str, title: str, outlet: str | None, issued: PartialDate | None, canonical: str | None
+    key: str,
+    title: str,
+    outlet: str | None,
+    issued: PartialDate | None,
+    canonical: str | None,
+    author: Sequence[Name] = (),
 ) -> Item:
     norm = normalise_title(title)
     canon = canonical or (resolve(outlet).name if outlet and outlet.strip() else "")
@@ -54,11 +62,19 @@ def make_item(
         month=issued.month if issued else None,
         day=issued.day if issued else None,
         sorted_title=" ".join(sorted(norm.split())),
+        authors=author_form(author),
     )
 
 
 def item_of(ref: LibraryReference) -> Item:
-    return make_item(ref.key, ref.title, ref.outlet, ref.issued, ref.outlet_canonical)
+    return make_item(ref.key, ref.title, ref.outlet, ref.issued, ref.outlet_canonical, ref.author)
+
+
+def authors_differ(a: Item, b: Item) -> bool:
+    """True when both name authors and no author of one is an author of the other."""
+    if not a.authors or not b.authors:
+        return False
+    return set(a.authors.split("|")).isdisjoint(b.authors.split("|"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +162,10 @@ def only_typos(only_a: list[str], only_b: list[str]) -> bool:
 
 
 def judge(a: Item, b: Item, title_score: float | None = None) -> Pair:
-    """Score one pair and say why; ``auto`` only for the conservative rule:
-    same canonical outlet, compatible dates (the same date for a generic title),
-    the same numbers, only misspelt words differing, and a title score of ``AUTO``."""
+    """Score one pair and say why; ``auto`` only for the conservative rule: same
+    canonical outlet, no two sets of authors apart, compatible dates (the same date for a
+    generic title), the same numbers, only misspelt words differing, and a title score
+    of ``AUTO``."""
     if b.key < a.key:
         a, b = b, a
     if title_score is None:
@@ -164,6 +181,12 @@ def judge(a: Item, b: Item, title_score: float | None = None) -> Pair:
         score -= 0.3
     elif a.cited != b.cited:
         reasons.append(f"outlet alias ({a.outlet})")
+    other_authors = authors_differ(a, b)
+    if other_authors:
+        reasons.append("different authors")
+        score -= 0.3
+    elif a.authors and a.authors == b.authors:
+        reasons.append("same authors")
     relation = date_relation(a, b)
     reasons.append({"same": "same date"}.get(relation, f"date {relation}"))
     if relation in ("next-day", "next-month", "contained"):
@@ -186,6 +209,7 @@ def judge(a: Item, b: Item, title_score: float | None = None) -> Pair:
             score -= 0.1
     auto = (
         a.outlet == b.outlet
+        and not other_authors
         and title_score >= AUTO
         and numbers_ok
         and typos

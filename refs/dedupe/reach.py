@@ -53,12 +53,15 @@ def _item_cells(it: Item) -> list[Cell]:
             Cell("month-only", o, *prev),
             Cell("month-only", o, *nxt),
             Cell("year-only", o, it.year),
+            # the same month a year either side: refs.dedupe.clusters proposes those
+            *(Cell("month-only", o, it.year + step, it.month) for step in (-1, 1)),
         ]
     near = [dt.date.fromordinal(n) for n in (ordinal - 1, ordinal, ordinal + 1) if n > 0]
     return [
         *(Cell("day", o, d.year, d.month, d.day) for d in near),
         Cell("month-only", o, it.year, it.month),
         Cell("year-only", o, it.year),
+        *(Cell("day", o, it.year + step, it.month, it.day) for step in (-1, 1)),
     ]
 
 

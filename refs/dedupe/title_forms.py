@@ -1,14 +1,16 @@
-"""Normalised matching fields for deduplication: titles and outlets folded to lowercase
-ASCII words, with the abbreviations of our domain spelled out (``N. Korea`` ->
+"""Normalised matching fields for deduplication: titles, outlets and authors folded to
+lowercase ASCII words, with the abbreviations of our domain spelled out (``N. Korea`` ->
 ``north korea``), so that exact matching on them is meaningful."""
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from refs.keys import STOP_WORDS, ascii_fold
+from refs.models import Name
 
 # Abbreviations spelled out before punctuation is dropped, in one pass over the title.
 _EXPANSION_RE = re.compile(
@@ -146,6 +148,14 @@ def normalise_outlet(outlet: str | None) -> str:
         return ""
     text = _APOSTROPHE.sub("", ascii_fold(outlet))
     return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def author_form(names: Sequence[Name]) -> str:
+    """The authors of a reference as dedupe compares them: the family name (with its
+    particle) of each person or the name of each institution, folded like an outlet,
+    sorted and joined by ``|``; empty where the reference names no author."""
+    forms = {normalise_outlet(n.family_full() or n.given) for n in names}
+    return "|".join(sorted(f for f in forms if f))
 
 
 _DIGITS = re.compile(r"[0-9]+")

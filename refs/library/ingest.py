@@ -4,6 +4,7 @@ the library and within the batch. Runs inside the caller's transaction."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import os
@@ -255,7 +256,7 @@ def _ingest(
     first_view: dict[Identity, Item] = {}
     for e in fresh:
         v = e.variant
-        it = make_item("", v.title, v.outlet, v.issued, v.outlet_canonical)
+        it = make_item("", v.title, v.outlet, v.issued, v.outlet_canonical, v.author)
         ident = variant_identity(v)  # the one identity rule, as in a run over files
         by_ident[ident].append(e)
         first_view.setdefault(ident, it)
@@ -266,9 +267,7 @@ def _ingest(
         key = f"{NEW}{n:09d}"
         groups[key] = by_ident[ident]
         it = first_view[ident]
-        views[key] = Item(
-            key, it.title, it.outlet, it.cited, it.year, it.month, it.day, it.sorted_title
-        )
+        views[key] = dataclasses.replace(it, key=key)
     new_items = list(views.values())
     # only the records a new item can pair with, found through the store's index
     existing = items_in(lib, cells_for(new_items))

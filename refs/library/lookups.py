@@ -12,7 +12,9 @@ from refs.dedupe.reach import Cell
 from refs.keys import KeyRequest, TakenKeys, suffix
 from refs.library.store import Library
 
-_ITEM_COLS = "r.key, r.match_title, r.match_outlet, r.match_cited, r.year, r.month, r.day"
+_ITEM_COLS = (
+    "r.key, r.match_title, r.match_outlet, r.match_cited, r.year, r.month, r.day, r.match_authors"
+)
 # per kind of cell: its parts after the outlet, and how a record is in it
 _CELLS = {
     "day": (("year", "month", "day"), "r.year = w.y AND r.month = w.m AND r.day = w.d"),
@@ -51,7 +53,8 @@ def items_in(lib: Library, cells: Iterable[Cell]) -> list[Item]:
             args = [v for c in chunk for v in (c.outlet, *(getattr(c, p) for p in parts))]
             for r in lib.db.execute(sql, args):
                 if r[0] not in found:  # the columns are Item's, in its order
-                    found[r[0]] = Item(*r, " ".join(sorted(r[1].split())))  # type: ignore[call-arg]
+                    sort = " ".join(sorted(r[1].split()))
+                    found[r[0]] = Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], sort, r[7])
     return [found[k] for k in sorted(found)]
 
 

@@ -1,12 +1,13 @@
 """A merge the user asks for (``refs merge A B``), with care: a merge of references of
-different outlets, or of two entries of one source list (two stories, never one), is
-refused unless forced; ``--keep FIELD=A|B`` chooses a field's value, which is then kept
-as set by hand. Runs inside the caller's transaction."""
+different outlets or by different authors, or of two entries of one source list (two
+stories, never one), is refused unless forced; ``--keep FIELD=A|B`` chooses a field's
+value, which is then kept as set by hand. Runs inside the caller's transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from refs.dedupe.pairs import authors_differ, item_of
 from refs.errors import UsageError
 from refs.library.decisions import live_key, merge
 from refs.library.edits import field_name
@@ -37,6 +38,9 @@ def objections(lib: Library, a: str, b: str) -> list[str]:
     oa, ob = ra.outlet_canonical or ra.outlet, rb.outlet_canonical or rb.outlet
     if oa and ob and fold(oa) != fold(ob):
         out.append(f"their outlets differ ({oa} / {ob})")
+    if authors_differ(item_of(ra), item_of(rb)):
+        names = [", ".join(n.family_full() or n.given or "" for n in r.author) for r in (ra, rb)]
+        out.append(f"their authors differ ({names[0]} / {names[1]})")
     shared = {c.article_id for c in ra.citations} & {c.article_id for c in rb.citations}
     shared = {s for s in shared if not s.startswith("import:")}
     if shared:

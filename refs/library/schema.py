@@ -8,7 +8,16 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from refs.models import CORE_FIELDS, DATE_FIELDS, FIELD_NAMES, Fields, PartialDate, fields_digest
+from refs.dedupe.title_forms import author_form
+from refs.models import (
+    CORE_FIELDS,
+    DATE_FIELDS,
+    FIELD_NAMES,
+    Fields,
+    Name,
+    PartialDate,
+    fields_digest,
+)
 
 _V1 = (
     """CREATE TABLE articles (
@@ -181,12 +190,31 @@ _V9 = (
     ),
 )
 
+
+def _v10_match_authors(db: sqlite3.Connection) -> None:
+    """Fill ``match_authors`` of the records that name authors (in their JSON column)."""
+    rows = db.execute("SELECT id, csl FROM records WHERE csl LIKE '%\"author\"%'").fetchall()
+    for record_id, rest in rows:
+        names = json.loads(rest).get("author") or ()
+        form = author_form([Name.model_validate(n) for n in names])
+        db.execute("UPDATE records SET match_authors = ? WHERE id = ?", (form, record_id))
+
+
+_V10 = (
+    # the authors as dedupe compares them (refs.dedupe.title_forms.author_form)
+    "ALTER TABLE records ADD COLUMN match_authors TEXT NOT NULL DEFAULT ''",
+    _v10_match_authors,
+)
+
+# the matching view of a record (refs.dedupe.pairs.Item) as the records table holds it
+MATCH_COLS = "match_title, match_outlet, match_cited, match_authors"
+
 # A migration step is an SQL statement or a function over the open database.
 Step = str | Callable[[sqlite3.Connection], None]
 
 # One tuple of steps per schema version; never edit a released entry, append. A step
 # that reads fields names the columns of its own version, not FIELD_COLS.
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -27,6 +27,7 @@ from refs.library.schema import (
     FIELD_COLS,
     FIELD_MARKS,
     FIELD_SETS,
+    MATCH_COLS,
     MIGRATIONS,
     SCHEMA_VERSION,
     fields_of_row,
@@ -38,7 +39,14 @@ from refs.parse.trusted import trusted
 
 def match_item(key: str, fields: Fields) -> Item:
     """The matching view of a record's fields."""
-    return make_item(key, fields.title, fields.outlet, fields.issued, fields.outlet_canonical)
+    return make_item(
+        key, fields.title, fields.outlet, fields.issued, fields.outlet_canonical, fields.author
+    )
+
+
+def match_row(match: Item) -> tuple[str, str, str, str]:
+    """The values of MATCH_COLS for a record's matching view."""
+    return (match.title, match.outlet, match.cited, match.authors)
 
 
 class Library:
@@ -293,7 +301,10 @@ class Library:
     def items(self, outlets_years: Iterable[tuple[str, int | None]] | None = None) -> list[Item]:
         """Matching views of the records (all, or those of the given outlet and year,
         the years next to it and those without a year)."""
-        sql = "SELECT key, match_title, match_outlet, match_cited, year, month, day FROM records"
+        sql = (
+            "SELECT key, match_title, match_outlet, match_cited, year, month, day, "
+            "match_authors FROM records"
+        )
         if outlets_years is None:
             rows = self.db.execute(sql).fetchall()
         else:
@@ -315,7 +326,7 @@ class Library:
                     )
         unique = {r[0]: r for r in rows}.values()  # an undated row comes once per chunk
         return [
-            Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], " ".join(sorted(r[1].split())))
+            Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], " ".join(sorted(r[1].split())), r[7])
             for r in unique
         ]
 
@@ -361,9 +372,9 @@ class Library:
         """A new record with its key; ``match`` is its matching view when known."""
         match = match or match_item(key, fields)
         cur = self.db.execute(
-            f"INSERT INTO records (key, {FIELD_COLS}, match_title, match_outlet, "
-            f"match_cited) VALUES (?, {FIELD_MARKS}, ?, ?, ?)",
-            (key, *fields_row(fields), match.title, match.outlet, match.cited),
+            f"INSERT INTO records (key, {FIELD_COLS}, {MATCH_COLS}) "
+            f"VALUES (?, {FIELD_MARKS}, ?, ?, ?, ?)",
+            (key, *fields_row(fields), *match_row(match)),
         )
         record_id = int(cur.lastrowid or 0)
         self.db.execute("INSERT INTO keys VALUES (?, ?)", (key, record_id))
@@ -376,10 +387,10 @@ class Library:
         rows = []
         for rid, (key, fields, match) in zip(ids, records, strict=True):
             m = match or match_item(key, fields)
-            rows.append((rid, key, *fields_row(fields), m.title, m.outlet, m.cited))
+            rows.append((rid, key, *fields_row(fields), *match_row(m)))
         self.db.executemany(
-            f"INSERT INTO records (id, key, {FIELD_COLS}, match_title, match_outlet, "
-            f"match_cited) VALUES (?, ?, {FIELD_MARKS}, ?, ?, ?)",
+            f"INSERT INTO records (id, key, {FIELD_COLS}, {MATCH_COLS}) "
+            f"VALUES (?, ?, {FIELD_MARKS}, ?, ?, ?, ?)",
             rows,
         )
         self.db.executemany("INSERT INTO keys VALUES (?, ?)", ((r[1], r[0]) for r in rows))
@@ -410,8 +421,8 @@ class Library:
         match = match_item("", fields)
         self.db.execute(
             f"UPDATE records SET {FIELD_SETS}, match_title = ?, match_outlet = ?, "
-            "match_cited = ? WHERE id = ?",
-            (*fields_row(fields), match.title, match.outlet, match.cited, record_id),
+            "match_cited = ?, match_authors = ? WHERE id = ?",
+            (*fields_row(fields), *match_row(match), record_id),
         )
 
     def hand_fields(self, record_id: int) -> dict[str, str]:

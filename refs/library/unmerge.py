@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from refs.errors import UsageError
-from refs.library.schema import FIELD_COLS
+from refs.library.schema import FIELD_COLS, MATCH_COLS
 from refs.library.store import Library
 
 
@@ -45,8 +45,8 @@ def split(lib: Library, key: str) -> tuple[str, str, int]:
         )
     merge_id, citations, keys = int(row[0]), json.loads(row[1]), json.loads(row[2])
     cur = lib.db.execute(
-        f"INSERT INTO records (key, {FIELD_COLS}, match_title, match_outlet, match_cited) "
-        f"SELECT ?, {FIELD_COLS}, match_title, match_outlet, match_cited FROM records "
+        f"INSERT INTO records (key, {FIELD_COLS}, {MATCH_COLS}) "
+        f"SELECT ?, {FIELD_COLS}, {MATCH_COLS} FROM records "
         "WHERE id = ?",
         (key, holder),
     )

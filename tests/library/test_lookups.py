@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -161,3 +162,16 @@ def test_taken_keys_and_distinct_pairs_for_given_keys(tmp_path: Path) -> None:
         assert distinct_pairs_among(lib, ["k000", "k002"]) == set()
         assert distinct_pairs_among(lib, ["k003", "k000"]) == {("k000", "k003")}
         assert distinct_pairs_among(lib, ["k000", "k001", "k002", "k003"]) == lib.distinct_pairs()
+
+
+@pytest.mark.parametrize("month_only", [True, False])
+def test_cells_reach_the_same_date_a_year_apart(tmp_path: Path, month_only: bool) -> None:
+    """The year-apart candidate (a year inferred across an issue's edge) is found through
+    the cells as over the whole library (a month-only date was missed)."""
+    old = d(1999, 1) if month_only else d(1999, 1, 5)
+    new = d(2000, 1) if month_only else d(2000, 1, 5)
+    with Library(tmp_path / "lib.db") as lib:
+        library = stored(lib, [(TITLES[0], "AP", old)])
+        fresh = [make_item("~0", TITLES[0], "AP", new, None)]
+        near = items_in(lib, cells_for(fresh))
+        assert [it.key for it in near] == [it.key for it in library]

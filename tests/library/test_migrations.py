@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -74,3 +75,26 @@ def test_version_3_library_migrates_keeping_keys_citations_and_decisions(tmp_pat
     )
     # the new column holds nothing for references without further fields
     assert _rows(path, "SELECT count(*) FROM records WHERE csl IS NOT NULL") == [(0,)]
+
+
+def test_version_9_library_learns_its_authors(tmp_path: Path) -> None:
+    """Version 10 fills ``match_authors`` from the names a version 9 library holds, so a
+    story by another author under the same headline stays apart after the migration."""
+    path = tmp_path / "v9.db"
+    shutil.copy(OLD / "v9-authors.db", path)
+    assert _rows(path, "PRAGMA user_version") == [(9,)]
+    keys_before = _rows(path, "SELECT key FROM keys ORDER BY key")
+    with Library(path) as lib:
+        assert lib.schema_version() == len(MIGRATIONS)
+    assert _rows(path, "SELECT key, match_authors FROM records ORDER BY key") == [
+        ("gordon2000allies", "gordon"),
+        ("vangogh2000letters", "associated press|van gogh"),
+    ]
+    assert _rows(path, "SELECT key FROM keys ORDER BY key") == keys_before
+    other = tmp_path / "sanger.json"
+    item = json.loads((OLD / "v9-authors.json").read_text(encoding="utf-8"))[0]
+    item.update(id="sanger2000allies", author=[{"family": "Sanger", "given": "David E."}])
+    other.write_text(json.dumps([item]), encoding="utf-8")
+    code, _, err = run("import", str(other), "--library", str(path))
+    assert code == 0, err
+    assert len(_rows(path, "SELECT id FROM records")) == 3
