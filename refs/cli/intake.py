@@ -32,7 +32,7 @@ from refs.errors import UsageError
 
 if TYPE_CHECKING:
     from refs.library.add_files import AddOutcome
-    from refs.library.ingest import IngestReport
+    from refs.library.placing import IngestReport
     from refs.library.store import Library
     from refs.pipeline import ParsedArticle
 
@@ -184,7 +184,7 @@ def _progress(files: int) -> Iterator[Callable[[Path], None] | None]:
 
 def combined(reports: list[IngestReport]) -> IngestReport:
     """One report for several files: counts added up, new keys in order."""
-    from refs.library.ingest import IngestReport
+    from refs.library.placing import IngestReport
 
     total = IngestReport()
     for report in reports:

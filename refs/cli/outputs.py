@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from refs.cli.app import fail
-from refs.reader import ARTICLE_SUFFIXES
 
 if TYPE_CHECKING:
     from refs.pipeline.stream import Streamed
@@ -27,6 +26,8 @@ def _same(a: Path, b: Path) -> bool:
 
 def _under(folder: Path, output: Path) -> bool:
     """``output`` is an article file that reading ``folder`` would find."""
+    from refs.reader import ARTICLE_SUFFIXES  # the models load only where they are used
+
     try:
         inside = Path(os.path.realpath(output)).relative_to(os.path.realpath(folder))
     except ValueError:
