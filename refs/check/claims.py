@@ -134,13 +134,7 @@ def extract_claims(
     issue = article.issue_date
     vocab = lower_vocabulary(" ".join(p.text for p in paras))
     outlets = cues.outlet_names(set(COMMON_OUTLETS) | {o for o in known_outlets if o})
-    pieces = []
-    for piece in _pieces(paras):
-        chunk = text[piece.start : piece.end]
-        label = _LABEL.match(chunk)
-        start = piece.start + (label.end() if label else 0)
-        if _is_claim(text[start : piece.end]):
-            pieces.append(_Piece(start, piece.end, piece.paragraph))
+    pieces = _claim_pieces(text, paras)
     # first pass: surnames of people named in full or with a title
     known_people: set[str] = set()
     first = [cues.names(text[p.start : p.end], vocab, ()) for p in pieces]
@@ -172,19 +166,43 @@ def extract_claims(
                 span=Span(
                     start=piece.start, end=piece.end, line=_line_of(text, piece.start, lines)
                 ),
-                cues=Cues(
-                    dates=dates,
-                    people=found.people,
-                    organisations=found.organisations,
-                    places=found.places,
-                    quotes=cues.quotes(body),
-                    verb=cues.reporting_verb(body),
-                    outlets=cues.outlets_named(body, outlets),
-                    kinds=cues.kinds(lead),
-                    context_dates=inherited,
-                    relative=relative,
-                    speaker=cues.speaker(body, found.people),
-                ),
+                cues=_cues(body, lead, found, outlets, dates, inherited, relative),
             )
         )
     return tuple(claims)
+
+
+def _claim_pieces(text: str, paras: Sequence[Paragraph]) -> list[_Piece]:
+    """The pieces of the paragraphs that are claims, without a label opening them."""
+    pieces = []
+    for piece in _pieces(paras):
+        label = _LABEL.match(text[piece.start : piece.end])
+        start = piece.start + (label.end() if label else 0)
+        if _is_claim(text[start : piece.end]):
+            pieces.append(_Piece(start, piece.end, piece.paragraph))
+    return pieces
+
+
+def _cues(
+    body: str,
+    lead: str,
+    found: cues.Names,
+    outlets: tuple[str, ...],
+    dates: tuple[PartialDate, ...],
+    inherited: tuple[PartialDate, ...],
+    relative: str | None,
+) -> Cues:
+    """What a claim's text names: ``lead`` is its text outside quotes."""
+    return Cues(
+        dates=dates,
+        people=found.people,
+        organisations=found.organisations,
+        places=found.places,
+        quotes=cues.quotes(body),
+        verb=cues.reporting_verb(body),
+        outlets=cues.outlets_named(body, outlets),
+        kinds=cues.kinds(lead),
+        context_dates=inherited,
+        relative=relative,
+        speaker=cues.speaker(body, found.people),
+    )

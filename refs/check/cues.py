@@ -201,68 +201,79 @@ def names(text: str, lower_vocab: Collection[str], known_people: Collection[str]
     orgs: list[str] = []
     places: list[str] = []
     for raw_run, at_start in _runs(text):
-        run = [_bare(w) for w in raw_run]
-        first = run[0].lower()
-        if (
-            at_start
-            and (first in lower_vocab or first in COMMON_WORDS)
-            and run[0] not in TITLE_WORDS
-        ):
-            run = run[1:]
-        while run and run[0] in CALENDAR:
-            run = run[1:]
-        if any(w in CALENDAR for w in run):
-            run = run[: next(i for i, w in enumerate(run) if w in CALENDAR)]
-        while run and run[-1] in CONNECTORS:
-            run = run[:-1]
-        while run and run[0] in CONNECTORS:
-            run = run[1:]
+        run = _trimmed([_bare(w) for w in raw_run], at_start, lower_vocab)
         if not run:
             continue
-        tail: list[str] = []
-        for w in reversed(run):
-            if (
-                w in TITLE_WORDS
-                or w in CONNECTORS
-                or w in PLACES
-                or w in ORG_WORDS
-                or w in CALENDAR
-            ):
-                break
-            if w.isupper() and len(w) > 1:
-                break
-            tail.insert(0, w)
-        head = run[: len(run) - len(tail)]
-        titled = bool(head) and head[-1] in TITLE_WORDS
-        person = bool(tail) and (titled or len(tail) >= 2 or tail[-1] in known_people)
-        if person and (
-            any(_demonym(w) for w in tail)
-            or tail[-1].lower() in lower_vocab
-            or " ".join(tail) in PLACES
-            or len(tail[-1]) < 2
-        ):
-            person = False
-        if person:
+        tail = _person(run, lower_vocab, known_people)
+        if tail:
             people.append(" ".join(tail))
+            head = run[: len(run) - len(tail)]
         else:
             head = run
         while head and (head[-1] in TITLE_WORDS or head[-1] in CONNECTORS):
             head = head[:-1]
-        phrase = " ".join(head)
-        for w in head:
-            if w in PLACE_ACRONYMS:
-                places.append(PLACE_ACRONYMS[w])
-            elif w in ORG_ACRONYMS:
-                orgs.append(w)
-        if any(w in ORG_WORDS for w in head):
-            orgs.append(phrase)
-        elif phrase in PLACES:
-            places.append(phrase)
-        elif len(head) > 1 and " ".join(head[-2:]) in PLACES:
-            places.append(" ".join(head[-2:]))
-        elif head and head[-1] in PLACES:
-            places.append(head[-1])
+        _place_or_org(head, orgs, places)
     return Names(_uniq(people), _uniq(orgs), _uniq(places))
+
+
+def _trimmed(run: list[str], at_start: bool, lower_vocab: Collection[str]) -> list[str]:
+    """A run of capitalised words without an ordinary word opening a sentence, calendar
+    words and connectors at its edges."""
+    first = run[0].lower()
+    if at_start and (first in lower_vocab or first in COMMON_WORDS) and run[0] not in TITLE_WORDS:
+        run = run[1:]
+    while run and run[0] in CALENDAR:
+        run = run[1:]
+    if any(w in CALENDAR for w in run):
+        run = run[: next(i for i, w in enumerate(run) if w in CALENDAR)]
+    while run and run[-1] in CONNECTORS:
+        run = run[:-1]
+    while run and run[0] in CONNECTORS:
+        run = run[1:]
+    return run
+
+
+def _person(
+    run: list[str], lower_vocab: Collection[str], known_people: Collection[str]
+) -> list[str]:
+    """The person the run ends with (after a title, in full, or a known surname), else
+    an empty list."""
+    tail: list[str] = []
+    for w in reversed(run):
+        if w in TITLE_WORDS or w in CONNECTORS or w in PLACES or w in ORG_WORDS:
+            break
+        if w in CALENDAR or (w.isupper() and len(w) > 1):
+            break
+        tail.insert(0, w)
+    head = run[: len(run) - len(tail)]
+    titled = bool(head) and head[-1] in TITLE_WORDS
+    person = bool(tail) and (titled or len(tail) >= 2 or tail[-1] in known_people)
+    if person and (
+        any(_demonym(w) for w in tail)
+        or tail[-1].lower() in lower_vocab
+        or " ".join(tail) in PLACES
+        or len(tail[-1]) < 2
+    ):
+        person = False
+    return tail if person else []
+
+
+def _place_or_org(head: list[str], orgs: list[str], places: list[str]) -> None:
+    """The organisations and places in what is left of a run once its person is taken."""
+    phrase = " ".join(head)
+    for w in head:
+        if w in PLACE_ACRONYMS:
+            places.append(PLACE_ACRONYMS[w])
+        elif w in ORG_ACRONYMS:
+            orgs.append(w)
+    if any(w in ORG_WORDS for w in head):
+        orgs.append(phrase)
+    elif phrase in PLACES:
+        places.append(phrase)
+    elif len(head) > 1 and " ".join(head[-2:]) in PLACES:
+        places.append(" ".join(head[-2:]))
+    elif head and head[-1] in PLACES:
+        places.append(head[-1])
 
 
 def speaker(text: str, people: Collection[str]) -> str | None:
