@@ -14,11 +14,11 @@ from refs.check import cues
 from refs.check import named_dates as claimdates
 from refs.check.sentences import split_sentences
 from refs.models import Article, Claim, Cues, Paragraph, PartialDate, Span
+from refs.parse.article import LineIndex
 
 QUOTE_OPENERS = "\"“'‘«"
 _LABEL = re.compile(r"^(?:Notes?|Update|Background)\s*:\s*", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
-_NEWLINE = re.compile("\n")
 _ID_WORD = re.compile(r"[^\W_]+")
 
 # outlets recognised in claim text even when no reference names them
@@ -61,21 +61,6 @@ def _pieces(paragraphs: Sequence[Paragraph]) -> list[_Piece]:
 def _is_claim(text: str) -> bool:
     words = _WORD.findall(text)
     return len(words) >= 4 and any(w.islower() for w in words)
-
-
-def _line_of(text: str, offset: int, cache: list[int]) -> int:
-    """1-based line of ``offset`` (``cache`` holds newline offsets, filled on first use)."""
-    if not cache:
-        cache.extend(m.start() for m in _NEWLINE.finditer(text))
-        cache.append(len(text) + 1)
-    lo, hi = 0, len(cache)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if cache[mid] < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo + 1
 
 
 def claim_text_form(text: str) -> str:
@@ -144,7 +129,7 @@ def extract_claims(
     claims: list[Claim] = []
     last_full: PartialDate | None = None
     context: tuple[PartialDate, ...] = ()  # the date in force, until a new one is given
-    lines: list[int] = []
+    lines = LineIndex(text)
     for n, piece in enumerate(pieces, start=1):
         body = text[piece.start : piece.end]
         lead = cues.outside_quotes(body)
@@ -163,9 +148,7 @@ def extract_claims(
             Claim(
                 id=ids[n - 1],
                 text=body,
-                span=Span(
-                    start=piece.start, end=piece.end, line=_line_of(text, piece.start, lines)
-                ),
+                span=Span(start=piece.start, end=piece.end, line=lines.line(piece.start)),
                 cues=_cues(body, lead, found, outlets, dates, inherited, relative),
             )
         )
