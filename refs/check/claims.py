@@ -14,7 +14,7 @@ from refs.check import cues
 from refs.check import named_dates as claimdates
 from refs.check.sentences import split_sentences
 from refs.models import Article, Claim, Cues, Paragraph, PartialDate, Span
-from refs.parse.article import LineIndex
+from refs.parse.line_index import LineIndex
 
 QUOTE_OPENERS = "\"“'‘«"
 _LABEL = re.compile(r"^(?:Notes?|Update|Background)\s*:\s*", re.IGNORECASE)

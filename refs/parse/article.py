@@ -8,13 +8,13 @@ pages that start mid-article with no header."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from refs import diagnostics as diag
 from refs.dates import read_issue_date
 from refs.diagnostics import Diagnostic
 from refs.models import Article, Paragraph, PartialDate, SourceList, Span
+from refs.parse.line_index import LineIndex
 from refs.parse.list_bounds import BLANK_LINE_RE, FOOTER_RE, find_label, find_list_end, footer_start
 from refs.parse.trusted import trusted
 
@@ -45,27 +45,6 @@ _SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+\S")
 _PROSE_RE = re.compile(r"\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b")
 _HEADER_PREFIX_MAX = 400  # a nav bar glued before the issue line is shorter than this
 _TITLE_MAX = 250  # a "title" longer than this is the first paragraph of the body
-
-
-class LineIndex:
-    """Offsets -> 1-based line numbers."""
-
-    __slots__ = ("_starts",)
-
-    def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos >= 0:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self._starts = starts
-
-    def line(self, offset: int) -> int:
-        return bisect_right(self._starts, offset)
-
-    def span(self, start: int, end: int) -> Span:
-        return trusted(Span, {"start": start, "end": end, "line": self.line(start)})
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

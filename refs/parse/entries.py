@@ -10,7 +10,7 @@ from refs.dates import is_weekday, read_date, unreadable_date
 from refs.diagnostics import Diagnostic
 from refs.models import RawReference, SourceList, Span
 from refs.outlets import is_known
-from refs.parse.article import LineIndex
+from refs.parse.line_index import LineIndex
 from refs.parse.outlet_span import outlet_start
 from refs.parse.separators import decode_entities, missing_separators, split_entries
 from refs.parse.trusted import trusted
