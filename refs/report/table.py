@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wcwidth import wcswidth
-
 from refs.pipeline import ParsedArticle
 from refs.text import visible
 
 
 def width(text: str) -> int:
-    """Columns that ``text`` takes on a terminal (a control character counts as one)."""
+    """Columns that ``text`` takes on a terminal (a control character counts as one).
+
+    Printable ASCII takes one column a character, so wcwidth (some 10-70 ms to
+    import) is loaded only for other text."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    from wcwidth import wcswidth
+
     columns = wcswidth(text)
     return columns if columns >= 0 else len(text)
 
