@@ -1,4 +1,4 @@
-"""Display widths in plain-text tables: the ASCII shortcut agrees with wcwidth."""
+"""Display widths in plain-text tables: the one-column shortcut agrees with wcwidth."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from wcwidth import wcswidth
 
-from refs.report.table import pad, width
+from refs.report.table import ONE_COLUMN, pad, width
 
 
 def _wcwidth_rule(text: str) -> int:
@@ -20,6 +20,12 @@ def _wcwidth_rule(text: str) -> int:
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 def test_ascii_width_is_what_wcwidth_says(text: str) -> None:
     assert width(text) == _wcwidth_rule(text)
+
+
+def test_every_one_column_character_is_one_column_in_wcwidth() -> None:
+    one_column = [chr(c) for c in range(0x3000) if ONE_COLUMN.fullmatch(chr(c))]
+    assert len(one_column) > 95 + 96
+    assert [c for c in one_column if wcswidth(c) != 1] == []
 
 
 @given(st.text())
@@ -33,11 +39,11 @@ def test_wide_and_combining_characters() -> None:
     assert pad("漢", 4) == "漢  "
 
 
-def test_ascii_tables_do_not_import_wcwidth() -> None:
+def test_one_column_tables_do_not_import_wcwidth() -> None:
     code = (
         "import sys\n"
         "from refs.report.table import table\n"
-        "table(['a', 'b'], [['x', 'yy']])\n"
+        "table(['a', 'b'], [['x', 'the c\\u2026 \\u2014 \\xe9t\\xe9']])\n"
         "print('wcwidth' in sys.modules)\n"
     )
     out = subprocess.run(
