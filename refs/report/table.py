@@ -3,9 +3,8 @@ CJK character takes two columns, a combining mark none."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import re
+from collections.abc import Sequence
 
 from refs.pipeline import ParsedArticle
 from refs.text import visible

@@ -46,7 +46,5 @@ def test_one_column_tables_do_not_import_wcwidth() -> None:
         "table(['a', 'b'], [['x', 'the c\\u2026 \\u2014 \\xe9t\\xe9']])\n"
         "print('wcwidth' in sys.modules)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
