@@ -8,6 +8,7 @@ from typing import Any
 
 from citeproc import model
 
+from refs.render.collapse import number_ranges
 from refs.render.elements.text import CachedLookups, FastFormat
 from refs.render.state import state_of
 
@@ -26,6 +27,7 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
         if self.getparent().sort is not None:
             good = self.getparent().sort.sort(good, self)
         out = []
+        rendered = []
         st.citing = True
         for cite in good:
             st.begin_entry()
@@ -35,9 +37,13 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
             except model.VariableError:
                 continue
             if output is not None:
-                out.append(cite.get("prefix", "") + output + cite.get("suffix", ""))
+                rendered.append((cite, cite.get("prefix", "") + output + cite.get("suffix", "")))
                 self.getparent().cites.append(cite)
         st.citing = False
+        if "citation-number" in st.split(self.getparent(), "collapse"):
+            out = number_ranges(rendered)
+        else:
+            out = [text for _, text in rendered]
         for cite in bad:
             out.append(callback(cite) or f"{cite.key}?")
         return self.format(self.wrap(self.join(out)))
