@@ -38,10 +38,24 @@ def number_ranges(rendered: Sequence[tuple[Any, Any]]) -> list[Any]:
             flush()
             out.append(text)
             continue
-        if run and number == run[-1][0]:
-            continue  # the same item twice in a row: printed once
-        if run and number != run[-1][0] + 1:
+        if run and number != run[-1][0] + 1:  # a gap, or the same item again
             flush()
         run.append((number, text))
     flush()
     return out
+
+
+def author_groups(cites: Sequence[tuple[Any, Any, str | None]]) -> list[list[tuple[Any, Any]]]:
+    """``(cite, output, names)`` triples -> groups of cites whose names render alike, in
+    the order each group first appears (cite grouping); cites without names stand alone."""
+    groups: list[list[tuple[Any, Any]]] = []
+    by_names: dict[str, list[tuple[Any, Any]]] = {}
+    for cite, text, names in cites:
+        if names is None:
+            groups.append([(cite, text)])
+        elif names in by_names:
+            by_names[names].append((cite, text))
+        else:
+            by_names[names] = [(cite, text)]
+            groups.append(by_names[names])
+    return groups

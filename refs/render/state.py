@@ -44,6 +44,8 @@ class RenderState:
     previous_names: str | None = None  # the names that opened the last bibliography entry
     # per entry
     names_done: bool = False  # the entry's first cs:names has rendered
+    cite_names: str | None = None  # what the cite's first cs:names rendered (collapsing)
+    drop_names: bool = False  # the cite's first cs:names renders nothing (collapsed cite)
     suppressed: set[str] = field(default_factory=set)  # variables used by a substitute
     traces: list[set[str]] = field(default_factory=list)  # open substitute recordings
 
@@ -61,6 +63,7 @@ class RenderState:
         self.suppressed.clear()
         self.traces.clear()
         self.names_done = False
+        self.cite_names = None
 
     def find(self, element: Any, query: str) -> Any:
         """``element.xpath_search(query)[0]`` (or None), memoised."""
