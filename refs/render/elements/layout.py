@@ -40,12 +40,12 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
         else:
             pairs = [(cite, text) for cite, text, _ in rendered]
             out = number_ranges(pairs) if "citation-number" in collapse else [t for _, t in pairs]
-            result = self.join(out) if out else None
+            result = self.join(out)
         st.citing = False
         extra = [callback(cite) or f"{cite.key}?" for cite in bad]
         if extra:
             result = self.join(([result] if result is not None else []) + extra)
-        return self.format(self.wrap(result))
+        return self.format(self.wrap(self.join([]) if result is None else result))
 
     def _render_cite(self, cite: Any, drop_names: bool = False) -> tuple[Any, str | None]:
         """A cite's output with its affixes, and what its first cs:names rendered."""

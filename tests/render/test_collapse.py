@@ -1,0 +1,51 @@
+"""Cite collapsing: number ranges and author groups (refs.render.collapse), and both
+through a whole style."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from refs.render.collapse import author_groups, number_ranges
+
+
+class FakeCite(dict[str, Any]):
+    def __init__(self, number: int, **fields: Any) -> None:
+        super().__init__(**fields)
+        self.number = number
+
+
+def _ranges(numbers: list[int], **fields: Any) -> list[str]:
+    return number_ranges([(FakeCite(n, **fields), f"[{n}]") for n in numbers])
+
+
+def test_runs_of_three_or_more_become_ranges() -> None:
+    assert _ranges([1, 2, 3, 5, 6, 7]) == ["[1]–[3]", "[5]–[7]"]
+    assert _ranges([1, 2, 4]) == ["[1]", "[2]", "[4]"]
+
+
+def test_the_same_item_again_ends_a_run() -> None:
+    assert _ranges([1, 2, 2, 3, 4]) == ["[1]", "[2]", "[2]–[4]"]
+
+
+def test_a_cite_with_a_locator_is_not_collapsed() -> None:
+    assert _ranges([1, 2, 3], locator="12") == ["[1]", "[2]", "[3]"]
+
+
+@given(st.lists(st.integers(min_value=1, max_value=30), max_size=12))
+def test_every_number_is_printed_or_inside_a_range(numbers: list[int]) -> None:
+    out = _ranges(numbers)
+    shown: list[int] = []
+    for piece in out:
+        first, _, last = piece.partition("–")
+        lo, hi = int(first.strip("[]")), int((last or first).strip("[]"))
+        shown.extend(range(lo, hi + 1))
+    assert shown == numbers
+
+
+def test_author_groups_keep_first_appearance_order() -> None:
+    cites = [("a", "A1", "Smith"), ("b", "B", "Jones"), ("c", "A2", "Smith"), ("d", "X", None)]
+    groups = author_groups(cites)
+    assert [[text for _, text in g] for g in groups] == [["A1", "A2"], ["B"], ["X"]]
