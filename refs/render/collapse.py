@@ -59,3 +59,55 @@ def author_groups(cites: Sequence[tuple[Any, Any, str | None]]) -> list[list[tup
             by_names[names] = [(cite, text)]
             groups.append(by_names[names])
     return groups
+
+
+def _next_letter(a: str, b: str) -> bool:
+    return len(a) == len(b) == 1 and ord(b) == ord(a) + 1
+
+
+def _suffix_segment(texts: list[Any], suffixes: list[str], delimiter: str, ranged: bool) -> Any:
+    """One date's cites: the first in full, then their year suffixes ("2000a,b"); with
+    ``ranged``, runs of three or more letters as a range ("2000a–c")."""
+    pieces: list[Any] = []
+    i = 0
+    while i < len(texts):
+        j = i
+        while ranged and j + 1 < len(texts) and _next_letter(suffixes[j], suffixes[j + 1]):
+            j += 1
+        head = texts[i] if i == 0 else suffixes[i]
+        if j - i >= 2:
+            pieces.append(head + EN_DASH + suffixes[j])
+            i = j + 1
+        else:
+            pieces.append(head)
+            i += 1
+    joined = pieces[0]
+    for piece in pieces[1:]:
+        joined = joined + delimiter + piece
+    return joined
+
+
+def year_suffixes(
+    group: Sequence[tuple[Any, str | None, str | None]],
+    delimiters: tuple[str, str, str],
+    ranged: bool,
+) -> Any:
+    """An author group's cites as ``(output, date key, year suffix)``: consecutive cites
+    of one date (the key: the output without names and suffix) print their suffixes
+    only. ``delimiters``: between dates, after a date whose suffixes collapsed, and
+    between suffixes."""
+    within, after, delimiter = delimiters
+    segments: list[tuple[list[Any], list[str]]] = []
+    last_key: str | None = None
+    for text, key, suffix in group:
+        if key is not None and suffix and key == last_key and segments:
+            segments[-1][0].append(text)
+            segments[-1][1].append(suffix)
+        else:
+            segments.append(([text], [suffix or ""]))
+        last_key = key if suffix else None
+    joined = _suffix_segment(*segments[0], delimiter, ranged)
+    for before, (texts, sufs) in zip(segments, segments[1:], strict=False):
+        joined = joined + (after if len(before[0]) > 1 else within)
+        joined = joined + _suffix_segment(texts, sufs, delimiter, ranged)
+    return joined

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from refs.render.collapse import author_groups, number_ranges
+from refs.render.collapse import author_groups, number_ranges, year_suffixes
 
 
 class FakeCite(dict[str, Any]):
@@ -49,3 +49,15 @@ def test_author_groups_keep_first_appearance_order() -> None:
     cites = [("a", "A1", "Smith"), ("b", "B", "Jones"), ("c", "A2", "Smith"), ("d", "X", None)]
     groups = author_groups(cites)
     assert [[text for _, text in g] for g in groups] == [["A1", "A2"], ["B"], ["X"]]
+
+
+def test_one_dates_year_suffixes_print_once() -> None:
+    group = [("Smith 2000a", "2000", "a"), ("2000b", "2000", "b"), ("2001", None, None)]
+    out = year_suffixes(group, (", ", "; ", ","), ranged=False)
+    assert out == "Smith 2000a,b; 2001"
+
+
+def test_ranged_year_suffixes_collapse_runs_of_three() -> None:
+    letters = "acde"
+    group = [("Smith 2000a", "2000", "a")] + [(f"2000{c}", "2000", c) for c in letters[1:]]
+    assert year_suffixes(group, (", ", ", ", ","), ranged=True) == "Smith 2000a,c–e"

@@ -8,7 +8,7 @@ from typing import Any
 
 from citeproc import model
 
-from refs.render.collapse import author_groups, number_ranges
+from refs.render.collapse import author_groups, number_ranges, year_suffixes
 from refs.render.elements.text import CachedLookups, FastFormat
 from refs.render.state import state_of
 
@@ -64,28 +64,46 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
         return cite.get("prefix", "") + output + cite.get("suffix", ""), st.cite_names
 
     def _collapse_years(self, rendered: list[tuple[Any, Any, str | None]]) -> Any:
-        """collapse="year": cites by the same names grouped, names printed once."""
+        """collapse="year" (also "year-suffix", "year-suffix-ranged"): cites by the same
+        names grouped, names printed once; with year-suffix, one date's suffixes once."""
         parent = self.getparent()
+        mode = state_of(self).split(parent, "collapse")[0]
         delimiter = self.get("delimiter", "")
         within = parent.get("cite-group-delimiter", ", ")
         after = parent.get("after-collapse-delimiter", delimiter)
         result: Any = None
         collapsed = False
         for group in author_groups(rendered):
-            parts = [group[0][1]]
+            parts = [(group[0][1], *self._date_key(group[0][0], mode))]
             for cite, _ in group[1:]:
                 text, _ = self._render_cite(cite, drop_names=True)
                 if text is not None:
-                    parts.append(text)
-            joined = parts[0]
-            for part in parts[1:]:
-                joined = joined + within + part
+                    parts.append((text, *self._date_key(cite, mode, text)))
+            if mode == "year":
+                joined = year_suffixes([(t, None, None) for t, _, _ in parts], (within,) * 3, False)
+            else:
+                suffix_delimiter = parent.get("year-suffix-delimiter", delimiter)
+                ranged = mode == "year-suffix-ranged"
+                joined = year_suffixes(parts, (within, after, suffix_delimiter), ranged)
             if result is None:
                 result = joined
             else:
                 result = result + (after if collapsed else delimiter) + joined
             collapsed = len(parts) > 1
         return result
+
+    def _date_key(self, cite: Any, mode: str, text: Any = None) -> tuple[str | None, str | None]:
+        """A cite's year suffix and its output without names and suffix (None when the cite
+        has a locator or affixes, or no suffix)."""
+        if mode == "year" or cite.get("locator") or cite.get("prefix") or cite.get("suffix"):
+            return None, None
+        suffix = str(cite.reference.get("year_suffix") or "")
+        if not suffix:
+            return None, None
+        if text is None:
+            text, _ = self._render_cite(cite, drop_names=True)
+        head, found, tail = str(text).rpartition(suffix)
+        return (head + tail if found else None), suffix
 
     def _render_part(self, item: Any, children: list[Any]) -> Any:
         out = []
