@@ -5,6 +5,7 @@ names of cites by the same authors once ("Smith 1900, 2000")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 EN_DASH = "\u2013"
@@ -107,7 +108,7 @@ def year_suffixes(
             segments.append(([text], [suffix or ""]))
         last_key = key if suffix else None
     joined = _suffix_segment(*segments[0], delimiter, ranged)
-    for before, (texts, sufs) in zip(segments, segments[1:], strict=False):
+    for before, (texts, sufs) in pairwise(segments):
         joined = joined + (after if len(before[0]) > 1 else within)
         joined = joined + _suffix_segment(texts, sufs, delimiter, ranged)
     return joined
