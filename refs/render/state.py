@@ -39,6 +39,7 @@ class RenderState:
     tested: set[str] = field(default_factory=set)  # item keys that met a disambiguate test
     sorting: bool = False  # rendering sort keys
     citing: bool = False  # rendering a citation (disambiguation applies)
+    cites_in_bibliography_order: bool = False  # else the order given (without cs:sort)
     names_shown: dict[str, int] = field(default_factory=dict)  # item key -> et-al-use-first
     given_levels: dict[str, tuple[int, ...]] = field(default_factory=dict)  # 1 initials, 2 full
     previous_names: str | None = None  # the names that opened the last bibliography entry
@@ -56,6 +57,7 @@ class RenderState:
         self.given_levels.clear()
         self.sorting = False
         self.citing = False
+        self.cites_in_bibliography_order = False
         self.previous_names = None
         self.begin_entry()
 

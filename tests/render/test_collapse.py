@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from refs.render.collapse import author_groups, number_ranges, year_suffixes
+from refs.render.engine import CiteSpec, render_clusters
+from refs.render.loader import Style
 
 
 class FakeCite(dict[str, Any]):
@@ -61,3 +63,34 @@ def test_ranged_year_suffixes_collapse_runs_of_three() -> None:
     letters = "acde"
     group = [("Smith 2000a", "2000", "a")] + [(f"2000{c}", "2000", c) for c in letters[1:]]
     assert year_suffixes(group, (", ", ", ", ","), ranged=True) == "Smith 2000a,c–e"
+
+
+_CSL = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation collapse="{collapse}">
+    <layout delimiter=", " prefix="(" suffix=")">
+      <group delimiter=" ">
+        <names variable="author"><name form="short"/></names>
+        <date variable="issued"><date-part name="year"/></date>
+      </group>
+    </layout>
+  </citation>
+</style>"""
+
+
+def _item(key: str, family: str, year: int) -> dict[str, Any]:
+    return {
+        "id": key,
+        "type": "book",
+        "title": key,
+        "author": [{"family": family, "given": "A"}],
+        "issued": {"date-parts": [[year]]},
+    }
+
+
+def test_year_collapse_through_a_style_keeps_the_order_given() -> None:
+    items = [_item("a", "Smith", 2000), _item("b", "Jones", 1990), _item("c", "Smith", 1900)]
+    style = Style(_CSL.format(collapse="year").encode(), "inline")
+    cluster = [CiteSpec("b"), CiteSpec("a"), CiteSpec("c")]
+    result = render_clusters(items, style, [cluster], "text")
+    assert [c.text for c in result.citations] == ["(Jones 1990, Smith 2000, 1900)"]

@@ -24,7 +24,8 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
         bibliography = citation.bibliography
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        good.sort(key=lambda cite: bibliography.keys.index(cite.key))
+        if st.cites_in_bibliography_order:
+            good.sort(key=lambda cite: bibliography.keys.index(cite.key))
         if parent.sort is not None:
             good = parent.sort.sort(good, self)
         rendered = []
