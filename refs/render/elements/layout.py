@@ -76,12 +76,16 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
         collapsed = False
         for group in author_groups(rendered):
             parts = [(group[0][1], *self._date_key(group[0][0], mode))]
+            shown = [group[0][0]]
             for cite, _ in group[1:]:
                 text, _ = self._render_cite(cite, drop_names=True)
                 if text is not None:
                     parts.append((text, *self._date_key(cite, mode, text)))
-            if mode == "year":
-                joined = year_suffixes([(t, None, None) for t, _, _ in parts], (within,) * 3, False)
+                    shown.append(cite)
+            if mode == "year":  # a cite with a locator is followed by after-collapse-delimiter
+                joined = parts[0][0]
+                for cite, (text, _, _) in zip(shown, parts[1:], strict=False):
+                    joined = joined + (after if cite.get("locator") else within) + text
             else:
                 suffix_delimiter = parent.get("year-suffix-delimiter", delimiter)
                 ranged = mode == "year-suffix-ranged"
@@ -89,7 +93,7 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
             if result is None:
                 result = joined
             else:
-                result = result + (after if collapsed else delimiter) + joined
+                result = result + (after if collapsed or mode == "year" else delimiter) + joined
             collapsed = len(parts) > 1
         return result
 
