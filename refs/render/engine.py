@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +114,74 @@ def render(
     return render_clusters(items, style, clusters, fmt, citations=citations, source=source)
 
 
+def _registered(
+    bib: CitationStylesBibliography,
+    clusters: Sequence[Sequence[CiteSpec]],
+    ready: Sequence[Mapping[str, Any]],
+    source: str,
+    diags: list[Diagnostic],
+) -> list[Citation]:
+    """The citations of ``clusters`` registered (every item when none cites one), the
+    bibliography sorted; an unknown key or a failed sort is said."""
+    cites = [Citation([_cite(spec) for spec in cluster]) for cluster in clusters if cluster]
+    unknown: list[str] = []
+    for citation in cites:
+        bib.register(citation, lambda cite: unknown.append(cite.key))
+    for key in dict.fromkeys(unknown):
+        diags.append(error("C007", source, None, f"citation of unknown key {key!r}"))
+    if not bib.items:
+        for item in ready:
+            bib.register(Citation([Cite(item["id"])]))
+    try:
+        bib.sort()
+    except Exception as exc:
+        diags.append(error("C005", source, None, f"could not sort the bibliography: {exc}"))
+    return cites
+
+
+def _citations(
+    style: Style,
+    bib: CitationStylesBibliography,
+    cites: Sequence[Citation],
+    ids: Mapping[str, str],
+    finished: Callable[[Any], str],
+    source: str,
+    diags: list[Diagnostic],
+) -> list[Entry]:
+    """Each citation rendered, labelled by the keys it cites."""
+    cited: list[Entry] = []
+    for citation in cites:
+        label = ",".join(ids.get(c.key, c.key) for c in citation.cites)
+        try:
+            text = bib.cite(citation, lambda _cite: None)
+        except Exception as exc:
+            diags.append(error("C006", source, None, f"{label}: {exc}"))
+            continue
+        cited.append(Entry(label, finished(_note_start(style, str(text)))))
+    return cited
+
+
+def _entries(
+    style: Style,
+    bib: CitationStylesBibliography,
+    ids: Mapping[str, str],
+    finished: Callable[[Any], str],
+    source: str,
+    diags: list[Diagnostic],
+) -> list[Entry]:
+    """The bibliography's entries, in its order."""
+    entries: list[Entry] = []
+    for ref in bib.items:
+        try:
+            texts = style.render_bibliography([ref])
+        except Exception as exc:
+            diags.append(error("C006", source, None, f"{ids[ref.key]}: {exc}"))
+            continue
+        if texts:
+            entries.append(Entry(ids[ref.key], finished(texts[0])))
+    return entries
+
+
 def render_clusters(
     items: Sequence[Mapping[str, Any]],
     style: Style,
@@ -151,42 +219,13 @@ def render_clusters(
     st.cites_in_bibliography_order = cites_in_bibliography_order
     bib = CitationStylesBibliography(style, data, formatter)
     quotes = _quotes(style)  # terms are preformatted: only after the formatter is set
-    cites = [Citation([_cite(spec) for spec in cluster]) for cluster in clusters if cluster]
-    unknown: list[str] = []
-    for citation in cites:
-        bib.register(citation, lambda cite: unknown.append(cite.key))
-    for key in dict.fromkeys(unknown):
-        diags.append(error("C007", source, None, f"citation of unknown key {key!r}"))
-    if not bib.items:
-        for item in ready:
-            bib.register(Citation([Cite(item["id"])]))
-    try:
-        bib.sort()
-    except Exception as exc:
-        diags.append(error("C005", source, None, f"could not sort the bibliography: {exc}"))
+    cites = _registered(bib, clusters, ready, source, diags)
     disambiguate(style, bib, cites)
-
     cited: list[Entry] = []
     if citations or not style.has_bibliography():
-        for citation in cites:
-            label = ",".join(ids.get(c.key, c.key) for c in citation.cites)
-            try:
-                text = bib.cite(citation, lambda _cite: None)
-            except Exception as exc:
-                diags.append(error("C006", source, None, f"{label}: {exc}"))
-                continue
-            cited.append(Entry(label, finished(_note_start(style, str(text)))))
-
-    entries: list[Entry] = []
+        cited = _citations(style, bib, cites, ids, finished, source, diags)
     if style.has_bibliography():
-        for ref in bib.items:
-            try:
-                texts = style.render_bibliography([ref])
-            except Exception as exc:
-                diags.append(error("C006", source, None, f"{ids[ref.key]}: {exc}"))
-                continue
-            if texts:
-                entries.append(Entry(ids[ref.key], formatter.entry(finished(texts[0]))))
+        entries = _entries(style, bib, ids, lambda t: formatter.entry(finished(t)), source, diags)
     else:  # a style without a bibliography: its citations are the entries
         entries = [Entry(c.key, formatter.entry(c.text)) for c in cited]
         cited = cited if citations else []

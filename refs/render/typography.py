@@ -52,22 +52,9 @@ def smart_quotes(text: str, q: Quotes) -> str:
     A quote opens after a space or opening punctuation and before a letter; a single
     quote opens only when a closing one follows. Any other single quote is an
     apostrophe (’), as in damaged text ("didn' know")."""
-    stack: list[str] = []  # "style" (the locale's quotes), '"' or "'" (from the data)
+    quoting = _Quoting(q)
     out: list[str] = []
     prev = ""
-
-    def opener() -> str:
-        return q.open if len(stack) % 2 == 0 else q.open_inner
-
-    def closer() -> str:
-        return q.close if len(stack) % 2 == 0 else q.close_inner
-
-    def pop(kind: str) -> None:
-        for i in range(len(stack) - 1, -1, -1):
-            if stack[i] == kind:
-                del stack[i:]
-                return
-
     for segment in _TAGS.split(text):
         if segment.startswith("<") and segment.endswith(">"):
             out.append(segment)
@@ -76,41 +63,70 @@ def smart_quotes(text: str, q: Quotes) -> str:
             continue
         chars = list(segment)
         for i, ch in enumerate(chars):
-            nxt = chars[i + 1] if i + 1 < len(chars) else ""
-            opening = prev in _OPENING_CONTEXT or prev in (q.open, q.open_inner)
-            if ch in (q.open, q.open_inner):
-                stack.append("style")
-            elif ch == q.close or (ch == q.close_inner and not _is_word(nxt)):
-                if "style" in stack:
-                    pop("style")
-            elif ch == FIELD_QUOTE:
-                if opening and nxt and not nxt.isspace():
-                    ch = opener()
-                    stack.append('"')
-                elif '"' in stack:
-                    pop('"')
-                    ch = closer()
-                else:
-                    ch = q.close
-            elif ch == FIELD_APOSTROPHE:
-                if _is_word(prev) and _is_word(nxt):
-                    ch = _APOS_MARK
-                elif opening and _is_word(nxt) and _closes_later(chars, i):
-                    ch = opener()
-                    stack.append("'")
-                elif "'" in stack and not _is_word(nxt):
-                    pop("'")
-                    ch = closer()
-                else:
-                    # two quotes in a row (damaged text) come out apart, as in citeproc-js
-                    ch = (
-                        " " + _APOS_MARK
-                        if prev == _APOS_MARK and out[-1] == _APOS_MARK
-                        else _APOS_MARK
-                    )
+            ch = quoting.char(chars, i, prev, out[-1] if out else "")
             out.append(ch)
             prev = ch
     return "".join(out)
+
+
+class _Quoting:
+    """The quotes open at a point of the text: "style" (the locale's quotes), '"' or "'"
+    (from the data), innermost last."""
+
+    def __init__(self, q: Quotes) -> None:
+        self.q = q
+        self.stack: list[str] = []
+
+    def opener(self) -> str:
+        return self.q.open if len(self.stack) % 2 == 0 else self.q.open_inner
+
+    def closer(self) -> str:
+        return self.q.close if len(self.stack) % 2 == 0 else self.q.close_inner
+
+    def pop(self, kind: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i] == kind:
+                del self.stack[i:]
+                return
+
+    def char(self, chars: list[str], i: int, prev: str, last: str) -> str:
+        """What ``chars[i]`` becomes, after ``prev`` (``last``: the output so far ends
+        with it)."""
+        q, ch = self.q, chars[i]
+        nxt = chars[i + 1] if i + 1 < len(chars) else ""
+        opening = prev in _OPENING_CONTEXT or prev in (q.open, q.open_inner)
+        if ch in (q.open, q.open_inner):
+            self.stack.append("style")
+        elif ch == q.close or (ch == q.close_inner and not _is_word(nxt)):
+            if "style" in self.stack:
+                self.pop("style")
+        elif ch == FIELD_QUOTE:
+            if opening and nxt and not nxt.isspace():
+                ch = self.opener()
+                self.stack.append('"')
+            elif '"' in self.stack:
+                self.pop('"')
+                ch = self.closer()
+            else:
+                ch = q.close
+        elif ch == FIELD_APOSTROPHE:
+            ch = self.apostrophe(chars, i, prev, nxt, opening, last)
+        return ch
+
+    def apostrophe(
+        self, chars: list[str], i: int, prev: str, nxt: str, opening: bool, last: str
+    ) -> str:
+        if _is_word(prev) and _is_word(nxt):
+            return _APOS_MARK
+        if opening and _is_word(nxt) and _closes_later(chars, i):
+            ch = self.opener()
+            self.stack.append("'")
+            return ch
+        if "'" in self.stack and not _is_word(nxt):
+            self.pop("'")
+            return self.closer()
+        # two quotes in a row (damaged text) come out apart, as in citeproc-js
+        return " " + _APOS_MARK if prev == _APOS_MARK and last == _APOS_MARK else _APOS_MARK
 
 
 def punctuation_in_quote(text: str, q: Quotes) -> str:
