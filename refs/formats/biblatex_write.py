@@ -30,6 +30,11 @@ def field(name: str, text: str) -> BibField:
 def outlet_fields(ref: Keyed, entry_type: str) -> list[BibField]:
     """Where it appeared and who issued it, each once."""
     where = container(ref)
+    if entry_type == "online" and where:  # pandoc reads a site only from journaltitle
+        fields = [field("journaltitle", where)]
+        if ref.publisher:
+            fields.append(field("organization", ref.publisher))
+        return fields
     if entry_type == "article":
         journal = where or ref.publisher
         fields = [field("journaltitle", journal)] if journal else []
