@@ -193,6 +193,8 @@ class _Reader:
             return None
         organization = text("organization") or text("publisher") or text("institution")
         where = text("journaltitle") or text("journal") or text("howpublished")
+        if entry.entry_type.lower() == "unpublished" and not organization:
+            organization, where = text("howpublished"), text("journaltitle")  # the issuer
         corporate = self.corporate_author(fields, line)  # the outlet, as refs writes it
         if corporate is not None and corporate != organization and (organization or where):
             corporate = None  # a corporate author of the item's own (read as its author)
