@@ -5,6 +5,7 @@ registers the commands of one area on it, in the order `refs --help` lists them.
 
 # ruff: noqa: I001 - the import order is the order of the commands in `refs --help`
 from refs.cli import parse
+from refs.cli import intake
 from refs.cli import library
 from refs.cli import curation
 from refs.cli import find
@@ -25,6 +26,7 @@ __all__ = [
     "curation",
     "export",
     "find",
+    "intake",
     "library",
     "link",
     "main",

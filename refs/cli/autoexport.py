@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from refs.cli.app import LibraryOpt, app, detail, fail, library_path, write_output
+from refs.cli.app import LibraryOpt, app, detail, fail, library_path
 from refs.cli.export import ExportFormatName, extension_hint
+from refs.cli.outputs import write_output
 
 if TYPE_CHECKING:
     from refs.library.autoexports import AutoExport
@@ -86,8 +87,8 @@ def add(
 
     Example: refs autoexport add paper/refs.bib --format biblatex --since 2000
     """
-    from refs.cli.app import check_output
     from refs.cli.filters import selection_of
+    from refs.cli.outputs import check_output
     from refs.library.autoexports import AutoExport, register
     from refs.library.store import Library
 

@@ -9,22 +9,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from refs.cli.app import (
-    JobsOpt,
     LibraryOpt,
     PathsArg,
     app,
     check_articles,
-    check_output,
     emit_diagnostics,
     fail,
     findings_code,
     library_path,
-    load_articles,
     stops,
-    stream_articles,
-    write_output,
-    write_streamed,
 )
+from refs.cli.articles import JobsOpt, load_articles, stream_articles
+from refs.cli.outputs import check_output, write_output, write_streamed
 
 if TYPE_CHECKING:
     from refs.check.coverage import Checked

@@ -12,16 +12,13 @@ from refs.cli.app import (
     LibraryOpt,
     PathsOrKeysArg,
     app,
-    check_output,
     emit_diagnostics,
     findings_code,
     library_path,
-    load_articles,
     note,
-    split_keys,
     stops,
-    write_output,
 )
+from refs.cli.articles import load_articles, split_keys
 from refs.cli.filters import (
     ArticleOpt,
     CitedByOpt,
@@ -32,6 +29,7 @@ from refs.cli.filters import (
     UntilOpt,
     WithArticlesOpt,
 )
+from refs.cli.outputs import check_output, write_output
 
 # ---------------------------------------------------------------- refs export
 

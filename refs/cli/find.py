@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from refs.cli.app import LibraryOpt, app, library_path, write_output
+from refs.cli.app import LibraryOpt, app, library_path
 from refs.cli.curation import reported
 from refs.cli.filters import (
     ArticleOpt,
@@ -18,6 +18,7 @@ from refs.cli.filters import (
     UntilOpt,
 )
 from refs.cli.library import ListFormat
+from refs.cli.outputs import write_output
 
 
 @app.command()

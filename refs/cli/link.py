@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from refs.cli.app import LibraryOpt, app, fail, library_path, write_output
+from refs.cli.app import LibraryOpt, app, fail, library_path
+from refs.cli.outputs import write_output
 from refs.errors import RefsError
 
 link_app = typer.Typer(

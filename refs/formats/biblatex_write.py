@@ -1,12 +1,13 @@
 """References -> BibLaTeX (biber): ``@article`` with ``journaltitle`` and
 ``entrysubtype = {newspaper}`` for periodical items (pandoc reads them as newspaper and
-magazine articles), ``@online`` for web items (the site in ``journaltitle``), ``@report`` for reports,
-``@unpublished`` for speeches and documents that appeared in nothing (the issuer in
-``howpublished``) and ``@misc`` for the rest; ``date`` in ISO 8601 at the known precision. List fields (``publisher``,
-``organization``, ``institution``) are braced whole, so that ``Disarmament and Security
-Centre`` stays one organisation in biber, pandoc and citation.js;
-dates in EDTF for ranges, seasons and circa; names, numbers, identifiers and the other
-fields by ``bib_fields.BIBLATEX``; aliases in ``ids``."""
+magazine articles), ``@online`` for web items (the site in ``journaltitle``),
+``@report`` for reports, ``@unpublished`` for speeches and documents that appeared in
+nothing (the issuer in ``howpublished``) and ``@misc`` for the rest; ``date`` in ISO
+8601 at the known precision. List fields (``publisher``, ``organization``,
+``institution``) are braced whole, so that ``Disarmament and Security Centre`` stays one
+organisation in biber, pandoc and citation.js; dates in EDTF for ranges, seasons and
+circa; names, numbers, identifiers and the other fields by ``bib_fields.BIBLATEX``;
+aliases in ``ids``."""
 
 from __future__ import annotations
 

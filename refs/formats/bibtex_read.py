@@ -23,27 +23,22 @@ from bibtexparser.model import (
     ParsingFailedBlock,
 )
 
-from refs.diagnostics import Diagnostic, error, info, warning
+from refs.diagnostics import error, info, warning
 from refs.formats.bib_fields import READ_FIELDS, read_more
 from refs.formats.bib_syntax import (
     BLANK_KEY,
     braced_whole,
     name_blank_keys,
-    split_concatenation,
 )
-from refs.formats.bib_types import NO_YEAR, csl_type
-from refs.formats.csl_dates import edtf_date
+from refs.formats.bib_types import csl_type
+from refs.formats.bib_values import FieldReader, bib_line
 from refs.formats.imported import (
     Draft,
     ImportResult,
     finish,
-    iso_date,
-    number,
     untitled,
-    valid_date,
 )
-from refs.formats.latex_foreign import read_latex
-from refs.models import Fields, PartialDate
+from refs.models import Fields
 
 # Fields this reader uses; ``key`` (a sort key) is derived and not needed.
 _USED = frozenset(
@@ -68,28 +63,6 @@ _USED = frozenset(
         "sortname",
     ]
 )
-_MONTH_NAMES = {
-    name: n
-    for n, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_SWALLOWED = re.compile(r"[,}\s]\s*[A-Za-z][\w-]*\s*=\s*[{\"]")
 
 
 @contextmanager
@@ -105,66 +78,11 @@ def _quiet_bibtexparser() -> Iterator[None]:
         logger.setLevel(previous)
 
 
-def _line(start_line: int | None) -> int | None:
-    return None if start_line is None else start_line + 1
-
-
-def _month(value: str) -> int | None:
-    value = value.strip().lower().rstrip(".")
-    if value.isdigit():
-        return number(value)
-    return _MONTH_NAMES.get(value)
-
-
-class _Reader:
-    def __init__(self, file: str, strings: dict[str, str]) -> None:
-        self.file = file
-        self.strings = strings  # @string macros, by lower-case name
-        self.diagnostics: list[Diagnostic] = []
-        self.unused: Counter[str] = Counter()
-
-    def text(self, fields: dict[str, Field], name: str, line: int | None) -> str | None:
-        field = fields.get(name)
-        if field is None:
-            return None
-        raw = str(field.value)
-        line = _line(field.start_line) or line
-        if field.enclosing == "no-enclosing" and name != "month":
-            raw = self.concatenate(raw, name, line)
-        if _SWALLOWED.search(raw):
-            self.diagnostics.append(
-                warning("I012", self.file, line, f"{name} looks as if it holds another field")
-            )
-        text, unknown = read_latex(raw)
-        for command in sorted(set(unknown)):
-            self.diagnostics.append(
-                warning("I010", self.file, line, f"LaTeX command {command} in {name} read as text")
-            )
-        return text
-
-    def concatenate(self, raw: str, name: str, line: int | None) -> str:
-        """Resolve a bare value: ``macro``, ``macro # {text} # "text"`` (bibtexparser
-        leaves concatenations as written). Undefined macros are kept as their name."""
-        parts = split_concatenation(raw)
-        if parts is None:
-            return raw
-        out = []
-        for part in parts:
-            if part[:1] in '{"' and len(part) >= 2:
-                out.append(part[1:-1])
-            elif part.isdigit():
-                out.append(part)
-            elif part.lower() in self.strings:
-                out.append(self.strings[part.lower()])
-            else:
-                self.diagnostics.append(
-                    warning("I007", self.file, line, f"undefined macro {part!r} in {name}, kept")
-                )
-                out.append(part)
-        return "".join(out)
+class _Reader(FieldReader):
+    """Entries -> drafts of references (and what their fields hold outside CSL)."""
 
     def entry(self, entry: Entry) -> Draft | None:
-        line = _line(entry.start_line)
+        line = bib_line(entry.start_line)
         fields: dict[str, Field] = {}
         for f in entry.fields:
             fields.setdefault(f.key.lower(), f)
@@ -191,15 +109,8 @@ class _Reader:
             f"entry {entry.key!r}", self.file, line, any(text(n) for n in more), self.diagnostics
         ):
             return None
-        organization = text("organization") or text("publisher") or text("institution")
-        where = text("journaltitle") or text("journal") or text("howpublished")
-        if entry.entry_type.lower() == "unpublished" and not organization:
-            organization, where = text("howpublished"), text("journaltitle")  # the issuer
-        corporate = self.corporate_author(fields, line)  # the outlet, as refs writes it
-        if corporate is not None and corporate != organization and (organization or where):
-            corporate = None  # a corporate author of the item's own (read as its author)
-        if not where and corporate != organization:
-            where = corporate
+        unpublished = entry.entry_type.lower() == "unpublished"
+        organization, where, corporate = self.publishers(fields, text, line, unpublished)
         container = where if where and where != organization else None
         subtype = text("entrysubtype")
         kind = csl_type(entry.entry_type, subtype)
@@ -230,6 +141,28 @@ class _Reader:
             aliases=tuple(a.strip() for a in (text("ids") or "").split(",") if a.strip()),
         )
 
+    def publishers(
+        self,
+        fields: dict[str, Field],
+        text: Callable[[str], str | None],
+        line: int | None,
+        unpublished: bool = False,
+    ) -> tuple[str | None, str | None, str | None]:
+        """The publisher, the outlet (journal or howpublished, else a braced corporate
+        author, as refs writes the outlet) and that corporate author where it is the
+        outlet rather than the item's own author. In ``@unpublished`` (a speech or
+        document refs writes) ``howpublished`` is the issuer, where nothing else is."""
+        organization = text("organization") or text("publisher") or text("institution")
+        where = text("journaltitle") or text("journal") or text("howpublished")
+        if unpublished and not organization:
+            organization, where = text("howpublished"), text("journaltitle") or text("journal")
+        corporate = self.corporate_author(fields, line)  # the outlet, as refs writes it
+        if corporate is not None and corporate != organization and (organization or where):
+            corporate = None  # a corporate author of the item's own (read as its author)
+        if not where and corporate != organization:
+            where = corporate
+        return organization, where, corporate
+
     def corporate_author(self, fields: dict[str, Field], line: int | None) -> str | None:
         """A braced corporate author (``{{Associated Press}}``): the outlet where no
         other field names it."""
@@ -246,36 +179,6 @@ class _Reader:
         """Fields outside CSL (kept verbatim as extra fields)."""
         return [n for n in fields if n not in _USED and n not in READ_FIELDS and n != "ids"]
 
-    def issued(self, text: Callable[[str], str | None], line: int | None) -> PartialDate | None:
-        for name in ("date", "issued"):
-            value = text(name)
-            if value:
-                date = edtf_date(value) if "/" in value else iso_date(value)
-                if date is None:
-                    self.diagnostics.append(
-                        warning(
-                            "I009", self.file, line, f"{name} {value[:60]!r} not read; left out"
-                        )
-                    )
-                return date
-        year_text, month_text, day_text = text("year"), text("month"), text("day")
-        if year_text and year_text.strip() == NO_YEAR:
-            year_text = None
-        if not (year_text or month_text):
-            return None
-        year = number(year_text) if year_text else None
-        month = _month(month_text) if month_text else None
-        day = number(day_text) if day_text else None
-        bad = (year_text and year is None) or (month_text and month is None)
-        bad = bad or (day_text and day is None)
-        date = None if bad else valid_date(year, month, day)
-        if date is None:
-            shown = " ".join(t for t in (day_text, month_text, year_text) if t)
-            self.diagnostics.append(
-                warning("I009", self.file, line, f"date {shown[:60]!r} not read; left out")
-            )
-        return date
-
 
 def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
     """Read BibTeX or BibLaTeX text."""
@@ -286,7 +189,7 @@ def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
     diags = reader.diagnostics
     kept: list[Entry] = []
     for failed in library.failed_blocks:
-        line = _line(failed.start_line)
+        line = bib_line(failed.start_line)
         if isinstance(failed, DuplicateBlockKeyBlock):
             diags.append(error("I004", file, line, f"duplicate key {failed.key!r}; skipped"))
         elif isinstance(failed, DuplicateFieldKeyBlock):
@@ -294,14 +197,14 @@ def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
             if isinstance(block, Entry):
                 kept.append(block)  # read below, the first value kept
         else:
-            diags.append(error("I003", file, line, f"block not read: {_first_line(failed)}"))
+            diags.append(error("I003", file, line, f"block not read: {_firstbib_line(failed)}"))
     for block in library.blocks:
         if isinstance(block, ImplicitComment) and re.search(r"[{}=@]", block.comment):
             diags.append(
                 warning(
                     "I006",
                     file,
-                    _line(block.start_line),
+                    bib_line(block.start_line),
                     "text outside any entry ignored: " + _snippet(block.comment),
                 )
             )
@@ -318,7 +221,7 @@ def parse_bibtex(text: str, file: str = "<string>") -> ImportResult:
     return ImportResult("bibtex", finish(drafts), tuple(diags))
 
 
-def _first_line(block: ParsingFailedBlock) -> str:
+def _firstbib_line(block: ParsingFailedBlock) -> str:
     raw = block.raw or ""
     return _snippet(raw.splitlines()[0] if raw else str(block.error))
 

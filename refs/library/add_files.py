@@ -24,7 +24,8 @@ from refs.library.digests import (
     known_digests,
     record_digests,
 )
-from refs.library.ingest import IngestReport, add_articles, storable
+from refs.library.ingest import add_articles, storable
+from refs.library.placing import IngestReport
 from refs.library.store import Library
 from refs.pipeline import ParsedArticle, ParseResult, parse_files
 

@@ -1,38 +1,24 @@
 """Adding to the library: parsed articles (``refs add``) and imported references
 (``refs import``), deduplicated exactly and then by the conservative fuzzy rule, against
-the library and within the batch. Runs inside the caller's transaction."""
+the library and within the batch (refs.library.placing). Runs inside the caller's
+transaction."""
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import hashlib
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from refs.dedupe.clusters import Item, find_duplicates, make_item
-from refs.dedupe.identity import Identity, key_request, variant_identity
-from refs.dedupe.merge import merge_variants
-from refs.dedupe.reach import cells_for
-from refs.keys import is_keepable_key, kept_keys
-from refs.library.lookups import (
-    LibraryKeys,
-    candidate_keys,
-    distinct_pairs_among,
-    items_in,
-    key_starts,
-    save_key_starts,
-)
+from refs.library.placing import Entry, IngestReport, place
 from refs.library.store import Library
 from refs.library.texts import keep_text
 from refs.models import (
     Article,
     Citation,
-    Fields,
     LibraryReference,
     Reference,
     fields_digest,
@@ -41,29 +27,6 @@ from refs.models import (
 from refs.outlets import resolve
 from refs.parse.trusted import trusted
 from refs.pipeline import ParsedArticle
-
-NEW = "~"  # prefix of batch-local keys (sorts after every real key)
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One citation to record, with the variant it was cited as."""
-
-    citation: Citation
-    variant: Fields
-    wanted: tuple[str, ...] = ()  # keys an imported file gave it (kept where free)
-
-
-@dataclass
-class IngestReport:
-    articles_added: int = 0
-    articles_known: int = 0  # the same file was added before: nothing changed
-    copies: int = 0  # the same article from another file or layout
-    citations: int = 0  # citations recorded
-    new_references: int = 0
-    matched: int = 0  # citations that went to references already in the library
-    texts_filled: int = 0  # articles added before the library kept texts, text now kept
-    new_keys: list[str] = field(default_factory=list)
 
 
 def storable(name: str) -> str:
@@ -169,7 +132,7 @@ def _add_articles(
             report.texts_filled += 1
         if progress is not None:
             progress(1)
-    _ingest(lib, entries, report, in_library)
+    place(lib, entries, report, in_library)
     return report
 
 
@@ -199,124 +162,9 @@ def _import_references(
         cite = Citation(article=source, article_id=aid, index=0, raw=_import_raw(ref))
         entries.append(Entry(cite, variant, (ref.key, *ref.aliases)))
         entries.extend(Entry(c, variant) for c in ref.citations)
-    _ingest(lib, entries, report, {e.citation.article_id for e in entries})
-
-
-def _free_aliases(
-    lib: Library, attach: Sequence[tuple[int, Citation, Fields]], entries: Sequence[Entry]
-) -> list[tuple[str, int]]:
-    """Imported keys of entries that joined existing records: aliases where free."""
-    wanted = {id(e.citation): e.wanted for e in entries if e.wanted}
-    if not wanted:
-        return []
-    taken = LibraryKeys(lib)
-    out = []
-    for record, cite, _ in attach:
-        for key in wanted.get(id(cite), ()):
-            if is_keepable_key(key) and key not in taken and key.lower() not in taken:
-                out.append((key, record))
-                taken.add(key)
-                taken.add(key.lower())
-    return out
+    place(lib, entries, report, {e.citation.article_id for e in entries})
 
 
 def _import_raw(ref: LibraryReference) -> str:
     bits = [ref.title, ref.outlet or "", ref.issued.iso() if ref.issued else ""]
     return f"[{ref.key}] " + ", ".join(b for b in bits if b)
-
-
-def _ingest(
-    lib: Library, entries: Sequence[Entry], report: IngestReport, maybe_known: set[str]
-) -> None:
-    """Record ``entries``; only those of ``maybe_known`` articles (or imports) can be in
-    the library already."""
-    # A copy of an article already in the library: its entries go where the first went.
-    fresh: list[Entry] = []
-    placed: dict[str, dict[int, int]] = {}
-    attach: list[tuple[int, Citation, Fields]] = []
-    touched: set[int] = set()
-    for e in entries:
-        c = e.citation
-        if c.article_id not in maybe_known:
-            fresh.append(e)
-            continue
-        if lib.has_citation(c.article_id, c.article, c.index):
-            continue
-        if c.article_id not in placed:
-            placed[c.article_id] = lib.cited_records(c.article_id)
-        record = placed[c.article_id].get(c.index)
-        if record is not None:
-            attach.append((record, c, e.variant))
-            touched.add(record)
-        else:
-            fresh.append(e)
-
-    # Group the rest on their normalised fields, then match the groups with the library.
-    by_ident: dict[Identity, list[Entry]] = defaultdict(list)
-    first_view: dict[Identity, Item] = {}
-    for e in fresh:
-        v = e.variant
-        it = make_item("", v.title, v.outlet, v.issued, v.outlet_canonical, v.author)
-        ident = variant_identity(v)  # the one identity rule, as in a run over files
-        by_ident[ident].append(e)
-        first_view.setdefault(ident, it)
-    # batch-local keys, numbered in content order (they sort after every real key)
-    groups: dict[str, list[Entry]] = {}
-    views: dict[str, Item] = {}
-    for n, ident in enumerate(sorted(by_ident, key=repr)):
-        key = f"{NEW}{n:09d}"
-        groups[key] = by_ident[ident]
-        it = first_view[ident]
-        views[key] = dataclasses.replace(it, key=key)
-    new_items = list(views.values())
-    # only the records a new item can pair with, found through the store's index
-    existing = items_in(lib, cells_for(new_items))
-    distinct = distinct_pairs_among(lib, [it.key for it in existing])
-    result = find_duplicates([*existing, *new_items], distinct, focus=set(groups))
-    group_of = {k: g for g in result.auto_groups for k in g}
-
-    creations: list[list[str]] = []
-    done: set[str] = set()
-    for key in sorted(groups):
-        if key in done:
-            continue
-        members = group_of.get(key, (key,))
-        done.update(members)
-        new_keys = [k for k in members if k.startswith(NEW)]
-        old_keys = [k for k in members if not k.startswith(NEW)]
-        if old_keys:
-            record = lib.record_id(min(old_keys))
-            assert record is not None
-            for k in new_keys:
-                attach.extend((record, e.citation, e.variant) for e in groups[k])
-                report.matched += len(groups[k])
-            touched.add(record)
-        else:
-            creations.append(new_keys)
-
-    fields = [merge_variants([e.variant for k in made for e in groups[k]]) for made in creations]
-    requests = [key_request(f) for f in fields]
-    wanted = [[k for m in made for e in groups[m] for k in e.wanted] for made in creations]
-    starts = key_starts(lib, [r.base for r in requests])
-    given = LibraryKeys(lib)
-    given.expect([*candidate_keys(requests, starts), *(k for own in wanted for k in own)])
-    keys, aliases = kept_keys(wanted, requests, given, starts) if requests else ([], [])
-    save_key_starts(lib, starts)
-    rows: list[tuple[int, Citation, Fields]] = []
-    ids = lib.insert_records(
-        [
-            (key, f, views[made[0]] if len(made) == 1 else None)
-            for key, f, made in zip(keys, fields, creations, strict=True)
-        ]
-    )
-    for record, made in zip(ids, creations, strict=True):
-        rows.extend((record, e.citation, e.variant) for k in made for e in groups[k])
-    lib.add_aliases((a, record) for record, own in zip(ids, aliases, strict=True) for a in own)
-    lib.add_aliases(_free_aliases(lib, attach, entries))
-    lib.insert_citations(rows)
-    lib.insert_citations(attach)
-    for record in sorted(touched):
-        lib.refresh_record(record)
-    report.citations += len(rows) + len(attach)
-    report.new_references += len(keys)
-    report.new_keys.extend(sorted(keys))

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from refs.dedupe.clusters import Cluster, DedupeResult
-from refs.library.ingest import IngestReport
+from refs.library.placing import IngestReport
 from refs.models import LibraryReference
 from refs.report.json_doc import dumps, library_reference_json
 from refs.report.table import table

@@ -1,0 +1,100 @@
+"""The articles a command is given: PATHs (or ``-``) read and parsed at once or
+streamed, with a progress bar for many files on a terminal, and KEYs given instead of
+PATHs."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from refs.cli.app import detail, emit_diagnostics, fail
+from refs.errors import RefsError
+
+if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
+    from refs.pipeline import ParseResult
+    from refs.pipeline.stream import Format, Streamed
+
+PROGRESS_MIN_FILES = 20  # a progress bar for this many files or more, on a terminal only
+
+
+def load_articles(paths: list[Path], issue: str | None = None) -> ParseResult:
+    """Parse the given paths, print file-level diagnostics, exit 2 when nothing is readable.
+    Many files on a terminal show a progress bar on stderr (never in pipes). ``issue``:
+    the issue of pages without an issue line."""
+    if [str(p) for p in paths] == ["-"]:
+        from refs.pipeline import parse_stdin
+
+        return parse_stdin(sys.stdin.buffer.read())
+    from refs.pipeline import parse_files
+    from refs.reader import discover
+
+    files, found = discover(paths)
+    detail(f"reading {len(files)} article file(s)")
+    try:
+        if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+            with typer.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
+                result = parse_files(files, found, lambda _file: bar.update(1), issue)
+        else:
+            result = parse_files(files, found, issue=issue)
+    except RefsError as exc:
+        fail(exc.message, exc.exit_code, exc.hint)
+    if not result.articles:
+        emit_diagnostics(result.diagnostics)
+        fail("no readable article in " + ", ".join(str(p) for p in paths))
+    return result
+
+
+def split_keys(args: list[Path] | None) -> tuple[list[Path], list[str]]:
+    """PATHs and KEYs given together: an argument that is no file or folder and has the
+    shape of a key (``ap2000kim``) names a library reference."""
+    from refs.keys import is_valid_key
+
+    paths: list[Path] = []
+    keys: list[str] = []
+    for arg in args or []:
+        if not arg.exists() and is_valid_key(str(arg).lower()):
+            keys.append(str(arg).lower())
+        else:
+            paths.append(arg)
+    if paths and keys:
+        fail("give PATHs or library KEYs, not both", hint=f"no such file: {keys[0]}")
+    return paths, keys
+
+
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the cores available)."),
+]
+
+
+def stream_articles(
+    paths: list[Path], fmt: Format, names: Sequence[str] = (), jobs: int | None = None
+) -> Streamed:
+    """The first pass of a streamed run over the given paths (``refs.pipeline.stream``), with the
+    progress bar of ``load_articles``; exit 2 when nothing is readable."""
+    from refs.pipeline.stream import default_jobs
+    from refs.pipeline.stream import stream_articles as first_pass
+    from refs.reader import discover
+    from refs.select import unmatched_articles
+
+    files, found = discover(paths)
+    detail(f"reading {len(files)} article file(s)")
+    for name in unmatched_articles(names, [str(f) for f in files]):
+        fail(f"no article matched --article {name}", hint="give a path, file name or stem")
+    workers = jobs or default_jobs()
+    if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+        with typer.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
+            run = first_pass(
+                files, found, fmt, names=names, jobs=workers, on_file=lambda _file: bar.update(1)
+            )
+    else:
+        run = first_pass(files, found, fmt, names=names, jobs=workers)
+    if not run.articles:
+        emit_diagnostics(run.diagnostics())
+        run.close()
+        fail("no readable article in " + ", ".join(str(p) for p in paths))
+    return run

@@ -1,0 +1,214 @@
+"""Placing the citations of a batch into records, inside the caller's transaction: a
+copy of an article already in the library goes where the first went; the rest are
+grouped by the one identity rule (refs.dedupe.identity), matched with the records the
+store's index finds near them (refs.dedupe.reach) by the conservative fuzzy rule, and
+what matches nothing becomes new records with keys from the one key rule."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from refs.dedupe.clusters import Item, find_duplicates, make_item
+from refs.dedupe.identity import Identity, key_request, variant_identity
+from refs.dedupe.merge import merge_variants
+from refs.dedupe.reach import cells_for
+from refs.keys import is_keepable_key, kept_keys
+from refs.library.lookups import (
+    LibraryKeys,
+    candidate_keys,
+    distinct_pairs_among,
+    items_in,
+    key_starts,
+    save_key_starts,
+)
+from refs.library.store import Library
+from refs.models import Citation, Fields
+
+NEW = "~"  # prefix of batch-local keys (sorts after every real key)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One citation to record, with the variant it was cited as."""
+
+    citation: Citation
+    variant: Fields
+    wanted: tuple[str, ...] = ()  # keys an imported file gave it (kept where free)
+
+
+@dataclass
+class IngestReport:
+    articles_added: int = 0
+    articles_known: int = 0  # the same file was added before: nothing changed
+    copies: int = 0  # the same article from another file or layout
+    citations: int = 0  # citations recorded
+    new_references: int = 0
+    matched: int = 0  # citations that went to references already in the library
+    texts_filled: int = 0  # articles added before the library kept texts, text now kept
+    new_keys: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Placed:
+    """Citations joining existing records, and the records whose fields they change."""
+
+    attach: list[tuple[int, Citation, Fields]] = field(default_factory=list)
+    touched: set[int] = field(default_factory=set)
+
+    def join(self, record: int, entries: Sequence[Entry]) -> None:
+        self.attach.extend((record, e.citation, e.variant) for e in entries)
+        self.touched.add(record)
+
+
+def place(
+    lib: Library, entries: Sequence[Entry], report: IngestReport, maybe_known: set[str]
+) -> None:
+    """Record ``entries``; only those of ``maybe_known`` articles (or imports) can be in
+    the library already."""
+    placed = _Placed()
+    fresh = _copies(lib, entries, maybe_known, placed)
+    groups, views = _grouped(fresh)
+    creations = _matched(lib, groups, views, placed, report)
+    new_ids, keys = _created(lib, creations, groups, views)
+    rows = [
+        (record, e.citation, e.variant)
+        for record, made in zip(new_ids, creations, strict=True)
+        for k in made
+        for e in groups[k]
+    ]
+    lib.add_aliases(_free_aliases(lib, placed.attach, entries))
+    lib.insert_citations(rows)
+    lib.insert_citations(placed.attach)
+    for record in sorted(placed.touched):
+        lib.refresh_record(record)
+    report.citations += len(rows) + len(placed.attach)
+    report.new_references += len(keys)
+    report.new_keys.extend(sorted(keys))
+
+
+def _copies(
+    lib: Library, entries: Sequence[Entry], maybe_known: set[str], placed: _Placed
+) -> list[Entry]:
+    """Entries of a copy of an article already in the library join the records the first
+    copy's went to; the others are returned."""
+    fresh: list[Entry] = []
+    cited: dict[str, dict[int, int]] = {}
+    for e in entries:
+        c = e.citation
+        if c.article_id not in maybe_known:
+            fresh.append(e)
+            continue
+        if lib.has_citation(c.article_id, c.article, c.index):
+            continue
+        if c.article_id not in cited:
+            cited[c.article_id] = lib.cited_records(c.article_id)
+        record = cited[c.article_id].get(c.index)
+        if record is not None:
+            placed.join(record, [e])
+        else:
+            fresh.append(e)
+    return fresh
+
+
+def _grouped(fresh: Sequence[Entry]) -> tuple[dict[str, list[Entry]], dict[str, Item]]:
+    """The entries grouped on the one identity rule, under batch-local keys numbered in
+    content order, with each group's matching view."""
+    by_ident: dict[Identity, list[Entry]] = defaultdict(list)
+    first_view: dict[Identity, Item] = {}
+    for e in fresh:
+        v = e.variant
+        ident = variant_identity(v)  # the one identity rule, as in a run over files
+        by_ident[ident].append(e)
+        if ident not in first_view:
+            first_view[ident] = make_item(
+                "", v.title, v.outlet, v.issued, v.outlet_canonical, v.author
+            )
+    groups: dict[str, list[Entry]] = {}
+    views: dict[str, Item] = {}
+    for n, ident in enumerate(sorted(by_ident, key=repr)):
+        key = f"{NEW}{n:09d}"
+        groups[key] = by_ident[ident]
+        views[key] = dataclasses.replace(first_view[ident], key=key)
+    return groups, views
+
+
+def _matched(
+    lib: Library,
+    groups: dict[str, list[Entry]],
+    views: dict[str, Item],
+    placed: _Placed,
+    report: IngestReport,
+) -> list[list[str]]:
+    """Groups the conservative rule joins with a record (placed there) or with each other;
+    returns the sets of groups that become one new record each."""
+    new_items = list(views.values())
+    # only the records a new item can pair with, found through the store's index
+    existing = items_in(lib, cells_for(new_items))
+    distinct = distinct_pairs_among(lib, [it.key for it in existing])
+    result = find_duplicates([*existing, *new_items], distinct, focus=set(groups))
+    group_of = {k: g for g in result.auto_groups for k in g}
+    creations: list[list[str]] = []
+    done: set[str] = set()
+    for key in sorted(groups):
+        if key in done:
+            continue
+        members = group_of.get(key, (key,))
+        done.update(members)
+        new_keys = [k for k in members if k.startswith(NEW)]
+        old_keys = [k for k in members if not k.startswith(NEW)]
+        if not old_keys:
+            creations.append(new_keys)
+            continue
+        record = lib.record_id(min(old_keys))
+        assert record is not None
+        for k in new_keys:
+            placed.join(record, groups[k])
+            report.matched += len(groups[k])
+    return creations
+
+
+def _created(
+    lib: Library,
+    creations: Sequence[Sequence[str]],
+    groups: dict[str, list[Entry]],
+    views: dict[str, Item],
+) -> tuple[list[int], list[str]]:
+    """New records, one per set of groups, with their keys (an imported key where free,
+    else the one key rule's) and aliases; their ids and keys in order."""
+    fields = [merge_variants([e.variant for k in made for e in groups[k]]) for made in creations]
+    requests = [key_request(f) for f in fields]
+    wanted = [[k for m in made for e in groups[m] for k in e.wanted] for made in creations]
+    starts = key_starts(lib, [r.base for r in requests])
+    given = LibraryKeys(lib)
+    given.expect([*candidate_keys(requests, starts), *(k for own in wanted for k in own)])
+    keys, aliases = kept_keys(wanted, requests, given, starts) if requests else ([], [])
+    save_key_starts(lib, starts)
+    ids = lib.insert_records(
+        [
+            (key, f, views[made[0]] if len(made) == 1 else None)
+            for key, f, made in zip(keys, fields, creations, strict=True)
+        ]
+    )
+    lib.add_aliases((a, record) for record, own in zip(ids, aliases, strict=True) for a in own)
+    return ids, keys
+
+
+def _free_aliases(
+    lib: Library, attach: Sequence[tuple[int, Citation, Fields]], entries: Sequence[Entry]
+) -> list[tuple[str, int]]:
+    """Imported keys of entries that joined existing records: aliases where free."""
+    wanted = {id(e.citation): e.wanted for e in entries if e.wanted}
+    if not wanted:
+        return []
+    taken = LibraryKeys(lib)
+    out = []
+    for record, cite, _ in attach:
+        for key in wanted.get(id(cite), ()):
+            if is_keepable_key(key) and key not in taken and key.lower() not in taken:
+                out.append((key, record))
+                taken.add(key)
+                taken.add(key.lower())
+    return out
