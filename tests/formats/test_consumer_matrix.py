@@ -134,8 +134,7 @@ CITATION_JS_GAPS: dict[str, set[tuple[str, str]]] = {
     "biblatex": {
         ("state2000briefing", "container-title"),
         ("bbc2000interview", "container-title"),
-        ("nti2000page", "container-title"),  # a web site's name comes back as publisher
-        ("nti2000page", "publisher"),
+        ("nti2000page", "container-title"),  # citation.js reads no journaltitle of @online
         ("interfax2000march", "issued"),
         ("tass2000undated", "issued"),
     },
