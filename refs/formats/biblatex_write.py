@@ -1,11 +1,13 @@
 """References -> BibLaTeX (biber): ``@article`` with ``journaltitle`` and
 ``entrysubtype = {newspaper}`` for periodical items (pandoc reads them as newspaper and
-magazine articles), ``@online`` for web items, ``@report`` for reports and ``@misc`` for
-the rest; ``date`` in ISO 8601 at the known precision. List fields (``publisher``,
-``organization``, ``institution``) are braced whole, so that ``Disarmament and Security
-Centre`` stays one organisation in biber, pandoc and citation.js;
-dates in EDTF for ranges, seasons and circa; names, numbers, identifiers and the other
-fields by ``bib_fields.BIBLATEX``; aliases in ``ids``."""
+magazine articles), ``@online`` for web items (the site in ``journaltitle``),
+``@report`` for reports, ``@unpublished`` for speeches and documents that appeared in
+nothing (the issuer in ``howpublished``) and ``@misc`` for the rest; ``date`` in ISO
+8601 at the known precision. List fields (``publisher``, ``organization``,
+``institution``) are braced whole, so that ``Disarmament and Security Centre`` stays one
+organisation in biber, pandoc and citation.js; dates in EDTF for ranges, seasons and
+circa; names, numbers, identifiers and the other fields by ``bib_fields.BIBLATEX``;
+aliases in ``ids``."""
 
 from __future__ import annotations
 
@@ -27,9 +29,29 @@ def field(name: str, text: str) -> BibField:
     return BibField(name, value)
 
 
+# Types written as ``@unpublished`` when they appeared in nothing: pandoc reads that as
+# a manuscript (``@misc`` has no CSL type there) and the issuer from ``howpublished``.
+UNPUBLISHED_TYPES = frozenset({"speech", "document"})
+
+
+def entry_type_of(ref: Keyed) -> tuple[str, str | None]:
+    """The entry type and entrysubtype of ``ref``."""
+    entry_type, subtype = biblatex_type(ref.type)
+    if ref.type in UNPUBLISHED_TYPES and not container(ref):
+        return "unpublished", subtype
+    return entry_type, subtype
+
+
 def outlet_fields(ref: Keyed, entry_type: str) -> list[BibField]:
     """Where it appeared and who issued it, each once."""
     where = container(ref)
+    if entry_type == "unpublished":
+        return [field("howpublished", ref.publisher)] if ref.publisher else []
+    if entry_type == "online" and where:  # pandoc reads a site only from journaltitle
+        fields = [field("journaltitle", where)]
+        if ref.publisher:
+            fields.append(field("organization", ref.publisher))
+        return fields
     if entry_type == "article":
         journal = where or ref.publisher
         fields = [field("journaltitle", journal)] if journal else []
@@ -67,7 +89,7 @@ def export(refs: Sequence[Keyed]) -> str:
     ordered = sorted_refs(refs)
     entries = []
     for key, ref in zip(safe_keys(ordered), ordered, strict=True):
-        entry_type, subtype = biblatex_type(ref.type)
+        entry_type, subtype = entry_type_of(ref)
         fields = [BibField("title", escape(ref.title, protect_case=True))]
         fields += outlet_fields(ref, entry_type)
         if ref.issued is not None:

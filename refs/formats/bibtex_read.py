@@ -109,7 +109,8 @@ class _Reader(FieldReader):
             f"entry {entry.key!r}", self.file, line, any(text(n) for n in more), self.diagnostics
         ):
             return None
-        organization, where, corporate = self.publishers(fields, text, line)
+        unpublished = entry.entry_type.lower() == "unpublished"
+        organization, where, corporate = self.publishers(fields, text, line, unpublished)
         container = where if where and where != organization else None
         subtype = text("entrysubtype")
         kind = csl_type(entry.entry_type, subtype)
@@ -141,13 +142,20 @@ class _Reader(FieldReader):
         )
 
     def publishers(
-        self, fields: dict[str, Field], text: Callable[[str], str | None], line: int | None
+        self,
+        fields: dict[str, Field],
+        text: Callable[[str], str | None],
+        line: int | None,
+        unpublished: bool = False,
     ) -> tuple[str | None, str | None, str | None]:
         """The publisher, the outlet (journal or howpublished, else a braced corporate
         author, as refs writes the outlet) and that corporate author where it is the
-        outlet rather than the item's own author."""
+        outlet rather than the item's own author. In ``@unpublished`` (a speech or
+        document refs writes) ``howpublished`` is the issuer, where nothing else is."""
         organization = text("organization") or text("publisher") or text("institution")
         where = text("journaltitle") or text("journal") or text("howpublished")
+        if unpublished and not organization:
+            organization, where = text("howpublished"), text("journaltitle") or text("journal")
         corporate = self.corporate_author(fields, line)  # the outlet, as refs writes it
         if corporate is not None and corporate != organization and (organization or where):
             corporate = None  # a corporate author of the item's own (read as its author)

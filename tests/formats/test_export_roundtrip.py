@@ -16,6 +16,7 @@ from refs.models import Reference
 from refs.pipeline import parse_paths
 from tests.helpers import SEEDS
 from tests.helpers.export_data import sample_refs
+from tests.helpers.varied_library import varied_refs
 
 
 def seed_refs() -> list[Reference]:
@@ -75,3 +76,18 @@ def test_library_round_trip_through_every_format(name: str, tmp_path: Path) -> N
     exported = runner.invoke(app, ["export", "--library", empty, "-f", name, "-o", str(again)])
     assert exported.exit_code == 0
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_biblatex_speech_and_web_page_keep_issuer_and_site() -> None:
+    """@unpublished carries the issuer in howpublished, @online the site in journaltitle;
+    both come back as publisher and container, and the varied library round-trips."""
+    refs = {r.key: r for r in varied_refs()}
+    text = registry.export("biblatex", list(refs.values()))
+    assert "@unpublished{cohen2000remarks," in text
+    assert "journaltitle = {Nuclear Threat Initiative}" in text
+    back = {r.key: r for r in parse_text(text, "x.bib", "biblatex").references}
+    for key in ("cohen2000remarks", "dsc2000statement", "nti2000page"):
+        assert back[key].type == refs[key].type
+        assert back[key].publisher == refs[key].publisher
+        assert back[key].container_title == refs[key].container_title
+    assert registry.export("biblatex", list(back.values())) == text
