@@ -1,4 +1,4 @@
-"""Search benchmark: `refs search` (SQLite FTS5, BM25 ranking, the first 50 read as references) over a
+"""Search benchmark: `refs search` (SQLite FTS5, BM25, the first 50 read as references) over a
 library of n references made with the corpus generator's vocabulary plus a name drawn
 from a large made-up vocabulary (as real titles name people and places). Prints the
 time to build the library and its index, then the time per query (median and slowest
