@@ -100,12 +100,7 @@ class Reads:
                     },
                 )
             )
-        aliases: dict[int, list[str]] = {}
-        for alias, record_id in self.db.execute(
-            "SELECT k.key, k.record_id FROM keys k JOIN records r ON r.id = k.record_id "
-            "WHERE k.key != r.key ORDER BY k.key"
-        ):
-            aliases.setdefault(int(record_id), []).append(str(alias))
+        aliases = self._aliases(None if keys is None else [int(r[0]) for r in rows])
         out = []
         for row in rows:
             fields = fields_of_row(row[2:])
@@ -121,6 +116,25 @@ class Reads:
                 )
             )
         return out
+
+    def _aliases(self, ids: list[int] | None) -> dict[int, list[str]]:
+        """Record id -> its merged-away keys (of every record, or only of ``ids``: a page
+        of search hits reads its own rows, not the whole keys table)."""
+        sql = (
+            "SELECT k.key, k.record_id FROM keys k JOIN records r ON r.id = k.record_id "
+            "WHERE k.key != r.key"
+        )
+        found: list[Any] = []
+        if ids is None:
+            found = self.db.execute(sql + " ORDER BY k.key").fetchall()
+        for start in range(0, len(ids or []), 500):
+            chunk = (ids or [])[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += self.db.execute(f"{sql} AND k.record_id IN ({marks})", chunk).fetchall()
+        aliases: dict[int, list[str]] = {}
+        for alias, record_id in sorted(found, key=lambda r: str(r[0])):
+            aliases.setdefault(int(record_id), []).append(str(alias))
+        return aliases
 
     def _record_rows(self, keys: Iterable[str] | None) -> tuple[list[Any], list[Any]]:
         """Rows of the records (all, or of ``keys``) by key, and of their citations."""

@@ -171,6 +171,10 @@ def test_merge_keeps_every_citation_and_the_old_key_resolves(tmp_path: Path) -> 
         assert len(refs["ap2000putin"].citations) == 2
         assert lib.resolve_key("ap2000clinton") == "ap2000putin"
         assert lib.aliases("ap2000putin") == ["ap2000clinton"]
+        # a page of keys (as `refs search` reads) carries the same aliases as the whole
+        (page,) = lib.references(["ap2000putin"])
+        assert page.aliases == ("ap2000clinton",) == refs["ap2000putin"].aliases
+        assert all(not r.aliases for r in lib.references(sorted(refs)[:3]) if r.key != page.key)
         with pytest.raises(UsageError):
             merge(lib, "ap2000putin", "ap2000clinton")  # already one
         with pytest.raises(UsageError):
