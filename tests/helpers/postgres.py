@@ -31,9 +31,7 @@ def bindir() -> Path | None:
         found = Path(out.stdout.strip())
         if out.returncode == 0 and (found / "initdb").exists():
             return found
-    versioned = sorted(
-        glob.glob(DEBIAN_BINDIRS), key=lambda p: int(Path(p).parent.name or 0)
-    )
+    versioned = sorted(glob.glob(DEBIAN_BINDIRS), key=lambda p: int(Path(p).parent.name or 0))
     for folder in reversed(versioned):
         if (Path(folder) / "initdb").exists():
             return Path(folder)
@@ -76,8 +74,16 @@ class Cluster:
 
     def stop(self) -> None:
         subprocess.run(
-            [*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"),
-             "-m", "immediate", "-w", "stop"],
+            [
+                *self.prefix,
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.folder / "data"),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
             capture_output=True,
         )
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -92,14 +98,38 @@ def start_cluster(programs: Path) -> Cluster:
         os.chown(folder, entry.pw_uid, entry.pw_gid)
     data, port = folder / "data", _free_port()
     subprocess.run(
-        [*prefix, str(programs / "initdb"), "-D", str(data), "-U", "refs", "-A", "trust",
-         "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
-        check=True, capture_output=True,
+        [
+            *prefix,
+            str(programs / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "refs",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        ],
+        check=True,
+        capture_output=True,
     )
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off"
     subprocess.run(
-        [*prefix, str(programs / "pg_ctl"), "-D", str(data), "-o", options,
-         "-l", str(folder / "server.log"), "-w", "start"],
-        check=True, capture_output=True,
+        [
+            *prefix,
+            str(programs / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(folder / "server.log"),
+            "-w",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
     )
     return Cluster(folder, port, "refs", programs, prefix)
