@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from tests.helpers import DATA, ROOT, SEEDS
+from tests.helpers.consumers import need
+from tests.helpers.postgres import Cluster, bindir, start_cluster
 
 # Hypothesis budgets: "dev" for a quick local run, "ci" (chosen when CI is set) a fixed,
 # reproducible budget of a few minutes, "nightly" for long local runs:
@@ -42,3 +45,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """A throw-away PostgreSQL cluster for the session (skips without a server, fails in CI)."""
+    programs = bindir()
+    need("PostgreSQL (initdb, pg_ctl)", programs is not None)
+    assert programs is not None
+    cluster = start_cluster(programs)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()

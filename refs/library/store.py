@@ -10,6 +10,7 @@ are the merge of its citations' variants (refs.dedupe.merge), so merges lose not
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,25 +44,46 @@ class Library(Writes):
             raise LibraryError(
                 f"cannot create the library {path}: the folder {path.parent} does not exist"
             )
+        if not path.exists():
+            self._create(path)
         refuse_empty_file(path)
-        created = not path.exists()
         try:
-            self._open(path, readonly, created)
+            self._open(path, readonly, False)
         except BaseException:
             if hasattr(self, "db"):
                 self.db.close()
-            if created:  # never leave a half-made library behind (a full disk)
-                for suffix in ("", "-wal", "-shm", "-journal"):
-                    Path(f"{path}{suffix}").unlink(missing_ok=True)
             raise
 
-    def _open(self, path: Path, readonly: bool, created: bool) -> None:
+    def _create(self, path: Path) -> None:
+        """Make a new library beside ``path`` and link it into place whole, so that
+        commands starting at once on a new library never see a half-made file; the
+        first one to link wins, the others use its library. Nothing half-made stays
+        behind (a full disk)."""
+        new = path.with_name(f".{path.name}.new-{os.getpid()}")
+        try:
+            self._open(new, False, True, shown=path)
+            self.db.close()
+            try:
+                os.link(new, path)
+            except FileExistsError:
+                pass  # another command made it first
+            except OSError:  # a file system without hard links
+                if not path.exists():
+                    os.replace(new, path)
+        finally:
+            if hasattr(self, "db"):
+                self.db.close()
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{new}{suffix}").unlink(missing_ok=True)
+
+    def _open(self, file: Path, readonly: bool, created: bool, shown: Path | None = None) -> None:
+        path = shown or file
         try:
             if readonly:
-                uri = path.resolve().as_uri() + "?mode=ro"
+                uri = file.resolve().as_uri() + "?mode=ro"
                 self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
             else:
-                self.db = sqlite3.connect(str(path), isolation_level=None)
+                self.db = sqlite3.connect(str(file), isolation_level=None)
             self.db.text_factory = text_of
             self.db.execute("PRAGMA busy_timeout = 5000")
             version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
