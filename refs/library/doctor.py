@@ -9,6 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from refs.library.access import read_only_uri
 from refs.library.guard import REQUIRED_TABLES
 from refs.library.schema import SCHEMA_VERSION
 
@@ -54,7 +55,7 @@ class Finding:
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    db = sqlite3.connect(read_only_uri(path), uri=True)
     db.text_factory = bytes
     return db
 

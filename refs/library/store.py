@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from refs.errors import LibraryError
+from refs.library.access import read_only_uri, refuse_unwritable_folder, writable
 from refs.library.backup import backup, default_backup_path
 from refs.library.guard import refuse_damaged, refuse_empty_file, text_of
 from refs.library.lock import begin_immediate
@@ -45,6 +46,8 @@ class Library(Writes):
             )
         refuse_empty_file(path)
         created = not path.exists()
+        if created:
+            refuse_unwritable_folder(path)
         try:
             self._open(path, readonly, created)
         except BaseException:
@@ -57,9 +60,9 @@ class Library(Writes):
 
     def _open(self, path: Path, readonly: bool, created: bool) -> None:
         try:
+            readonly = readonly or not (created or writable(path))
             if readonly:
-                uri = path.resolve().as_uri() + "?mode=ro"
-                self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
+                self.db = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
             else:
                 self.db = sqlite3.connect(str(path), isolation_level=None)
             self.db.text_factory = text_of
