@@ -132,7 +132,8 @@ def test_doctor_checks_the_journal(good: bytes, tmp_path: Path) -> None:
     def damage(db: sqlite3.Connection) -> None:
         db.execute("DELETE FROM journal")
         db.execute(
-            "INSERT INTO journal_changes (entry, tbl, op, rid, old) VALUES (99, 'gone', 'D', 1, NULL)"
+            "INSERT INTO journal_changes (entry, tbl, op, rid, old) "
+            "VALUES (99, 'gone', 'D', 1, NULL)"
         )
 
     _sqlite(damage)(path.read_bytes(), path)
