@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from refs.models import Name, PartialDate
 from refs.outlets import resolve
-from refs.text import to_latin
+from refs.text import ascii_fold
 
 STOP_WORDS = frozenset(
     [
@@ -54,11 +54,6 @@ STOP_WORDS = frozenset(
     ]
 )
 _WORD_RE = re.compile(r"[a-z0-9]+")
-
-
-def ascii_fold(text: str) -> str:
-    """Lowercase ASCII, non-Latin scripts transliterated (``Сделка`` -> ``sdelka``)."""
-    return to_latin(text).lower()
 
 
 def title_word(title: str) -> str:

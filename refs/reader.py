@@ -8,6 +8,7 @@ from pathlib import Path
 
 from refs import diagnostics as diag
 from refs.diagnostics import Diagnostic
+from refs.formats.decoding import utf8_or
 from refs.parse.html_page import HTML_SUFFIXES, looks_like_html, page_text
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text"}) | HTML_SUFFIXES
@@ -74,25 +75,19 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [diag.error("R004", source, None, "file looks binary, not an article")]
     if b"\r" in data:  # old Mac line ends (CR alone) read as LF, as universal newlines do
         data = _LONE_CR.sub(b"\n", data)
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        try:
-            text = data.decode("cp1252")
-            encoding = "Windows-1252"
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-            encoding = "Latin-1"
-        return text, [
-            diag.warning(
-                "R002",
-                source,
-                line,
-                f"not valid UTF-8 (first bad byte here); read as {encoding}",
-                "convert the file to UTF-8 to silence this",
-            )
-        ]
+    text, used, line = utf8_or(data, ("cp1252", "latin-1"))
+    if used is None:
+        return text, []
+    shown = {"cp1252": "Windows-1252", "latin-1": "Latin-1"}[used]
+    return text, [
+        diag.warning(
+            "R002",
+            source,
+            line,
+            f"not valid UTF-8 (first bad byte here); read as {shown}",
+            "convert the file to UTF-8 to silence this",
+        )
+    ]
 
 
 def read_text(path: Path) -> tuple[str | None, list[Diagnostic]]:

@@ -1,6 +1,7 @@
 """Forms of text that every stage shares.
 
-Latin letters, for keys and matching forms: anyascii transliterates
+Latin letters, for keys and matching forms (``ascii_fold``; ``loose`` folds only spacing
+and case): anyascii transliterates
 every script (``Известия`` -> ``Izvestiya``); the syllables of scripts written without
 spaces (Chinese, Japanese, Korean) are spaced, so that each counts as a word
 (``人民日报`` -> ``Ren Min Ri Bao``).
@@ -31,6 +32,16 @@ def to_latin(text: str) -> str:
         else:
             out.append(anyascii(ch))
     return "".join(out)
+
+
+def ascii_fold(text: str) -> str:
+    """Lowercase ASCII, non-Latin scripts transliterated (``Сделка`` -> ``sdelka``)."""
+    return to_latin(text).lower()
+
+
+def loose(text: str | None) -> str:
+    """Spacing and case folded: the form two texts share that differ only in those."""
+    return " ".join((text or "").split()).casefold()
 
 
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")

@@ -14,11 +14,11 @@ from refs.check import cues
 from refs.check import named_dates as claimdates
 from refs.check.sentences import split_sentences
 from refs.models import Article, Claim, Cues, Paragraph, PartialDate, Span
+from refs.parse.line_index import LineIndex
 
 QUOTE_OPENERS = "\"“'‘«"
 _LABEL = re.compile(r"^(?:Notes?|Update|Background)\s*:\s*", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
-_NEWLINE = re.compile("\n")
 _ID_WORD = re.compile(r"[^\W_]+")
 
 # outlets recognised in claim text even when no reference names them
@@ -61,21 +61,6 @@ def _pieces(paragraphs: Sequence[Paragraph]) -> list[_Piece]:
 def _is_claim(text: str) -> bool:
     words = _WORD.findall(text)
     return len(words) >= 4 and any(w.islower() for w in words)
-
-
-def _line_of(text: str, offset: int, cache: list[int]) -> int:
-    """1-based line of ``offset`` (``cache`` holds newline offsets, filled on first use)."""
-    if not cache:
-        cache.extend(m.start() for m in _NEWLINE.finditer(text))
-        cache.append(len(text) + 1)
-    lo, hi = 0, len(cache)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if cache[mid] < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo + 1
 
 
 def claim_text_form(text: str) -> str:
@@ -134,13 +119,7 @@ def extract_claims(
     issue = article.issue_date
     vocab = lower_vocabulary(" ".join(p.text for p in paras))
     outlets = cues.outlet_names(set(COMMON_OUTLETS) | {o for o in known_outlets if o})
-    pieces = []
-    for piece in _pieces(paras):
-        chunk = text[piece.start : piece.end]
-        label = _LABEL.match(chunk)
-        start = piece.start + (label.end() if label else 0)
-        if _is_claim(text[start : piece.end]):
-            pieces.append(_Piece(start, piece.end, piece.paragraph))
+    pieces = _claim_pieces(text, paras)
     # first pass: surnames of people named in full or with a title
     known_people: set[str] = set()
     first = [cues.names(text[p.start : p.end], vocab, ()) for p in pieces]
@@ -150,7 +129,7 @@ def extract_claims(
     claims: list[Claim] = []
     last_full: PartialDate | None = None
     context: tuple[PartialDate, ...] = ()  # the date in force, until a new one is given
-    lines: list[int] = []
+    lines = LineIndex(text)
     for n, piece in enumerate(pieces, start=1):
         body = text[piece.start : piece.end]
         lead = cues.outside_quotes(body)
@@ -169,22 +148,44 @@ def extract_claims(
             Claim(
                 id=ids[n - 1],
                 text=body,
-                span=Span(
-                    start=piece.start, end=piece.end, line=_line_of(text, piece.start, lines)
-                ),
-                cues=Cues(
-                    dates=dates,
-                    people=found.people,
-                    organisations=found.organisations,
-                    places=found.places,
-                    quotes=cues.quotes(body),
-                    verb=cues.reporting_verb(body),
-                    outlets=cues.outlets_named(body, outlets),
-                    kinds=cues.kinds(lead),
-                    context_dates=inherited,
-                    relative=relative,
-                    speaker=cues.speaker(body, found.people),
-                ),
+                span=Span(start=piece.start, end=piece.end, line=lines.line(piece.start)),
+                cues=_cues(body, lead, found, outlets, dates, inherited, relative),
             )
         )
     return tuple(claims)
+
+
+def _claim_pieces(text: str, paras: Sequence[Paragraph]) -> list[_Piece]:
+    """The pieces of the paragraphs that are claims, without a label opening them."""
+    pieces = []
+    for piece in _pieces(paras):
+        label = _LABEL.match(text[piece.start : piece.end])
+        start = piece.start + (label.end() if label else 0)
+        if _is_claim(text[start : piece.end]):
+            pieces.append(_Piece(start, piece.end, piece.paragraph))
+    return pieces
+
+
+def _cues(
+    body: str,
+    lead: str,
+    found: cues.Names,
+    outlets: tuple[str, ...],
+    dates: tuple[PartialDate, ...],
+    inherited: tuple[PartialDate, ...],
+    relative: str | None,
+) -> Cues:
+    """What a claim's text names: ``lead`` is its text outside quotes."""
+    return Cues(
+        dates=dates,
+        people=found.people,
+        organisations=found.organisations,
+        places=found.places,
+        quotes=cues.quotes(body),
+        verb=cues.reporting_verb(body),
+        outlets=cues.outlets_named(body, outlets),
+        kinds=cues.kinds(lead),
+        context_dates=inherited,
+        relative=relative,
+        speaker=cues.speaker(body, found.people),
+    )

@@ -1,20 +1,14 @@
-"""Cues of a claim besides dates: people, organisations and places (rule-based, from runs
-of capitalised words), quoted passages, the reporting verb, the outlets it names and the
+"""Cues of a claim besides dates: people, organisations and places (refs.check.named),
+quoted passages, the reporting verb, the outlets it names and the
 kinds of document it mentions."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 
-from refs.check.terms import STOP_WORDS
+from refs.check.named import Names, names
 from refs.lexicon import (
-    ORG_ACRONYMS,
-    ORG_WORDS,
-    PLACE_ACRONYMS,
-    PLACES,
-    TITLE_WORDS,
     words,
 )
 
@@ -53,27 +47,8 @@ _KIND_OF = {signal: kind for kind, signals in KINDS.items() for signal in signal
 _KIND_RX = re.compile(
     r"\b(" + "|".join(re.escape(s) for s in sorted(_KIND_OF, key=len, reverse=True)) + r")s?\b"
 )
-CALENDAR = frozenset(
-    words(
-        """
-        January February March April May June July August September October November
-        December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday
-        Wednesday Thursday Friday Saturday Sunday
-        """
-    )
-)
-COMMON_WORDS = STOP_WORDS | {"earlier", "later", "meanwhile", "speaking", "asked", "notes"}
-CONNECTORS = frozenset({"of", "for", "the", "and", "de", "von", "van", "al", "bin", "on"})
 _LOWER_WORD = re.compile(r"[a-z]+")
-_TOKEN = re.compile(r"[A-Za-z][\w'’-]*\.?|\S")
 _QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”")
-
-
-@dataclass(frozen=True)
-class Names:
-    people: tuple[str, ...]
-    organisations: tuple[str, ...]
-    places: tuple[str, ...]
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -138,133 +113,6 @@ def outlets_named(text: str, known: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(n for n in known if _whole_word_at(plain, n)))
 
 
-def _runs(text: str) -> list[tuple[list[str], bool]]:
-    """Runs of capitalised tokens (connectors allowed inside); flag: starts a sentence."""
-    runs: list[tuple[list[str], bool]] = []
-    cur: list[str] = []
-    cur_start = False
-    sentence_start = True
-    for m in _TOKEN.finditer(text):
-        tok = m[0]
-        word = tok.rstrip(".")
-        if word[:1].isupper() and word[:1].isalpha():
-            if not cur:
-                cur_start = sentence_start
-            cur.append(word)
-            sentence_start = False
-            if tok.endswith(".") and len(word) > 1 and word.lower() not in ("st", "mr", "dr"):
-                runs.append((cur, cur_start))
-                cur = []
-                sentence_start = True
-            continue
-        if cur and tok in CONNECTORS:
-            cur.append(tok)
-            continue
-        if cur:
-            runs.append((cur, cur_start))
-            cur = []
-        sentence_start = tok in (".", "!", "?", ":", '"', "“", "…") or (
-            sentence_start and not tok[:1].isalnum()
-        )
-    if cur:
-        runs.append((cur, cur_start))
-    out = []
-    for run, start in runs:
-        while run and run[-1] in CONNECTORS:
-            run.pop()
-        if run:
-            out.append((run, start))
-    return out
-
-
-def _demonym(word: str) -> bool:
-    """``Korean``, ``Russians``, ``American``: an adjective of a place, not a name."""
-    w = word[:-1] if word.endswith("s") else word
-    return w.endswith(("an", "ian")) and (w[:-1] in PLACES or w[:-2] in PLACES)
-
-
-def _bare(word: str) -> str:
-    """``Korea's`` / ``Korea'`` -> ``Korea``."""
-    for tail in ("'s", "’s", "'", "’"):
-        if word.endswith(tail):
-            return word[: -len(tail)]
-    return word
-
-
-def names(text: str, lower_vocab: Collection[str], known_people: Collection[str]) -> Names:
-    """People, organisations and places named in ``text``.
-
-    ``lower_vocab`` holds words seen in lower case in the article (a capitalised word at
-    a sentence start that is also used in lower case is an ordinary word);
-    ``known_people`` holds surnames seen with a title or a first name elsewhere."""
-    people: list[str] = []
-    orgs: list[str] = []
-    places: list[str] = []
-    for raw_run, at_start in _runs(text):
-        run = [_bare(w) for w in raw_run]
-        first = run[0].lower()
-        if (
-            at_start
-            and (first in lower_vocab or first in COMMON_WORDS)
-            and run[0] not in TITLE_WORDS
-        ):
-            run = run[1:]
-        while run and run[0] in CALENDAR:
-            run = run[1:]
-        if any(w in CALENDAR for w in run):
-            run = run[: next(i for i, w in enumerate(run) if w in CALENDAR)]
-        while run and run[-1] in CONNECTORS:
-            run = run[:-1]
-        while run and run[0] in CONNECTORS:
-            run = run[1:]
-        if not run:
-            continue
-        tail: list[str] = []
-        for w in reversed(run):
-            if (
-                w in TITLE_WORDS
-                or w in CONNECTORS
-                or w in PLACES
-                or w in ORG_WORDS
-                or w in CALENDAR
-            ):
-                break
-            if w.isupper() and len(w) > 1:
-                break
-            tail.insert(0, w)
-        head = run[: len(run) - len(tail)]
-        titled = bool(head) and head[-1] in TITLE_WORDS
-        person = bool(tail) and (titled or len(tail) >= 2 or tail[-1] in known_people)
-        if person and (
-            any(_demonym(w) for w in tail)
-            or tail[-1].lower() in lower_vocab
-            or " ".join(tail) in PLACES
-            or len(tail[-1]) < 2
-        ):
-            person = False
-        if person:
-            people.append(" ".join(tail))
-        else:
-            head = run
-        while head and (head[-1] in TITLE_WORDS or head[-1] in CONNECTORS):
-            head = head[:-1]
-        phrase = " ".join(head)
-        for w in head:
-            if w in PLACE_ACRONYMS:
-                places.append(PLACE_ACRONYMS[w])
-            elif w in ORG_ACRONYMS:
-                orgs.append(w)
-        if any(w in ORG_WORDS for w in head):
-            orgs.append(phrase)
-        elif phrase in PLACES:
-            places.append(phrase)
-        elif len(head) > 1 and " ".join(head[-2:]) in PLACES:
-            places.append(" ".join(head[-2:]))
-        elif head and head[-1] in PLACES:
-            places.append(head[-1])
-    return Names(_uniq(people), _uniq(orgs), _uniq(places))
-
-
 def speaker(text: str, people: Collection[str]) -> str | None:
     """The person who speaks in a claim: the first one named before the reporting verb
     (outside quotes), else the first one named after it."""
@@ -289,5 +137,15 @@ def speaker(text: str, people: Collection[str]) -> str | None:
     return min(found)[1] if found else None
 
 
-def _uniq(items: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
+__all__ = [
+    "Names",
+    "kinds",
+    "names",
+    "outlet_names",
+    "outlets_named",
+    "outside_quotes",
+    "quote_spans",
+    "quotes",
+    "reporting_verb",
+    "speaker",
+]

@@ -11,6 +11,7 @@ text), quotes are ignored rather than swallowing the paragraph.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from refs.lexicon import words
 
@@ -60,70 +61,72 @@ def _pairs_up(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
+@dataclass
+class _Nesting:
+    """Whether the scan is inside double quotes (when they pair up) or brackets."""
+
+    quotes: bool  # track the double quotes (they pair up in the paragraph)
+    straight: bool = False
+    curly: int = 0
+    brackets: int = 0
+
+    def see(self, ch: str) -> None:
+        """A mark met before a sentence ender (an opening or closing one)."""
+        if self.quotes and ch == '"':
+            self.straight = not self.straight
+        elif self.quotes and ch in "“«":
+            self.curly += 1
+        elif self.quotes and ch in "”»":
+            self.curly = max(0, self.curly - 1)
+        elif ch in OPEN_BR:
+            self.brackets += 1
+        elif ch in CLOSE_BR:
+            self.brackets = max(0, self.brackets - 1)
+
+    def close(self, ch: str) -> None:
+        """A closing mark right after a sentence ender."""
+        if ch in "“«" or ch in OPEN_BR:
+            return
+        self.see(ch)
+
+    @property
+    def inside(self) -> bool:
+        return self.straight or self.curly > 0 or self.brackets > 0
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the sentences of ``text`` (end exclusive, trimmed)."""
     spans: list[tuple[int, int]] = []
-    track_quotes = _pairs_up(text)
-    in_straight = False
-    curly = 0
-    brackets = 0
+    nesting = _Nesting(_pairs_up(text))
     n = len(text)
-    start = 0
-    while start < n and text[start].isspace():
-        start += 1
+    start = _skip_space(text, 0)
     i = start
     while i < n:
         found = _MARKS.search(text, i)
         if found is None:
             break
         i = found.start()
-        ch = text[i]
-        if track_quotes and ch == '"':
-            in_straight = not in_straight
-        elif track_quotes and ch in "“«":
-            curly += 1
-        elif track_quotes and ch in "”»":
-            curly = max(0, curly - 1)
-        elif ch in OPEN_BR:
-            brackets += 1
-        elif ch in CLOSE_BR:
-            brackets = max(0, brackets - 1)
-        if ch not in ENDERS:
+        if text[i] not in ENDERS:
+            nesting.see(text[i])
             i += 1
             continue
         # extend over a run of enders ("...", "?!", "…."), then closing marks
         j = i
         while j < n and text[j] in ENDERS:
             j += 1
-        run = text[i:j]
         k = j
         while k < n and text[k] in CLOSERS:
-            if text[k] == '"' and track_quotes:
-                in_straight = not in_straight
-            elif text[k] in "”»" and track_quotes:
-                curly = max(0, curly - 1)
-            elif text[k] in CLOSE_BR:
-                brackets = max(0, brackets - 1)
+            nesting.close(text[k])
             k += 1
         if k >= n:
             break
         if not text[k].isspace():
             i = k
             continue
-        m = k
-        while m < n and text[m].isspace():
-            m += 1
+        m = _skip_space(text, k)
         if m >= n:
             break
-        nxt = text[m]
-        quoted = in_straight or curly > 0
-        boundary = (
-            not quoted
-            and brackets == 0
-            and (nxt.isupper() or nxt in STARTERS)
-            and not (run == "." and _is_abbreviation(text, i))
-        )
-        if boundary:
+        if _boundary(text, i, j, m, nesting):
             spans.append((start, k))
             start = m
         i = m
@@ -133,3 +136,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if end > start:
         spans.append((start, end))
     return [(s, e) for s, e in spans if e > s]
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _boundary(text: str, ender: int, after: int, nxt: int, nesting: _Nesting) -> bool:
+    """The enders ``text[ender:after]`` end a sentence whose successor starts at ``nxt``."""
+    run = text[ender:after]
+    return (
+        not nesting.inside
+        and (text[nxt].isupper() or text[nxt] in STARTERS)
+        and not (run == "." and _is_abbreviation(text, ender))
+    )

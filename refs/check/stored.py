@@ -14,13 +14,10 @@ from refs.diagnostics import Diagnostic
 from refs.models import Reference
 from refs.pipeline import ParsedArticle, build, parse_text
 from refs.select import article_named
+from refs.text import loose
 
 if TYPE_CHECKING:
     from refs.library.texts import StoredArticle
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def chosen(stored: Sequence[StoredArticle], names: Collection[str]) -> list[StoredArticle]:
@@ -59,7 +56,7 @@ def _rekey(stored: StoredArticle, parsed: ParsedArticle) -> ParsedArticle:
             refs.append(ref)
             continue
         key, raw = entry
-        if _fold(raw) != _fold(ref.raw):
+        if loose(raw) != loose(ref.raw):
             notes.append(
                 diag.warning(
                     "L003",

@@ -20,7 +20,7 @@ from refs.cli.app import (
     stops,
 )
 from refs.cli.articles import JobsOpt, load_articles, stream_articles
-from refs.cli.outputs import check_output, write_output, write_streamed
+from refs.cli.outputs import OutputOpt, check_output, write_output, write_streamed
 
 if TYPE_CHECKING:
     from refs.check.coverage import Checked
@@ -49,9 +49,7 @@ def check(
             "--min-coverage", min=0.0, max=1.0, help="Exit 1 when coverage is below this."
         ),
     ] = 0.0,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
+    output: OutputOpt = None,
     article: Annotated[
         list[str] | None,
         typer.Option(
@@ -75,9 +73,6 @@ def check(
     Example: refs check seeds --format html -o coverage.html --min-coverage 0.5
     """
     from refs.check.coverage import overall
-    from refs.pipeline import check as check_stage
-    from refs.pipeline.gather import gather
-    from refs.select import Selection
 
     check_output(output, paths or [], library_path(library))
     if paths and fmt is not CheckFormat.html and not confirmed:  # streamed: flat memory
@@ -87,14 +82,7 @@ def check(
             emit_diagnostics(run.diagnostics())
         raise typer.Exit(_coverage_code(run.exit_code, run.ratio, min_coverage, confirmed))
     if paths:
-        selection = Selection(articles=tuple(article or ()))
-        with stops():
-            got = gather(paths, library_path(library), load_articles, selection, texts=True)
-        if not got.articles:
-            emit_diagnostics(got.diagnostics)
-            fail("no article matched --article " + ", ".join(article or []))
-        pairs = [(p, check_stage(p)) for p in got.articles]
-        diagnostics, code = got.diagnostics, findings_code(got.diagnostics, got.missing_path)
+        pairs, diagnostics, code = _checked_paths(paths, library, article or [])
     else:
         pairs, diagnostics = library_for_check(library, article or [])
         code = findings_code(diagnostics, False)
@@ -102,6 +90,25 @@ def check(
     emit_diagnostics(diagnostics)
     ratio = overall([c for _, c in pairs], confirmed)
     raise typer.Exit(_coverage_code(code, ratio, min_coverage, confirmed))
+
+
+def _checked_paths(
+    paths: list[Path], library: Path | None, article: list[str]
+) -> tuple[list[tuple[ParsedArticle, Checked]], list[Diagnostic], int]:
+    """The articles of ``paths`` (those ``--article`` names) with their checks, the
+    diagnostics and the exit code so far."""
+    from refs.pipeline import check as check_stage
+    from refs.pipeline.gather import gather
+    from refs.select import Selection
+
+    selection = Selection(articles=tuple(article))
+    with stops():
+        got = gather(paths, library_path(library), load_articles, selection, texts=True)
+    if not got.articles:
+        emit_diagnostics(got.diagnostics)
+        fail("no article matched --article " + ", ".join(article))
+    pairs = [(p, check_stage(p)) for p in got.articles]
+    return pairs, list(got.diagnostics), findings_code(got.diagnostics, got.missing_path)
 
 
 def _coverage_code(code: int, ratio: float, min_coverage: float, confirmed: bool) -> int:

@@ -29,7 +29,7 @@ from refs.cli.filters import (
     UntilOpt,
     WithArticlesOpt,
 )
-from refs.cli.outputs import check_output, write_output
+from refs.cli.outputs import OutputOpt, check_output, write_output
 
 # ---------------------------------------------------------------- refs export
 
@@ -47,9 +47,7 @@ def export(
     fmt: Annotated[
         ExportFormatName, typer.Option("--format", "-f", help="Export format.")
     ] = ExportFormatName.bibtex,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
-    ] = None,
+    output: OutputOpt = None,
     article: ArticleOpt = None,
     outlet: OutletOpt = None,
     types: TypeOpt = None,

@@ -9,12 +9,18 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from refs.cli.app import fail
 
 if TYPE_CHECKING:
     from refs.pipeline.stream import Streamed
+
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
+]
 
 
 def _same(a: Path, b: Path) -> bool:

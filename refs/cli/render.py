@@ -29,11 +29,12 @@ from refs.cli.filters import (
     UntilOpt,
     WithArticlesOpt,
 )
-from refs.cli.outputs import check_output, write_output
+from refs.cli.outputs import OutputOpt, check_output, write_output
 from refs.formats.files import is_bibliography_file
 
 if TYPE_CHECKING:
     from refs.models import Keyed
+    from refs.select import Selection
 
 # ---------------------------------------------------------------- refs render, refs styles
 
@@ -44,38 +45,39 @@ class RenderFormat(StrEnum):
     markdown = "markdown"
 
 
+StyleOpt = Annotated[
+    str,
+    typer.Option(
+        "--style", "-s", metavar="STYLE", help="Short name (`refs styles`), style name or .csl."
+    ),
+]
+CitationsOpt = Annotated[
+    bool, typer.Option("--citations", help="Also print one in-text citation per reference.")
+]
+CiteOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--cite",
+        metavar="CITE",
+        help="Print this citation (repeatable, in order): KEY, KEY:page 12, 'A:12;B'.",
+    ),
+]
+LocaleOpt = Annotated[
+    str | None,
+    typer.Option("--locale", "-l", metavar="LOCALE", help="Locale, e.g. de-DE (else the style's)."),
+]
+RenderFormatOpt = Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
 @app.command()
 def render(
     paths: PathsOrKeysArg = None,
-    style: Annotated[
-        str,
-        typer.Option(
-            "--style", "-s", metavar="STYLE", help="Short name (`refs styles`), style name or .csl."
-        ),
-    ] = "chicago",
-    fmt: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        RenderFormat.text
-    ),
-    citations: Annotated[
-        bool, typer.Option("--citations", help="Also print one in-text citation per reference.")
-    ] = False,
-    cite: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--cite",
-            metavar="CITE",
-            help="Print this citation (repeatable, in order): KEY, KEY:page 12, 'A:12;B'.",
-        ),
-    ] = None,
-    locale: Annotated[
-        str | None,
-        typer.Option(
-            "--locale", "-l", metavar="LOCALE", help="Locale, e.g. de-DE (else the style's)."
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
-    ] = None,
+    style: StyleOpt = "chicago",
+    fmt: RenderFormatOpt = RenderFormat.text,
+    citations: CitationsOpt = False,
+    cite: CiteOpt = None,
+    locale: LocaleOpt = None,
+    output: OutputOpt = None,
     article: ArticleOpt = None,
     outlet: OutletOpt = None,
     types: TypeOpt = None,
@@ -97,7 +99,6 @@ def render(
     """
     from refs.cli.filters import selection_of
     from refs.diagnostics import has_errors
-    from refs.pipeline.gather import gather
     from refs.render.cites import parse_citation
     from refs.render.document import document, render_references
     from refs.render.styles import load_style
@@ -108,22 +109,7 @@ def render(
     with stops():
         chosen = load_style(style, locale)
         clusters = [parse_citation(text) for text in cite or []]
-        files = [p for p in paths if is_bibliography_file(p)]
-        articles = [p for p in paths if not is_bibliography_file(p)]
-        refs: list[Keyed] = []
-        code = _read_files(files, refs) if files else 0
-        if articles or not paths:
-            got = gather(
-                articles,
-                library_path(library),
-                load_articles,
-                selection,
-                keys=keys,
-                with_articles=with_articles,
-            )
-            emit_diagnostics(got.diagnostics)
-            refs += got.references
-            code = max(code, findings_code(got.diagnostics, got.missing_path))
+        refs, code = _references(paths, keys, library, selection, with_articles)
     if not refs:
         typer.echo("refs: warning: no reference to render", err=True)
     rendered = render_references(refs, chosen, fmt.value, citations, style, clusters)
@@ -132,6 +118,36 @@ def render(
         code = 1
     write_output(document(rendered, fmt.value), output)
     raise typer.Exit(code)
+
+
+def _references(
+    paths: list[Path],
+    keys: list[str],
+    library: Path | None,
+    selection: Selection,
+    with_articles: bool,
+) -> tuple[list[Keyed], int]:
+    """The references to render: of bibliography files named, and of the articles
+    named (or of the library when no PATH is given); with the exit code so far."""
+    from refs.pipeline.gather import gather
+
+    files = [p for p in paths if is_bibliography_file(p)]
+    articles = [p for p in paths if not is_bibliography_file(p)]
+    refs: list[Keyed] = []
+    code = _read_files(files, refs) if files else 0
+    if articles or not paths:
+        got = gather(
+            articles,
+            library_path(library),
+            load_articles,
+            selection,
+            keys=keys,
+            with_articles=with_articles,
+        )
+        emit_diagnostics(got.diagnostics)
+        refs += got.references
+        code = max(code, findings_code(got.diagnostics, got.missing_path))
+    return refs, code
 
 
 def _read_files(files: list[Path], refs: list[Keyed]) -> int:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from refs.cli.app import LibraryOpt, app, fail, library_path
-from refs.cli.outputs import check_output, write_output
+from refs.cli.outputs import OutputOpt, check_output, write_output
 from refs.errors import RefsError
 
 if TYPE_CHECKING:
@@ -53,9 +53,7 @@ def report(
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ReportFormat.text
     ),
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
-    ] = None,
+    output: OutputOpt = None,
     story: Annotated[
         str | None,
         typer.Option("--story", metavar="WORDS", help="The story to follow (title words)."),

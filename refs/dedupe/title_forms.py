@@ -9,8 +9,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from refs.keys import STOP_WORDS, ascii_fold
+from refs.keys import STOP_WORDS
 from refs.models import Name
+from refs.text import ascii_fold
 
 # Abbreviations spelled out before punctuation is dropped, in one pass over the title.
 _EXPANSION_RE = re.compile(

@@ -1,4 +1,4 @@
-"""Import file bytes -> text: the encodings that other tools write.
+"""File bytes -> text, the one home of decoding: the encodings that other tools write.
 
 UTF-8 (with or without BOM); UTF-16 and UTF-32 with a BOM, and UTF-16 without one (told
 by its zero bytes, as Windows tools write it); the ``% Encoding: windows-1252`` header
@@ -63,9 +63,24 @@ def decode(data: bytes, file: str) -> tuple[str, list[Diagnostic]]:
             line = data.count(b"\n", 0, exc.start) + 1
             note = warning("I002", file, line, f"not {named} as its header says; read as latin-1")
             return data.decode("latin-1"), [note]
+    text, used, line = utf8_or(data, ("latin-1",))
+    if used is None:
+        return text, []
+    return text, [warning("I002", file, line, "not UTF-8; read as latin-1")]
+
+
+def utf8_or(data: bytes, fallbacks: tuple[str, ...]) -> tuple[str, str | None, int]:
+    """The text of ``data``: UTF-8 (a BOM dropped) where it is, else in the first of
+    ``fallbacks`` that decodes it (the last should be latin-1, which decodes anything).
+    Returns the text, the fallback used (None for UTF-8) and the 1-based line of the
+    first byte that is not UTF-8 (0 for UTF-8)."""
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode("utf-8-sig"), None, 0
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        note = warning("I002", file, line, "not UTF-8; read as latin-1")
-        return data.decode("latin-1"), [note]
+    for encoding in fallbacks:
+        try:
+            return data.decode(encoding), encoding, line
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1", line

@@ -13,6 +13,7 @@ from refs.library.ingest import article_identity
 from refs.library.removal import plan_article, remove
 from refs.library.store import Library
 from refs.pipeline import ParsedArticle
+from refs.text import loose
 
 
 @dataclass(frozen=True)
@@ -22,10 +23,6 @@ class Correction:
     old_sources: tuple[str, ...]
 
 
-def _fold(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
-
-
 def corrections(lib: Library, parsed: Sequence[ParsedArticle]) -> list[Correction]:
     """The articles of ``parsed`` that correct one in the library: the same publication,
     issue and title (a title and a publication or issue known), another text."""
@@ -33,12 +30,12 @@ def corrections(lib: Library, parsed: Sequence[ParsedArticle]) -> list[Correctio
     for aid, source, pub, issue, title in lib.db.execute(
         "SELECT id, source, publication, issue, title FROM articles ORDER BY id"
     ):
-        ident = (_fold(pub), _fold(issue), _fold(title))
+        ident = (loose(pub), loose(issue), loose(title))
         known.setdefault(ident, []).append((str(aid), str(source)))
     out = []
     for pa in parsed:
         art = pa.article
-        ident = (_fold(art.publication), _fold(art.issue), _fold(art.title))
+        ident = (loose(art.publication), loose(art.issue), loose(art.title))
         if not ident[2] or not (ident[0] or ident[1]):
             continue
         new_id = article_identity(art, pa.references)

@@ -27,6 +27,7 @@ from refs.models import (
 from refs.outlets import resolve
 from refs.parse.trusted import trusted
 from refs.pipeline import ParsedArticle
+from refs.text import loose
 
 
 def storable(name: str) -> str:
@@ -35,17 +36,13 @@ def storable(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _fold(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
-
-
 def article_identity(article: Article, references: Sequence[Reference]) -> str:
     """Hash of publication, issue, title and the normalised source list: the same article
     in another layout (or file) has the same identity."""
-    parts = [_fold(article.publication), _fold(article.issue), _fold(article.title)]
-    parts.extend(_fold(r.raw) for r in references)
+    parts = [loose(article.publication), loose(article.issue), loose(article.title)]
+    parts.extend(loose(r.raw) for r in references)
     if not any(parts):
-        parts.append(_fold(article.text))
+        parts.append(loose(article.text))
     digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
     return digest[:32]
 

@@ -8,12 +8,13 @@ pages that start mid-article with no header."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from dataclasses import dataclass
 
 from refs import diagnostics as diag
 from refs.dates import read_issue_date
 from refs.diagnostics import Diagnostic
 from refs.models import Article, Paragraph, PartialDate, SourceList, Span
+from refs.parse.line_index import LineIndex
 from refs.parse.list_bounds import BLANK_LINE_RE, FOOTER_RE, find_label, find_list_end, footer_start
 from refs.parse.trusted import trusted
 
@@ -44,27 +45,6 @@ _SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+\S")
 _PROSE_RE = re.compile(r"\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b")
 _HEADER_PREFIX_MAX = 400  # a nav bar glued before the issue line is shorter than this
 _TITLE_MAX = 250  # a "title" longer than this is the first paragraph of the body
-
-
-class LineIndex:
-    """Offsets -> 1-based line numbers."""
-
-    __slots__ = ("_starts",)
-
-    def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos >= 0:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self._starts = starts
-
-    def line(self, offset: int) -> int:
-        return bisect_right(self._starts, offset)
-
-    def span(self, start: int, end: int) -> Span:
-        return trusted(Span, {"start": start, "end": end, "line": self.line(start)})
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -182,6 +162,20 @@ def _title_bounds(text: str, issue_end: int, body_end: int) -> tuple[str, int, i
     return ("text", *_trim(text, title_start, title_end))
 
 
+@dataclass
+class _Header:
+    """What the issue header and the title after it give."""
+
+    publication: str | None = None
+    issue: str | None = None
+    issue_date: PartialDate | None = None
+    issue_start: PartialDate | None = None
+    title: str | None = None
+    title_span: Span | None = None
+    layout: str = "headless"
+    body_start: int = 0
+
+
 def read_article(
     text: str, source: str, lines: LineIndex | None = None
 ) -> tuple[Article, list[Diagnostic]]:
@@ -190,9 +184,33 @@ def read_article(
     lines = lines or LineIndex(text)
     label = find_label(text)
     body_end = label.start() if label else footer_start(text)
+    head = _header(text, source, lines, body_end, found)
+    source_list = _source_list(text, source, lines, label, found)
+    article = trusted(
+        Article,
+        {
+            "source": source,
+            "text": text,
+            "layout": head.layout,
+            "publication": head.publication,
+            "issue": head.issue,
+            "issue_date": head.issue_date,
+            "issue_date_start": head.issue_start,
+            "title": head.title,
+            "title_span": head.title_span,
+            "paragraphs": _split_paragraphs(text, head.body_start, body_end, lines),
+            "source_list": source_list,
+        },
+    )
+    return article, found
+
+
+def _header(
+    text: str, source: str, lines: LineIndex, body_end: int, found: list[Diagnostic]
+) -> _Header:
+    """The issue header (publication, issue, its date) and the title after it."""
     issue = find_issue(text, body_end)
-    cited_issue = issue is not None and not _is_header_position(text, issue.start(), issue.end())
-    if cited_issue and issue is not None:
+    if issue is not None and not _is_header_position(text, issue.start(), issue.end()):
         found.append(
             diag.info(
                 "A004",
@@ -202,13 +220,6 @@ def read_article(
             )
         )
         issue = None
-
-    publication = issue_no = title = None
-    issue_date: PartialDate | None = None
-    issue_start: PartialDate | None = None
-    title_span: Span | None = None
-    layout = "headless"
-    body_start = 0
     if issue is None:
         found.append(
             diag.warning(
@@ -219,33 +230,40 @@ def read_article(
                 "a page that starts mid-article keeps dates without a year (--10-24)",
             )
         )
+        return _Header()
+    head = _Header(
+        publication=_publication(text, issue.start()),
+        issue=_ISSUE_JOIN_RE.sub("-", issue.group("number")),  # "28 & 29" -> "28-29"
+        body_start=issue.end(),
+    )
+    dates = read_issue_date(issue.group("date"))
+    if dates is None:
+        found.append(
+            diag.warning("A003", source, lines.line(issue.start()), "issue date not readable")
+        )
     else:
-        publication = _publication(text, issue.start())
-        issue_no = _ISSUE_JOIN_RE.sub("-", issue.group("number"))  # "28 & 29" -> "28-29"
-        dates = read_issue_date(issue.group("date"))
-        if dates is None:
-            found.append(
-                diag.warning("A003", source, lines.line(issue.start()), "issue date not readable")
+        head.issue_start, head.issue_date = dates
+    head.layout, title_start, title_end = _title_bounds(text, issue.end(), body_end)
+    if title_end - title_start > _TITLE_MAX or (head.layout == "flattened" and title_end < 0):
+        found.append(
+            diag.info(
+                "A005",
+                source,
+                lines.line(title_start),
+                "no title found after the issue line: the text there is read as body",
             )
-        else:
-            issue_start, issue_date = dates
-        layout, title_start, title_end = _title_bounds(text, issue.end(), body_end)
-        body_start = issue.end()
-        if title_end - title_start > _TITLE_MAX or (layout == "flattened" and title_end < 0):
-            found.append(
-                diag.info(
-                    "A005",
-                    source,
-                    lines.line(title_start),
-                    "no title found after the issue line: the text there is read as body",
-                )
-            )
-        elif title_end > title_start:
-            title = text[title_start:title_end]
-            title_span = lines.span(title_start, title_end)
-            body_start = title_end
+        )
+    elif title_end > title_start:
+        head.title = text[title_start:title_end]
+        head.title_span = lines.span(title_start, title_end)
+        head.body_start = title_end
+    return head
 
-    source_list: SourceList | None = None
+
+def _source_list(
+    text: str, source: str, lines: LineIndex, label: re.Match[str] | None, found: list[Diagnostic]
+) -> SourceList | None:
+    """The source list after its label, and a warning for text after it."""
     if label is None:
         found.append(
             diag.error(
@@ -256,43 +274,24 @@ def read_article(
                 "the article gives no references; check that the page is complete",
             )
         )
-    else:
-        list_start, list_end = _trim(text, label.end(), find_list_end(text, label.end()))
-        after = FOOTER_RE.search(text, list_end)
-        rest_start, rest_end = _trim(text, list_end, after.start() if after else len(text))
-        while rest_start < rest_end and text[rest_start] in "|.":
-            rest_start, rest_end = _trim(text, rest_start + 1, rest_end)
-        if rest_end > rest_start:
-            found.append(
-                diag.warning(
-                    "A006",
-                    source,
-                    lines.line(rest_start),
-                    f"text after the source list is not read as entries: "
-                    f"{text[rest_start : min(rest_end, rest_start + 60)]!r}",
-                    "a list broken by a blank line continues only after ';' or ','",
-                )
+        return None
+    list_start, list_end = _trim(text, label.end(), find_list_end(text, label.end()))
+    after = FOOTER_RE.search(text, list_end)
+    rest_start, rest_end = _trim(text, list_end, after.start() if after else len(text))
+    while rest_start < rest_end and text[rest_start] in "|.":
+        rest_start, rest_end = _trim(text, rest_start + 1, rest_end)
+    if rest_end > rest_start:
+        found.append(
+            diag.warning(
+                "A006",
+                source,
+                lines.line(rest_start),
+                f"text after the source list is not read as entries: "
+                f"{text[rest_start : min(rest_end, rest_start + 60)]!r}",
+                "a list broken by a blank line continues only after ';' or ','",
             )
-        label_text = text[label.start() : label.end()].rstrip(": \t").strip()
-        source_list = SourceList(
-            label=label_text,
-            text=text[list_start:list_end],
-            span=lines.span(list_start, list_end),
         )
-    article = trusted(
-        Article,
-        {
-            "source": source,
-            "text": text,
-            "layout": layout,
-            "publication": publication,
-            "issue": issue_no,
-            "issue_date": issue_date,
-            "issue_date_start": issue_start,
-            "title": title,
-            "title_span": title_span,
-            "paragraphs": _split_paragraphs(text, body_start, body_end, lines),
-            "source_list": source_list,
-        },
+    label_text = text[label.start() : label.end()].rstrip(": \t").strip()
+    return SourceList(
+        label=label_text, text=text[list_start:list_end], span=lines.span(list_start, list_end)
     )
-    return article, found

@@ -10,7 +10,7 @@ from refs.dates import is_weekday, read_date, unreadable_date
 from refs.diagnostics import Diagnostic
 from refs.models import RawReference, SourceList, Span
 from refs.outlets import is_known
-from refs.parse.article import LineIndex
+from refs.parse.line_index import LineIndex
 from refs.parse.outlet_span import outlet_start
 from refs.parse.separators import decode_entities, missing_separators, split_entries
 from refs.parse.trusted import trusted
@@ -90,11 +90,31 @@ def parse_entry(
     raw: str, index: int, span: Span, source: str
 ) -> tuple[RawReference, list[Diagnostic]]:
     """Read one entry from the right. Never raises; what is missing is flagged."""
-    found: list[Diagnostic] = []
-    flags: list[str] = []
     parts = split_parts(raw)
     if "&" in raw:  # "&amp;", "&#8217;" left in the page: decoded before any cleaning
         parts = [decode_entities(p) for p in parts]
+    date_text, impossible, parts = _date_from_right(parts)
+    title, outlet = _title_and_outlet(raw, parts, date_text is not None)
+    flags, found = _flags(raw, index, span, source, title, outlet, date_text, impossible)
+    ref = trusted(
+        RawReference,
+        {
+            "index": index,
+            "raw": raw,
+            "title": title,
+            "outlet": outlet,
+            "date_text": date_text,
+            "span": span,
+            "flags": tuple(flags),
+        },
+    )
+    return ref, found
+
+
+def _date_from_right(parts: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """The entry's date (with its year or weekday where given) taken from the right, the
+    text of a date that cannot be (``February 30``), and the parts before it (a locator
+    such as ``p. S12505`` stays on the outlet)."""
     date_text: str | None = None
     impossible: str | None = None
     locator = parts.pop() if len(parts) >= 3 and _LOCATOR_RE.match(parts[-1]) else None
@@ -113,74 +133,55 @@ def parse_entry(
         parts = parts[:-1]
     if locator is not None:  # back on the outlet: "Congressional Record, p. S12505"
         parts.append(locator)
-    title: str
-    outlet: str | None = None
+    return date_text, impossible, parts
+
+
+def _title_and_outlet(raw: str, parts: list[str], dated: bool) -> tuple[str, str | None]:
+    """The title and outlet of the parts before the date."""
     if len(parts) >= 2:
         k = outlet_start(parts)
-        outlet = clean_outlet(", ".join(parts[k:])) or None
-        title = clean_title(", ".join(parts[:k]))
-    elif date_text is not None:
-        title = clean_title(parts[0]) if parts else ""
-    elif len(parts) == 1 and is_known(clean_outlet(parts[0])):
-        title, outlet = "", clean_outlet(parts[0])
-    else:
-        title = clean_title(raw)
+        return clean_title(", ".join(parts[:k])), clean_outlet(", ".join(parts[k:])) or None
+    if dated:
+        return (clean_title(parts[0]) if parts else ""), None
+    if len(parts) == 1 and is_known(clean_outlet(parts[0])):
+        return "", clean_outlet(parts[0])
+    return clean_title(raw), None
+
+
+def _flags(
+    raw: str, index: int, span: Span, source: str, title: str, outlet: str | None,
+    date_text: str | None, impossible: str | None,
+) -> tuple[list[str], list[Diagnostic]]:  # fmt: skip
+    """What is missing or damaged in an entry: its flags and their diagnostics."""
+    flags: list[str] = []
+    found: list[Diagnostic] = []
+    n = index + 1
+
+    def flag(name: str, code: str, message: str, hint: str | None = None) -> None:
+        flags.append(name)
+        found.append(diag.warning(code, source, span.line, message, hint))
+
     if impossible:
-        flags.append("bad-date")
-        found.append(
-            diag.warning(
-                "S004",
-                source,
-                span.line,
-                f"entry {index + 1} has a date that cannot be read ({impossible}): {date_text!r}",
-                "kept as written, without a date",
-            )
-        )
+        flag(
+            "bad-date", "S004",
+            f"entry {n} has a date that cannot be read ({impossible}): {date_text!r}",
+            "kept as written, without a date",
+        )  # fmt: skip
     if date_text is None:
-        flags.append("no-date")
-        found.append(
-            diag.warning(
-                "S001",
-                source,
-                span.line,
-                f"entry {index + 1} has no date: {raw!r}",
-                "the entry may be cut off; it is kept as found",
-            )
-        )
+        flag(
+            "no-date", "S001", f"entry {n} has no date: {raw!r}",
+            "the entry may be cut off; it is kept as found",
+        )  # fmt: skip
     if outlet is None:
-        flags.append("no-outlet")
-        found.append(
-            diag.warning("S002", source, span.line, f"entry {index + 1} has no outlet: {raw!r}")
-        )
+        flag("no-outlet", "S002", f"entry {n} has no outlet: {raw!r}")
     if not title:
-        flags.append("no-title")
-        found.append(
-            diag.warning("S006", source, span.line, f"entry {index + 1} has no title: {raw!r}")
-        )
+        flag("no-title", "S006", f"entry {n} has no title: {raw!r}")
     if _QUOTE_SET.intersection(raw) and _looks_damaged(raw):
-        flags.append("damaged-text")
-        found.append(
-            diag.warning(
-                "S003",
-                source,
-                span.line,
-                f"entry {index + 1} looks damaged (lost apostrophes or empty quotes); "
-                "kept as found",
-            )
-        )
-    ref = trusted(
-        RawReference,
-        {
-            "index": index,
-            "raw": raw,
-            "title": title,
-            "outlet": outlet,
-            "date_text": date_text,
-            "span": span,
-            "flags": tuple(flags),
-        },
-    )
-    return ref, found
+        flag(
+            "damaged-text", "S003",
+            f"entry {n} looks damaged (lost apostrophes or empty quotes); kept as found",
+        )  # fmt: skip
+    return flags, found
 
 
 def _looks_damaged(raw: str) -> bool:

@@ -121,9 +121,12 @@ def render_clusters(
     fmt: str = "text",
     citations: bool = True,
     source: str = "<items>",
+    cites_in_bibliography_order: bool = False,
 ) -> Rendered:
     """Citations of ``clusters`` in order (notes 1, 2, ... for a note style) and the
-    bibliography of the items they cite (of every item when no cluster cites one)."""
+    bibliography of the items they cite (of every item when no cluster cites one).
+    Without a cs:sort in cs:citation, a citation's cites keep the order given (or, with
+    ``cites_in_bibliography_order``, take the bibliography's)."""
     formatter: Any = FORMATS[fmt]
     ready, ids, diags = prepare(items, source, style.root.get("page-range-format") is not None)
     is_house = style.style_id in HOUSE_STYLES or style.name in HOUSE_STYLES
@@ -145,6 +148,7 @@ def render_clusters(
             return Rendered((), (), tuple(diags))
     st = state_of(style.root)
     st.begin_render()
+    st.cites_in_bibliography_order = cites_in_bibliography_order
     bib = CitationStylesBibliography(style, data, formatter)
     quotes = _quotes(style)  # terms are preformatted: only after the formatter is set
     cites = [Citation([_cite(spec) for spec in cluster]) for cluster in clusters if cluster]

@@ -39,11 +39,14 @@ class RenderState:
     tested: set[str] = field(default_factory=set)  # item keys that met a disambiguate test
     sorting: bool = False  # rendering sort keys
     citing: bool = False  # rendering a citation (disambiguation applies)
+    cites_in_bibliography_order: bool = False  # else the order given (without cs:sort)
     names_shown: dict[str, int] = field(default_factory=dict)  # item key -> et-al-use-first
     given_levels: dict[str, tuple[int, ...]] = field(default_factory=dict)  # 1 initials, 2 full
     previous_names: str | None = None  # the names that opened the last bibliography entry
     # per entry
     names_done: bool = False  # the entry's first cs:names has rendered
+    cite_names: str | None = None  # what the cite's first cs:names rendered (collapsing)
+    drop_names: bool = False  # the cite's first cs:names renders nothing (collapsed cite)
     suppressed: set[str] = field(default_factory=set)  # variables used by a substitute
     traces: list[set[str]] = field(default_factory=list)  # open substitute recordings
 
@@ -54,6 +57,7 @@ class RenderState:
         self.given_levels.clear()
         self.sorting = False
         self.citing = False
+        self.cites_in_bibliography_order = False
         self.previous_names = None
         self.begin_entry()
 
@@ -61,6 +65,7 @@ class RenderState:
         self.suppressed.clear()
         self.traces.clear()
         self.names_done = False
+        self.cite_names = None
 
     def find(self, element: Any, query: str) -> Any:
         """``element.xpath_search(query)[0]`` (or None), memoised."""

@@ -3,16 +3,25 @@ CJK character takes two columns, a combining mark none."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-
-from wcwidth import wcswidth
 
 from refs.pipeline import ParsedArticle
 from refs.text import visible
 
+# Characters one column wide in every wcwidth table: printable ASCII, printable Latin-1
+# and the general punctuation a table shows (dashes, quotes, the ellipsis of a cut cell).
+# Text made only of them is measured by its length, so wcwidth (some 10-70 ms to import)
+# is loaded only for other text; tests check each of them against wcwidth.
+ONE_COLUMN = re.compile("[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e]*")
+
 
 def width(text: str) -> int:
     """Columns that ``text`` takes on a terminal (a control character counts as one)."""
+    if ONE_COLUMN.fullmatch(text):
+        return len(text)
+    from wcwidth import wcswidth
+
     columns = wcswidth(text)
     return columns if columns >= 0 else len(text)
 

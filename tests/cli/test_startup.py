@@ -30,7 +30,10 @@ def modules(*args: str) -> set[str]:
     ("args", "absent"),
     [
         (["--help"], {"pydantic", "refs.models", "refs.pipeline", "sqlite3", "json", "orjson"}),
-        (["check", SEED], {"rapidfuzz", "citeproc", "lxml", "refs.library.store", "rich"}),
+        (
+            ["check", SEED],
+            {"rapidfuzz", "citeproc", "lxml", "refs.library.store", "rich", "wcwidth"},
+        ),
         (["parse", SEED], {"rapidfuzz", "citeproc", "lxml", "refs.check.link", "rich"}),
     ],
 )

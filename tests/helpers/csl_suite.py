@@ -134,7 +134,16 @@ def run_refs(fx: Fixture) -> str:
     style = Style(fx.csl.encode("utf-8"), fx.name)
     clusters = [[_spec(c) for c in cluster] for cluster in _clusters(fx)]
     citing = fx.mode == "citation"
-    result = render_clusters(fx.items, style, clusters, "html", citations=citing)
+    # without CITATION-ITEMS or CITATIONS, citeproc-js's runner cites the items in
+    # bibliography order
+    result = render_clusters(
+        fx.items,
+        style,
+        clusters,
+        "html",
+        citations=citing,
+        cites_in_bibliography_order=not fx.clusters,
+    )
     return _output(fx, [c.text for c in result.citations], [e.text for e in result.entries])
 
 

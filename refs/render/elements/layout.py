@@ -8,6 +8,7 @@ from typing import Any
 
 from citeproc import model
 
+from refs.render.collapse import author_groups, number_ranges, year_suffixes
 from refs.render.elements.text import CachedLookups, FastFormat
 from refs.render.state import state_of
 
@@ -19,28 +20,95 @@ class Group(FastFormat, CachedLookups, model.Group):  # type: ignore[misc]
 class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
     def render_citation(self, citation: Any, callback: Any) -> Any:
         st = state_of(self)
+        parent = self.getparent()
         bibliography = citation.bibliography
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        good.sort(key=lambda cite: bibliography.keys.index(cite.key))
-        if self.getparent().sort is not None:
-            good = self.getparent().sort.sort(good, self)
-        out = []
+        if st.cites_in_bibliography_order:
+            good.sort(key=lambda cite: bibliography.keys.index(cite.key))
+        if parent.sort is not None:
+            good = parent.sort.sort(good, self)
+        rendered = []
         st.citing = True
         for cite in good:
-            st.begin_entry()
-            self.repressed: dict[str, list[str]] = {}
-            try:
-                output = self.render_children(cite)
-            except model.VariableError:
-                continue
+            output, names = self._render_cite(cite)
             if output is not None:
-                out.append(cite.get("prefix", "") + output + cite.get("suffix", ""))
-                self.getparent().cites.append(cite)
+                rendered.append((cite, output, names))
+                parent.cites.append(cite)
+        collapse = st.split(parent, "collapse")
+        if collapse and collapse[0].startswith("year"):
+            result = self._collapse_years(rendered)
+        else:
+            pairs = [(cite, text) for cite, text, _ in rendered]
+            out = number_ranges(pairs) if "citation-number" in collapse else [t for _, t in pairs]
+            result = self.join(out)
         st.citing = False
-        for cite in bad:
-            out.append(callback(cite) or f"{cite.key}?")
-        return self.format(self.wrap(self.join(out)))
+        extra = [callback(cite) or f"{cite.key}?" for cite in bad]
+        if extra:
+            result = self.join(([result] if result is not None else []) + extra)
+        return self.format(self.wrap(self.join([]) if result is None else result))
+
+    def _render_cite(self, cite: Any, drop_names: bool = False) -> tuple[Any, str | None]:
+        """A cite's output with its affixes, and what its first cs:names rendered."""
+        st = state_of(self)
+        st.begin_entry()
+        st.drop_names = drop_names
+        self.repressed: dict[str, list[str]] = {}
+        try:
+            output = self.render_children(cite)
+        except model.VariableError:
+            output = None
+        finally:
+            st.drop_names = False
+        if output is None:
+            return None, st.cite_names
+        return cite.get("prefix", "") + output + cite.get("suffix", ""), st.cite_names
+
+    def _collapse_years(self, rendered: list[tuple[Any, Any, str | None]]) -> Any:
+        """collapse="year" (also "year-suffix", "year-suffix-ranged"): cites by the same
+        names grouped, names printed once; with year-suffix, one date's suffixes once."""
+        parent = self.getparent()
+        mode = state_of(self).split(parent, "collapse")[0]
+        delimiter = self.get("delimiter", "")
+        within = parent.get("cite-group-delimiter", ", ")
+        after = parent.get("after-collapse-delimiter", delimiter)
+        result: Any = None
+        collapsed = False
+        for group in author_groups(rendered):
+            parts = [(group[0][1], *self._date_key(group[0][0], mode))]
+            shown = [group[0][0]]
+            for cite, _ in group[1:]:
+                text, _ = self._render_cite(cite, drop_names=True)
+                if text is not None:
+                    parts.append((text, *self._date_key(cite, mode, text)))
+                    shown.append(cite)
+            if mode == "year":  # a cite with a locator is followed by after-collapse-delimiter
+                joined = parts[0][0]
+                for cite, (text, _, _) in zip(shown, parts[1:], strict=False):
+                    joined = joined + (after if cite.get("locator") else within) + text
+            else:
+                suffix_delimiter = parent.get("year-suffix-delimiter", delimiter)
+                ranged = mode == "year-suffix-ranged"
+                joined = year_suffixes(parts, (within, after, suffix_delimiter), ranged)
+            if result is None:
+                result = joined
+            else:
+                result = result + (after if collapsed or mode == "year" else delimiter) + joined
+            collapsed = len(parts) > 1
+        return result
+
+    def _date_key(self, cite: Any, mode: str, text: Any = None) -> tuple[str | None, str | None]:
+        """A cite's year suffix and its output without names and suffix (None when the cite
+        has a locator or affixes, or no suffix)."""
+        if mode == "year" or cite.get("locator") or cite.get("prefix") or cite.get("suffix"):
+            return None, None
+        suffix = str(cite.reference.get("year_suffix") or "")
+        if not suffix:
+            return None, None
+        if text is None:
+            text, _ = self._render_cite(cite, drop_names=True)
+        head, found, tail = str(text).rpartition(suffix)
+        return (head + tail if found else None), suffix
 
     def _render_part(self, item: Any, children: list[Any]) -> Any:
         out = []

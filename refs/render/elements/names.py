@@ -48,6 +48,11 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
                 st.note(role)
             if not (st.citing or st.sorting or st.names_done):
                 text = self._subsequent(text)
+            elif st.citing and not st.names_done:
+                st.names_done = True
+                st.cite_names = str(text)
+                if st.drop_names:
+                    return None
         return text
 
     def _subsequent(self, text: Any) -> Any:
