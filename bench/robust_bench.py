@@ -15,11 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.growth import report
-from refs.check.stored import check_parsed
 from refs.formats.detect import parse_text as parse_import
 from refs.library.ingest import import_references
 from refs.library.store import Library
-from refs.pipeline import build, parse_text
+from refs.pipeline import build, check, parse_text
 from refs.pipeline.collector import paused
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ef633acc338f5415.txt"
@@ -41,7 +40,7 @@ def date_paragraph(n: int) -> Callable[[], object]:
     """One paragraph naming ``n`` dates (about 16 bytes each: 64k dates is 1 MB)."""
     para = "Talks on " + " and ".join(f"October {1 + i % 28}" for i in range(n)) + ".\n\n"
     parsed = build([parse_text(_article(para), "dates.txt")])[0]
-    return lambda: check_parsed(parsed)
+    return lambda: check(parsed)
 
 
 WORDS = ["".join(random.Random(i).choices("bcdfghklmnprstvz", k=3)) + "a" for i in range(20000)]

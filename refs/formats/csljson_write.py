@@ -13,4 +13,5 @@ from refs.models import Keyed
 def export(refs: Sequence[Keyed]) -> str:
     """CSL-JSON for ``refs``, sorted by key; keys of each item sorted."""
     items = [to_csl(ref, custom=True) for ref in sorted_refs(refs)]
-    return json.dumps(items, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    text = json.dumps(items, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return text.replace("\x7f", "\\u007f")  # JSON leaves DEL as it is; no export writes it

@@ -31,7 +31,13 @@ def backup(source: sqlite3.Connection, target: Path) -> int:
     if target.exists() and not target.is_file():
         raise LibraryError(f"cannot back up to {target}: not a regular file")
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # a folder this user cannot write
+        raise LibraryError(
+            f"cannot back up to {target}: {exc.strerror or exc}",
+            hint="name a file in a folder you can write: refs backup FILE",
+        ) from None
     os.close(fd)
     try:
         with closing(sqlite3.connect(tmp)) as copy:

@@ -1,7 +1,7 @@
 """`refs doctor`: is the library sound? SQLite's integrity check, then our own invariants
 (every citation has its reference and its article, keys unique and leading to a
-reference, texts readable), and what to do about each finding. Opens the file
-read-only and changes nothing."""
+reference, the journal consistent, texts readable), and what to do about each finding.
+Opens the file read-only and changes nothing."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from refs.library.access import read_only_uri
 from refs.library.guard import REQUIRED_TABLES
 from refs.library.schema import SCHEMA_VERSION
 
@@ -44,6 +45,30 @@ INVARIANTS = (
         "reference(s) without any citation",
     ),
 )
+# The journal (refs history, refs undo) is consistent: every change and key belongs to an
+# entry, names a table of the library and holds the row image undo needs.
+JOURNAL_INVARIANTS = (
+    (
+        "SELECT DISTINCT j.entry FROM journal_changes j LEFT JOIN journal e ON e.id = j.entry "
+        "WHERE e.id IS NULL",
+        "journal change(s) of an entry that is not there",
+    ),
+    (
+        "SELECT DISTINCT j.entry FROM journal_keys j LEFT JOIN journal e ON e.id = j.entry "
+        "WHERE e.id IS NULL",
+        "journal key(s) of an entry that is not there",
+    ),
+    (
+        "SELECT j.id FROM journal_changes j LEFT JOIN sqlite_master m "
+        "ON m.type = 'table' AND m.name = j.tbl WHERE m.name IS NULL",
+        "journal change(s) of a table that is not there",
+    ),
+    (
+        "SELECT id FROM journal_changes WHERE op NOT IN ('I', 'U', 'D') "
+        "OR (op IN ('U', 'D') AND (old IS NULL OR NOT json_valid(old)))",
+        "journal change(s) without the row image undo needs",
+    ),
+)
 TEXT_COLUMNS = (("records", "key, title, outlet"), ("citations", "raw, title, outlet"))
 
 
@@ -54,7 +79,7 @@ class Finding:
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    db = sqlite3.connect(read_only_uri(path), uri=True)
     db.text_factory = bytes
     return db
 
@@ -67,9 +92,10 @@ def _integrity(db: sqlite3.Connection, path: Path) -> list[Finding]:
     return [Finding(f"SQLite integrity check: {' '.join(row.split())}", advice) for row in rows]
 
 
-def _invariants(db: sqlite3.Connection) -> list[Finding]:
+def _invariants(db: sqlite3.Connection, tables: set[str]) -> list[Finding]:
     found: list[Finding] = []
-    for sql, what in INVARIANTS:
+    journal = JOURNAL_INVARIANTS if {"journal", "journal_changes"} <= tables else ()
+    for sql, what in (*INVARIANTS, *journal):
         rows = db.execute(sql).fetchall()
         if rows:
             shown = ", ".join(
@@ -108,7 +134,7 @@ def diagnose(path: Path) -> list[Finding]:
                 return [Finding(f"schema version {version} is newer than this refs", "upgrade")]
             if missing := sorted(REQUIRED_TABLES - tables):
                 return [*found, Finding("missing table(s) " + ", ".join(missing), RESTORE)]
-            return found or _invariants(db)
+            return found or _invariants(db, tables)
     except sqlite3.DatabaseError as exc:
         readable = "not a database" not in str(exc)  # SQLite may still read some pages
         advice = f"{RESTORE}: {RECOVER.format(path=path)}" if readable else RESTORE

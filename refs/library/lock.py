@@ -43,6 +43,11 @@ def begin_immediate(db: sqlite3.Connection, path: Path) -> None:
                 db.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as exc:
+                if "readonly" in str(exc):
+                    raise LibraryError(
+                        f"cannot write {path}: the file or its folder is read-only for this "
+                        "user; nothing was changed"
+                    ) from None
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise LibraryError(f"cannot write {path}: {exc}") from None
             if time.monotonic() >= deadline:

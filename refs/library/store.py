@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 
 from refs.errors import LibraryError
+from refs.library.access import read_only_uri, refuse_unwritable_folder, writable
 from refs.library.backup import backup, default_backup_path
 from refs.library.guard import refuse_damaged, refuse_empty_file, text_of
 from refs.library.lock import begin_immediate
@@ -45,6 +46,7 @@ class Library(Writes):
                 f"cannot create the library {path}: the folder {path.parent} does not exist"
             )
         if not path.exists():
+            refuse_unwritable_folder(path)
             self._create(path)
         refuse_empty_file(path)
         try:
@@ -79,9 +81,9 @@ class Library(Writes):
     def _open(self, file: Path, readonly: bool, created: bool, shown: Path | None = None) -> None:
         path = shown or file
         try:
+            readonly = readonly or not (created or writable(path))
             if readonly:
-                uri = file.resolve().as_uri() + "?mode=ro"
-                self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
+                self.db = sqlite3.connect(read_only_uri(file), uri=True, isolation_level=None)
             else:
                 self.db = sqlite3.connect(str(file), isolation_level=None)
             self.db.text_factory = text_of

@@ -123,6 +123,28 @@ def test_doctor_finds_broken_invariants(good: bytes, tmp_path: Path) -> None:
     assert "key(s) leading to no reference" in err
 
 
+def test_doctor_checks_the_journal(good: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "lib.db"
+    path.write_bytes(good)
+    assert refs_main("tag", "ap2000kim", "korea", "--library", str(path))[0] == 0
+    assert refs_main("doctor", "--library", str(path))[0] == 0  # a journal entry, sound
+
+    def damage(db: sqlite3.Connection) -> None:
+        db.execute("DELETE FROM journal")
+        db.execute(
+            "INSERT INTO journal_changes (entry, tbl, op, rid, old) "
+            "VALUES (99, 'gone', 'D', 1, NULL)"
+        )
+
+    _sqlite(damage)(path.read_bytes(), path)
+    code, _, err = refs_main("doctor", "--library", str(path))
+    assert code == 1, err
+    assert "journal change(s) of an entry that is not there" in err
+    assert "journal key(s) of an entry that is not there" in err
+    assert "journal change(s) of a table that is not there" in err
+    assert "journal change(s) without the row image undo needs" in err
+
+
 def test_doctor_finds_text_that_is_not_utf8(good: bytes, tmp_path: Path) -> None:
     path = tmp_path / "lib.db"
     _sqlite(lambda db: db.execute("UPDATE records SET title = CAST(X'FFFE41' AS TEXT)"))(good, path)

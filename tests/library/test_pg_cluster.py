@@ -24,3 +24,9 @@ def test_cluster_creates_databases(pg_cluster: Cluster) -> None:
         assert conn.execute("select count(*) from t").fetchone() == (1,)
     with psycopg.connect(pg_cluster.url(), autocommit=True) as conn:
         conn.execute("drop database refs_probe")
+
+
+def test_cluster_listens_on_loopback_only(pg_cluster: Cluster) -> None:
+    with psycopg.connect(pg_cluster.url()) as conn:
+        row = conn.execute("SHOW listen_addresses").fetchone()
+        assert row == ("127.0.0.1",)
