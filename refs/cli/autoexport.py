@@ -121,6 +121,7 @@ def list_exports(
 
     from refs.library.autoexports import registered
     from refs.library.store import Library
+    from refs.report.json_doc import dumps
 
     with Library(library_path(library), create=False) as lib:
         exports = registered(lib)
@@ -129,7 +130,7 @@ def list_exports(
             {"path": e.path, "format": e.format, "filters": json.loads(e.filters_json())}
             for e in exports
         ]
-        write_output(json.dumps(doc, indent=2) + "\n", None)
+        write_output(dumps(doc), None)
         return
     lines = []
     for e in exports:

@@ -11,11 +11,8 @@ import typer
 from refs.cli.app import check_articles, fail
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from refs.library.store import Library
-    from refs.models import Keyed, LibraryReference, Reference
-    from refs.pipeline import ParseResult
+    from refs.models import LibraryReference
     from refs.select import Selection
 
 ArticleOpt = Annotated[
@@ -101,26 +98,3 @@ def library_selection(
         check_articles(selection.articles, [c.article for r in refs for c in r.citations])
     tags = tags_by_key(lib) if selection.tags else None
     return select(refs, selection, tags)
-
-
-def parsed_selection(result: ParseResult, selection: Selection) -> list[Reference]:
-    """The parsed references that pass ``selection`` (an ``--article`` that names none of
-    the articles exits 2)."""
-    from refs.select import select
-
-    check_articles(selection.articles, [p.article.source for p in result.articles])
-    return select([r for p in result.articles for r in p.references], selection)
-
-
-def stored_selection(
-    path: Path, selection: Selection, with_articles: bool
-) -> tuple[list[LibraryReference], list[Keyed]]:
-    """The library references that pass ``selection``, and (``--articles``) the library's
-    digest articles as items."""
-    from refs.library.article_items import article_items, article_rows
-    from refs.library.store import Library
-
-    with Library(path, create=False) as lib:
-        held = library_selection(lib, lib.references(), selection)
-        extra = article_items(article_rows(lib)) if with_articles else []
-    return held, list(extra)

@@ -184,13 +184,12 @@ def styles(
 
     Example: refs styles --format json
     """
-    import json
-
     from refs.render.styles import short_names
+    from refs.report.json_doc import dumps
 
     if fmt is StylesFormat.json:
         doc = [{"short": short, "style": name} for short, name in short_names()]
-        write_output(json.dumps(doc, indent=2) + "\n", None)
+        write_output(dumps(doc), None)
         return
     width = max(len(short) for short, _ in short_names())
     write_output("".join(f"{short:<{width}}  {name}\n" for short, name in short_names()), None)

@@ -49,11 +49,6 @@ def bundled_names() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in _bundled_dir().glob("*.csl")))
 
 
-@cache
-def dependent_names() -> tuple[str, ...]:
-    return tuple(sorted(p.stem for p in (_bundled_dir() / "dependent").glob("*.csl")))
-
-
 def style_file(name: str) -> Path | None:
     """The file of a style name (no paths: names are checked against a pattern); a
     dependent style's file resolves to its parent's (see ``_parent``)."""

@@ -5,7 +5,6 @@ the same data as JSON or text."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from html import escape
 
 from refs.keys import title_word
 from refs.models import LibraryReference
+from refs.report.json_doc import dumps
 from refs.report.library_charts import (
     IssueCoverage,
     coverage_bars,
@@ -125,7 +125,7 @@ def library_json(report: LibraryReport) -> str:
             ],
         },
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return dumps(doc)
 
 
 def library_text(report: LibraryReport) -> str:

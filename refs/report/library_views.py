@@ -108,7 +108,6 @@ def dedupe_text(result: DedupeResult, refs: Mapping[str, LibraryReference]) -> s
 
 def ingest_json(report: IngestReport) -> str:
     """The summary of `refs add`/`refs import` as JSON (counts and the new keys)."""
-    import json
 
     doc = {
         "articles_added": report.articles_added,
@@ -120,7 +119,7 @@ def ingest_json(report: IngestReport) -> str:
         "texts_filled": report.texts_filled,
         "new_keys": list(report.new_keys),
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return dumps(doc)
 
 
 def ingest_summary(report: IngestReport) -> str:
