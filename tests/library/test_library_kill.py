@@ -55,7 +55,7 @@ def test_sigkill_during_import_leaves_the_library_as_it_was(tmp_path: Path) -> N
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 600  # a loaded machine may take long to get there
     try:
         while time.monotonic() < deadline and proc.poll() is None:
             if wal.exists() and wal.stat().st_size >= KILL_AT:
