@@ -5,7 +5,8 @@ PATHs."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,6 +20,17 @@ if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use th
     from refs.pipeline.stream import Format, Streamed
 
 PROGRESS_MIN_FILES = 20  # a progress bar for this many files or more, on a terminal only
+
+
+@contextmanager
+def progress(files: int) -> Iterator[Callable[[Path], None] | None]:
+    """A progress bar on stderr for many files on a terminal (never in pipes): the
+    callback to tick once a file, or None."""
+    if files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield None
+        return
+    with typer.progressbar(length=files, label="reading", file=sys.stderr) as bar:
+        yield lambda _file: bar.update(1)
 
 
 def load_articles(paths: list[Path], issue: str | None = None) -> ParseResult:
@@ -35,11 +47,8 @@ def load_articles(paths: list[Path], issue: str | None = None) -> ParseResult:
     files, found = discover(paths)
     detail(f"reading {len(files)} article file(s)")
     try:
-        if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
-            with typer.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
-                result = parse_files(files, found, lambda _file: bar.update(1), issue)
-        else:
-            result = parse_files(files, found, issue=issue)
+        with progress(len(files)) as tick:
+            result = parse_files(files, found, tick, issue)
     except RefsError as exc:
         fail(exc.message, exc.exit_code, exc.hint)
     if not result.articles:
@@ -85,14 +94,8 @@ def stream_articles(
     detail(f"reading {len(files)} article file(s)")
     for name in unmatched_articles(names, [str(f) for f in files]):
         fail(f"no article matched --article {name}", hint="give a path, file name or stem")
-    workers = jobs or default_jobs()
-    if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
-        with typer.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
-            run = first_pass(
-                files, found, fmt, names=names, jobs=workers, on_file=lambda _file: bar.update(1)
-            )
-    else:
-        run = first_pass(files, found, fmt, names=names, jobs=workers)
+    with progress(len(files)) as tick:
+        run = first_pass(files, found, fmt, names=names, jobs=jobs or default_jobs(), on_file=tick)
     if not run.articles:
         emit_diagnostics(run.diagnostics())
         run.close()

@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import fields
 from enum import StrEnum
 from pathlib import Path
@@ -25,7 +23,7 @@ from refs.cli.app import (
     note,
     stops,
 )
-from refs.cli.articles import PROGRESS_MIN_FILES, load_articles
+from refs.cli.articles import load_articles, progress
 from refs.cli.autoexport import changes
 from refs.cli.outputs import write_output
 from refs.errors import UsageError
@@ -105,7 +103,7 @@ def _add_found(
             Library(path) as lib,
             changes(lib),
             recording(lib, "add") as rec,
-            _progress(len(files)) as tick,
+            progress(len(files)) as tick,
         ):
             outcome = add_files(
                 lib, files, emit_diagnostics, tick, prepare=corrected.prepare, issue=issue
@@ -170,16 +168,6 @@ def _add_stdin(
         rec.keys = set(report.new_keys)
     summarise(report, fmt)
     raise typer.Exit(max(exit_code(result), 1 if corrected.held else 0))
-
-
-@contextmanager
-def _progress(files: int) -> Iterator[Callable[[Path], None] | None]:
-    """A progress bar for many files on a terminal (never in pipes)."""
-    if files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        yield None
-        return
-    with typer.progressbar(length=files, label="reading", file=sys.stderr) as bar:
-        yield lambda _file: bar.update(1)
 
 
 def combined(reports: list[IngestReport]) -> IngestReport:
