@@ -71,7 +71,7 @@ class _Nesting:
     brackets: int = 0
 
     def see(self, ch: str) -> None:
-        """A mark met before a sentence ender (an opening or closing one)."""
+        """A quote or bracket met: before a sentence ender, or closing one after it."""
         if self.quotes and ch == '"':
             self.straight = not self.straight
         elif self.quotes and ch in "“«":
@@ -82,12 +82,6 @@ class _Nesting:
             self.brackets += 1
         elif ch in CLOSE_BR:
             self.brackets = max(0, self.brackets - 1)
-
-    def close(self, ch: str) -> None:
-        """A closing mark right after a sentence ender."""
-        if ch in "“«" or ch in OPEN_BR:
-            return
-        self.see(ch)
 
     @property
     def inside(self) -> bool:
@@ -116,7 +110,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             j += 1
         k = j
         while k < n and text[k] in CLOSERS:
-            nesting.close(text[k])
+            nesting.see(text[k])  # CLOSERS holds no opening mark
             k += 1
         if k >= n:
             break
