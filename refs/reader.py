@@ -75,7 +75,7 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [diag.error("R004", source, None, "file looks binary, not an article")]
     if b"\r" in data:  # old Mac line ends (CR alone) read as LF, as universal newlines do
         data = _LONE_CR.sub(b"\n", data)
-    text, used, line = utf8_or(data, ("cp1252", "latin-1"))
+    text, used, line = utf8_or(data, ("cp1252",))
     if used is None:
         return text, []
     shown = {"cp1252": "Windows-1252", "latin-1": "Latin-1"}[used]

@@ -63,17 +63,17 @@ def decode(data: bytes, file: str) -> tuple[str, list[Diagnostic]]:
             line = data.count(b"\n", 0, exc.start) + 1
             note = warning("I002", file, line, f"not {named} as its header says; read as latin-1")
             return data.decode("latin-1"), [note]
-    text, used, line = utf8_or(data, ("latin-1",))
+    text, used, line = utf8_or(data)
     if used is None:
         return text, []
     return text, [warning("I002", file, line, "not UTF-8; read as latin-1")]
 
 
-def utf8_or(data: bytes, fallbacks: tuple[str, ...]) -> tuple[str, str | None, int]:
+def utf8_or(data: bytes, fallbacks: tuple[str, ...] = ()) -> tuple[str, str | None, int]:
     """The text of ``data``: UTF-8 (a BOM dropped) where it is, else in the first of
-    ``fallbacks`` that decodes it (the last should be latin-1, which decodes anything).
-    Returns the text, the fallback used (None for UTF-8) and the 1-based line of the
-    first byte that is not UTF-8 (0 for UTF-8)."""
+    ``fallbacks`` that decodes it, else latin-1 (which decodes anything). Returns the
+    text, the encoding fallen back to (None for UTF-8) and the 1-based line of the first
+    byte that is not UTF-8 (0 for UTF-8)."""
     try:
         return data.decode("utf-8-sig"), None, 0
     except UnicodeDecodeError as exc:
