@@ -10,11 +10,10 @@ from collections.abc import Iterable, Sequence
 from refs.dedupe.pairs import Item
 from refs.dedupe.reach import Cell
 from refs.keys import KeyRequest, TakenKeys, suffix
+from refs.library.reads import ITEM_COLUMNS, item_of_row
 from refs.library.store import Library
 
-_ITEM_COLS = (
-    "r.key, r.match_title, r.match_outlet, r.match_cited, r.year, r.month, r.day, r.match_authors"
-)
+_ITEM_COLS = ", ".join(f"r.{column}" for column in ITEM_COLUMNS)
 # per kind of cell: its parts after the outlet, and how a record is in it
 _CELLS = {
     "day": (("year", "month", "day"), "r.year = w.y AND r.month = w.m AND r.day = w.d"),
@@ -52,9 +51,8 @@ def items_in(lib: Library, cells: Iterable[Cell]) -> list[Item]:
             )
             args = [v for c in chunk for v in (c.outlet, *(getattr(c, p) for p in parts))]
             for r in lib.db.execute(sql, args):
-                if r[0] not in found:  # the columns are Item's, in its order
-                    sort = " ".join(sorted(r[1].split()))
-                    found[r[0]] = Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], sort, r[7])
+                if r[0] not in found:
+                    found[r[0]] = item_of_row(r)
     return [found[k] for k in sorted(found)]
 
 

@@ -5,16 +5,25 @@ their citations, the matching views dedupe compares, decisions. The queries of
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from refs.dedupe.pairs import Item
-from refs.library.schema import (
-    FIELD_COLS,
-    fields_of_row,
-)
+from refs.library.schema import FIELD_COLS, fields_of_row
 from refs.models import Citation, Fields, LibraryReference
 from refs.parse.trusted import trusted
+
+# the columns of the records table a matching view (refs.dedupe.pairs.Item) is read from
+ITEM_COLUMNS = (
+    "key", "match_title", "match_outlet", "match_cited", "year", "month", "day", "match_authors",
+)  # fmt: skip
+
+
+def item_of_row(row: Sequence[Any]) -> Item:
+    """The matching view of a record from its ITEM_COLUMNS."""
+    key, title, outlet, cited, year, month, day, authors = row
+    sort = " ".join(sorted(title.split()))
+    return Item(key, title, outlet, cited, year, month, day, sort, authors)
 
 
 class Reads:
@@ -169,10 +178,7 @@ class Reads:
     def items(self, outlets_years: Iterable[tuple[str, int | None]] | None = None) -> list[Item]:
         """Matching views of the records (all, or those of the given outlet and year,
         the years next to it and those without a year)."""
-        sql = (
-            "SELECT key, match_title, match_outlet, match_cited, year, month, day, "
-            "match_authors FROM records"
-        )
+        sql = f"SELECT {', '.join(ITEM_COLUMNS)} FROM records"
         if outlets_years is None:
             rows = self.db.execute(sql).fetchall()
         else:
@@ -193,10 +199,7 @@ class Reads:
                         (outlet, *chunk),
                     )
         unique = {r[0]: r for r in rows}.values()  # an undated row comes once per chunk
-        return [
-            Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], " ".join(sorted(r[1].split())), r[7])
-            for r in unique
-        ]
+        return [item_of_row(r) for r in unique]
 
     def distinct_pairs(self) -> set[tuple[str, str]]:
         """Pairs marked distinct, by their live keys (smaller first)."""
