@@ -196,7 +196,12 @@ def main() -> None:
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:
-        if type(exc).__module__ != "sqlite3":  # damage the checks at opening cannot see
+        origin = type(exc).__module__.split(".")[0]
+        if origin not in ("sqlite3", "psycopg"):  # damage the checks at opening cannot see
             raise
+        if origin == "psycopg":  # the server failed us (gone, out of space, a bug of ours)
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            typer.echo(f"refs: error: the library's server said: {first}", err=True)
+            sys.exit(2)
         typer.echo(f"refs: error: the library cannot be read ({exc}); see: refs doctor", err=True)
         sys.exit(2)

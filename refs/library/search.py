@@ -1,7 +1,8 @@
 """Full-text search of the library (``refs search``) with SQLite FTS5: titles, outlets
 (every registered alias of the canonical outlet, so ``AP`` finds the Associated Press),
 the other text fields (names, publisher, ...), notes and tags, ranked by BM25 with the
-title weighing most. Triggers mark the records whose text changed (``search_stale``);
+title weighing most (on PostgreSQL, its own full-text search: refs.library.pg_search).
+Triggers mark the records whose text changed (``search_stale``);
 :func:`refresh` indexes them again before a query, so the index never lags."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from refs.library import pg_search
 from refs.library.schema import FIELD_COLS, fields_of_row
 from refs.library.store import Library
 from refs.models import FIELD_NAMES, Fields
@@ -76,14 +78,18 @@ def refresh(lib: Library) -> int:
                 f"SELECT record_id, tag FROM tags WHERE record_id IN ({marks}) ORDER BY tag", chunk
             )
         )
-        db.executemany(
-            "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                (rid, *search_texts(f), notes.get(rid, ""), tags.get(rid, ""))
-                for rid, f in sorted(found.items())
-            ),
-        )
+        rows = [
+            (rid, *search_texts(f), notes.get(rid, ""), tags.get(rid, ""))
+            for rid, f in sorted(found.items())
+        ]
+        if lib.server:
+            db.executemany(pg_search.INSERT_SQL, [pg_search.index_row(r) for r in rows])
+        else:
+            db.executemany(
+                "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
     db.execute("DELETE FROM search_stale")
     return len(stale)
 
@@ -112,16 +118,20 @@ def fts_query(text: str) -> str | None:
 def search(lib: Library, text: str, limit: int | None = None) -> list[str]:
     """The keys of the records matching ``text``, best first (BM25, the title weighing
     most; ties in the order the records were added); of the RANKED matches added last."""
-    query = fts_query(text)
+    query = pg_search.tsquery(text) if lib.server else fts_query(text)
     if query is None:
         return []
     weights = ", ".join(str(w) for w in WEIGHTS)
     # the newest RANKED matches, ranked: a bound on the work for a query that matches a
     # good part of the library (FTS5 walks rowids backwards and stops)
     sql = (
-        f"SELECT rowid FROM (SELECT rowid, bm25(search_fts, {weights}) AS score "
-        "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-        "ORDER BY score, rowid"
+        pg_search.SEARCH_SQL
+        if lib.server
+        else (
+            f"SELECT rowid FROM (SELECT rowid, bm25(search_fts, {weights}) AS score "
+            "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
+            "ORDER BY score, rowid"
+        )
     )
     params: list[object] = [query, RANKED]
     if limit is not None:

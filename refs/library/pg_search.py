@@ -1,0 +1,61 @@
+"""``refs search`` on PostgreSQL: its own full-text search, ranked by the rules of the
+SQLite index (refs.library.search) as far as PostgreSQL's ranking allows.
+
+Each record is one ``tsvector`` (``search_fts.doc``, GIN-indexed) of its words as FTS5's
+``unicode61 remove_diacritics 2`` tokenizer finds them (words folded here, in Python,
+so both databases see the same words; the ``simple`` configuration, no stemming). The
+five columns of the SQLite index become the four weights of a ``tsvector``: the title
+A, outlets and tags B, other fields C, notes D, weighed as SQLite weighs them; ``ts_rank``
+with length normalisation stands in for BM25. Every word must occur, the last one as a
+prefix; ties go to the record added first; a query matching more than RANKED records
+ranks the RANKED added last, as on SQLite.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# ts_rank's weights of D, C, B, A, as the SQLite index weighs notes, fields, outlets, title
+RANK_WEIGHTS = "{0.1, 0.2, 0.45, 1.0}"
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as the index holds them: casefolded, without diacritics."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _WORD.findall(bare.casefold())
+
+
+def _part(weight: str) -> str:
+    return f"setweight(to_tsvector('simple', ?), '{weight}')"
+
+
+INSERT_SQL = (
+    "INSERT INTO search_fts (rowid, doc) VALUES (?, "
+    + " || ".join(_part(w) for w in ("A", "B", "C", "D", "B"))
+    + ")"
+)
+
+
+def index_row(row: tuple[object, ...]) -> tuple[object, ...]:
+    """(rowid, title, outlets, fields, notes, tags) as INSERT_SQL takes them."""
+    rid, *texts = row
+    return (rid, *(" ".join(words(str(t))) for t in texts))
+
+
+def tsquery(text: str) -> str | None:
+    """Every word must occur, the last one as a word start (``nucl`` finds nuclear)."""
+    found = words(text)
+    if not found:
+        return None
+    quoted = [f"'{w}'" for w in found]
+    quoted[-1] += ":*"
+    return " & ".join(quoted)
+
+
+SEARCH_SQL = (
+    f"SELECT rowid FROM (SELECT rowid, ts_rank('{RANK_WEIGHTS}', doc, q, 1) AS score "
+    "FROM search_fts, to_tsquery('simple', ?) AS q WHERE doc @@ q "
+    "ORDER BY rowid DESC LIMIT ?) AS hits ORDER BY score DESC, rowid"
+)
