@@ -133,3 +133,30 @@ def start_cluster(programs: Path) -> Cluster:
         capture_output=True,
     )
     return Cluster(folder, port, "refs", programs, prefix)
+
+
+class Databases:
+    """Fresh, empty databases on a cluster, each dropped when the test ends."""
+
+    def __init__(self, cluster: Cluster, prefix: str) -> None:
+        self.cluster = cluster
+        self.prefix = prefix
+        self.made: list[str] = []
+
+    def new(self) -> str:
+        """The URL of a new, empty database."""
+        import psycopg
+
+        name = f"{self.prefix}_{len(self.made)}"
+        with psycopg.connect(self.cluster.url(), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        self.made.append(name)
+        return self.cluster.url(name)
+
+    def drop(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.cluster.url(), autocommit=True) as conn:
+            for name in self.made:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
