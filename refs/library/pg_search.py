@@ -5,8 +5,9 @@ Each record is one ``tsvector`` (``search_fts.doc``, GIN-indexed) of its words a
 ``unicode61 remove_diacritics 2`` tokenizer finds them (words folded here, in Python,
 so both databases see the same words; the ``simple`` configuration, no stemming). The
 five columns of the SQLite index become the four weights of a ``tsvector``: the title
-A, outlets and tags B, other fields C, notes D, weighed as SQLite weighs them; ``ts_rank``
-with length normalisation stands in for BM25. Every word must occur, the last one as a
+A, outlets and tags B, other fields C, notes D, weighed as SQLite weighs them; the sum
+of each word's ``ts_rank`` stands in for BM25 (``ts_rank`` of several words at once
+weighs their distance, which BM25 does not). Every word must occur, the last one as a
 prefix; ties go to the record added first; a query matching more than RANKED records
 ranks the RANKED added last, as on SQLite.
 """
@@ -44,18 +45,24 @@ def index_row(row: tuple[object, ...]) -> tuple[object, ...]:
     return (rid, *(" ".join(words(str(t))) for t in texts))
 
 
-def tsquery(text: str) -> str | None:
-    """Every word must occur, the last one as a word start (``nucl`` finds nuclear)."""
+def tsqueries(text: str) -> list[str]:
+    """One ``tsquery`` per word of ``text``, the last one as a word start (``nucl``
+    finds nuclear); a record matches when it has every one."""
     found = words(text)
-    if not found:
-        return None
     quoted = [f"'{w}'" for w in found]
-    quoted[-1] += ":*"
-    return " & ".join(quoted)
+    if quoted:
+        quoted[-1] += ":*"
+    return quoted
 
 
-SEARCH_SQL = (
-    f"SELECT rowid FROM (SELECT rowid, ts_rank('{RANK_WEIGHTS}', doc, q, 1) AS score "
-    "FROM search_fts, to_tsquery('simple', ?) AS q WHERE doc @@ q "
-    "ORDER BY rowid DESC LIMIT ?) AS hits ORDER BY score DESC, rowid"
-)
+def search_sql(terms: int) -> str:
+    """The newest RANKED matches of ``terms`` words, best first: the rank is the sum of
+    each word's rank (as BM25 sums its terms' scores, so a word every hit has, such as
+    the outlet's name, does not reorder them), ties in the order of adding."""
+    score = " + ".join(f"ts_rank('{RANK_WEIGHTS}', doc, q{n})" for n in range(terms))
+    queries = ", ".join(f"to_tsquery('simple', ?) AS q{n}" for n in range(terms))
+    match = " AND ".join(f"doc @@ q{n}" for n in range(terms))
+    return (
+        f"SELECT rowid FROM (SELECT rowid, {score} AS score FROM search_fts, {queries} "
+        f"WHERE {match} ORDER BY rowid DESC LIMIT ?) AS hits ORDER BY score DESC, rowid"
+    )

@@ -78,17 +78,17 @@ def refresh(lib: Library) -> int:
                 f"SELECT record_id, tag FROM tags WHERE record_id IN ({marks}) ORDER BY tag", chunk
             )
         )
-        rows = [
+        texts = [
             (rid, *search_texts(f), notes.get(rid, ""), tags.get(rid, ""))
             for rid, f in sorted(found.items())
         ]
         if lib.server:
-            db.executemany(pg_search.INSERT_SQL, [pg_search.index_row(r) for r in rows])
+            db.executemany(pg_search.INSERT_SQL, [pg_search.index_row(r) for r in texts])
         else:
             db.executemany(
                 "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                rows,
+                texts,
             )
     db.execute("DELETE FROM search_stale")
     return len(stale)
@@ -118,26 +118,36 @@ def fts_query(text: str) -> str | None:
 def search(lib: Library, text: str, limit: int | None = None) -> list[str]:
     """The keys of the records matching ``text``, best first (BM25, the title weighing
     most; ties in the order the records were added); of the RANKED matches added last."""
-    query = pg_search.tsquery(text) if lib.server else fts_query(text)
+    if lib.server:
+        terms = pg_search.tsqueries(text)
+        if not terms:
+            return []
+        return _keys(lib, _ranked(lib, pg_search.search_sql(len(terms)), [*terms], limit))
+    query = fts_query(text)
     if query is None:
         return []
     weights = ", ".join(str(w) for w in WEIGHTS)
     # the newest RANKED matches, ranked: a bound on the work for a query that matches a
     # good part of the library (FTS5 walks rowids backwards and stops)
     sql = (
-        pg_search.SEARCH_SQL
-        if lib.server
-        else (
-            f"SELECT rowid FROM (SELECT rowid, bm25(search_fts, {weights}) AS score "
-            "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-            "ORDER BY score, rowid"
-        )
+        f"SELECT rowid FROM (SELECT rowid, bm25(search_fts, {weights}) AS score "
+        "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
+        "ORDER BY score, rowid"
     )
-    params: list[object] = [query, RANKED]
+    return _keys(lib, _ranked(lib, sql, [query], limit))
+
+
+def _ranked(lib: Library, sql: str, params: list[object], limit: int | None) -> list[int]:
+    """The record ids the ranking query ``sql`` gives (its last parameter: RANKED)."""
+    params = [*params, RANKED]
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    ids = [int(r[0]) for r in lib.db.execute(sql, params)]
+    return [int(r[0]) for r in lib.db.execute(sql, params)]
+
+
+def _keys(lib: Library, ids: list[int]) -> list[str]:
+    """The keys of the records ``ids``, in that order."""
     keys: dict[int, str] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
