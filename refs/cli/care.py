@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from refs.cli.app import LibraryOpt, app, fail, library_file, library_path
+from refs.cli.app import LibraryOpt, app, fail, library_file, library_path, stops
 
 
 @app.command()
@@ -84,3 +84,29 @@ def split(
         f"it and {kept} are kept apart",
         err=True,
     )
+
+
+@app.command()
+def copy(
+    source: Annotated[str, typer.Argument(help="The library to copy: a file or a URL.")],
+    target: Annotated[
+        str, typer.Argument(help="A new library file, or an empty PostgreSQL database (URL).")
+    ],
+) -> None:
+    """Copy a whole library, between SQLite files and PostgreSQL databases either way,
+    losing nothing (journal, decisions, tags, notes, fields set by hand).
+
+    Example: refs copy refs.db postgresql://editor@db.example.org:5432/refs
+    """
+    from refs.library.copying import copy_library
+    from refs.library.store import Library
+
+    with (
+        stops(),
+        Library(library_path(source), create=False) as src,
+        Library(library_path(target)) as dst,
+        dst.transaction(),
+    ):
+        counts = copy_library(src, dst)
+    total = sum(counts.values())
+    typer.echo(f"refs: copied {src.shown} to {dst.shown} ({total} rows)", err=True)
