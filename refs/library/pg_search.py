@@ -58,11 +58,18 @@ def tsqueries(text: str) -> list[str]:
 def search_sql(terms: int) -> str:
     """The newest RANKED matches of ``terms`` words, best first: the rank is the sum of
     each word's rank (as BM25 sums its terms' scores, so a word every hit has, such as
-    the outlet's name, does not reorder them), ties in the order of adding."""
-    score = " + ".join(f"ts_rank('{RANK_WEIGHTS}', doc, q{n})" for n in range(terms))
-    queries = ", ".join(f"to_tsquery('simple', ?) AS q{n}" for n in range(terms))
-    match = " AND ".join(f"doc @@ q{n}" for n in range(terms))
-    return (
-        f"SELECT rowid FROM (SELECT rowid, {score} AS score FROM search_fts, {queries} "
-        f"WHERE {match} ORDER BY rowid DESC LIMIT ?) AS hits ORDER BY score DESC, rowid"
+    the outlet's name, does not reorder them), ties in the order of adding. Parameters:
+    each word's tsquery, then all of them (search_params), then RANKED."""
+    score = " + ".join(
+        f"ts_rank('{RANK_WEIGHTS}', doc, to_tsquery('simple', ?))" for _ in range(terms)
     )
+    return (
+        f"SELECT rowid FROM (SELECT rowid, {score} AS score FROM search_fts "
+        "WHERE doc @@ to_tsquery('simple', ?) ORDER BY rowid DESC LIMIT ?) AS hits "
+        "ORDER BY score DESC, rowid"
+    )
+
+
+def search_params(terms: list[str]) -> list[object]:
+    """The parameters of search_sql before RANKED: each word's query, then all words'."""
+    return [*terms, " & ".join(terms)]

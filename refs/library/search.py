@@ -122,7 +122,8 @@ def search(lib: Library, text: str, limit: int | None = None) -> list[str]:
         terms = pg_search.tsqueries(text)
         if not terms:
             return []
-        return _keys(lib, _ranked(lib, pg_search.search_sql(len(terms)), [*terms], limit))
+        sql = pg_search.search_sql(len(terms))
+        return _keys(lib, _ranked(lib, sql, pg_search.search_params(terms), limit))
     query = fts_query(text)
     if query is None:
         return []
