@@ -9,7 +9,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from refs.library.connection import location
+from refs.library.connection import ServerUrl, location
 from refs.library.store import Library
 from tests.helpers import DATA, SEEDS
 from tests.helpers.cli_run import run, run_main
@@ -115,3 +115,23 @@ def test_a_read_only_role_reads_and_may_not_write(
         lines = [line for line in err.splitlines() if line.startswith("refs: error")]
         assert code == 2 and len(lines) == 1 and "may only read this library" in lines[0], err
     assert _dump(owner) == before
+
+
+def test_refs_library_names_a_server_and_a_password_is_never_shown(
+    databases: Databases, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = databases.new()
+    monkeypatch.setenv("REFS_LIBRARY", url)
+    assert run("add", str(SEED0))[0] == 0
+    code, out, _ = run("show", "ap2000kim")
+    assert code == 0 and "ap2000kim" in out
+    secret = url.replace("postgresql://refs@", "postgresql://refs:s3cret@")
+    named = location(secret)
+    assert isinstance(named, ServerUrl) and named.shown == url.replace("refs@", "refs:***@")
+
+
+def test_an_unreachable_server_is_one_line(pg_cluster: Cluster) -> None:
+    gone = f"postgresql://nobody:s3cret@127.0.0.1:{pg_cluster.port}/no_such_database"
+    code, _, err = run_main("list", "--library", gone)
+    assert code == 2 and "s3cret" not in err and "Traceback" not in err
+    assert err.startswith("refs: error: cannot open the library postgresql://nobody:***@")
