@@ -49,6 +49,7 @@ class PgConnection:
         self._columns: dict[str, tuple[str, ...]] = {}
         self._keys: dict[str, tuple[str, ...]] = {}
         self._sql: dict[tuple[str, bool], str] = {}
+        self._reading = False  # in the snapshot of reads (see _snapshot)
 
     @property
     def in_transaction(self) -> bool:
@@ -94,7 +95,23 @@ class PgConnection:
             known = self._sql[(sql, with_params)] = _translate(self, sql, with_params)
         return known
 
+    def _snapshot(self, sql: str) -> None:
+        """Reads outside a writing transaction share one snapshot (REPEATABLE READ),
+        so a reading command never sees half of another command, nor one command in one
+        query and not in the next; a writing transaction (``BEGIN``) ends it first."""
+        word = sql.lstrip()[:8].upper()
+        if word.startswith("BEGIN"):
+            if self._reading:
+                self.conn.execute("COMMIT")
+            self._reading = False
+        elif word.startswith(("COMMIT", "ROLLBACK")):
+            self._reading = False
+        elif not self.in_transaction:
+            self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            self._reading = True
+
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> Cursor:
+        self._snapshot(sql)
         text = self.translate(sql, params is not None)
         returning = _returns_id(text)
         if returning:
@@ -105,6 +122,7 @@ class PgConnection:
         return Cursor([] if returning else rows, cur.rowcount, last)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Cursor:
+        self._snapshot(sql)
         text = self.translate(sql, True)
         with self.conn.cursor() as cur:
             cur.executemany(text, list(rows))

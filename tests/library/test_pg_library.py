@@ -135,3 +135,14 @@ def test_an_unreachable_server_is_one_line(pg_cluster: Cluster) -> None:
     code, _, err = run_main("list", "--library", gone)
     assert code == 2 and "s3cret" not in err and "Traceback" not in err
     assert err.startswith("refs: error: cannot open the library postgresql://nobody:***@")
+
+
+def test_a_reading_command_sees_one_snapshot(databases: Databases) -> None:
+    url = databases.new()
+    assert run("add", str(SEED0), "--library", url)[0] == 0
+    with Library(location(url), create=False) as reader:
+        before = reader.counts()
+        assert run("add", str(SEEDS / "001_71ef8663aa33fb13.txt"), "--library", url)[0] == 0
+        assert reader.counts() == before  # not half of the other command, nor all of it
+    with Library(location(url), create=False) as later:
+        assert later.counts()["articles"] == before["articles"] + 1
