@@ -3,6 +3,7 @@
 ``--articles N``: the real `refs add` of N corpus articles into a new PostgreSQL library
 and into a new SQLite file in the same run (child processes, wall and CPU time of the
 command; the server's own CPU is not in it, so wall time is the figure), and the ratio.
+``--replace``: the corpus holds corrected articles, which are replaced on both.
 
 ``--refs N``: `refs search` over a PostgreSQL library of N references (as
 bench.search_bench builds it): the time per query and the page of 50 references it
@@ -54,9 +55,9 @@ def run_articles(server: Cluster, n: int) -> None:
     folder = OUT / f"corpus-{n}"
     write_corpus(folder, n)
     with tempfile.TemporaryDirectory() as tmp:
-        file_wall, file_cpu, _, _ = refs_add(folder, Path(tmp) / "bench.db")
+        file_wall, file_cpu, _, _ = refs_add(folder, Path(tmp) / "bench.db", "--replace")
     url = _database(server, f"add_{n}")
-    pg_wall, pg_cpu, _, summary = refs_add(folder, url)
+    pg_wall, pg_cpu, _, summary = refs_add(folder, url, "--replace")
     print(
         f"{n:>8} articles: refs add on PostgreSQL {pg_wall:7.2f} s wall ({pg_cpu:6.2f} s CPU "
         f"of refs), on SQLite {file_wall:7.2f} s wall ({file_cpu:6.2f} s CPU): "
