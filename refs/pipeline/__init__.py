@@ -27,6 +27,7 @@ from refs.parse.entries import parse_list
 from refs.parse.given_issue import with_issue
 from refs.parse.line_index import LineIndex
 from refs.parse.normalise import normalize, resolve_date
+from refs.parse.trusted import filled
 from refs.parse.year_guess import year_guesses
 from refs.reader import discover, read_text
 
@@ -85,11 +86,14 @@ class Entry:
     identity: Identity
 
     def variant(self) -> Fields:  # what its key is made from
-        return Fields.model_construct(
-            title=self.raw.title,
-            outlet=self.raw.outlet,
-            outlet_canonical=self.canonical,
-            issued=self.issued,
+        return filled(
+            Fields,
+            {
+                "title": self.raw.title,
+                "outlet": self.raw.outlet,
+                "outlet_canonical": self.canonical,
+                "issued": self.issued,
+            },
         )
 
 
