@@ -1,10 +1,9 @@
 """The command line: the only package that prints, reads argv or exits.
 
 ``refs`` and ``refs --help`` print the help kept in refs/data/help.txt (typer's own,
-byte for byte, as the tests check) without loading typer or any command: it is the
-first thing a new user runs. Every other command loads the application
-(:mod:`refs.cli.commands`); ``refs.cli.app`` and the command modules are reached through
-it."""
+byte for byte, as the tests check) without loading typer or any command; a command
+loads the application with its own module alone (:mod:`refs.cli.startup`).
+:mod:`refs.cli.commands` is the application with every command on it."""
 
 from __future__ import annotations
 
@@ -12,10 +11,11 @@ from typing import Any
 
 
 def main() -> None:
-    from refs.cli.light_help import print_help
+    from refs.cli.startup import load_commands, print_help
 
     if not print_help():
-        from refs.cli.commands import main as run
+        load_commands()
+        from refs.cli.app import main as run
 
         run()
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from refs.cli import light_help
+from refs.cli import startup as light_help
 from tests.helpers.cli_run import run, run_main
 
 
@@ -59,3 +59,19 @@ def test_columns_as_click_measures_them(monkeypatch: pytest.MonkeyPatch) -> None
     assert light_help.columns() == 123
     monkeypatch.setenv("COLUMNS", "wide")
     assert light_help.columns() > 0
+
+
+def test_every_command_is_found_in_its_module() -> None:
+    from typer.main import get_command_name
+
+    from refs.cli.commands import app
+
+    found = {
+        c.name or get_command_name(c.callback.__name__): c.callback.__module__
+        for c in app.registered_commands
+        if c.callback is not None
+    }
+    for group in app.registered_groups:
+        assert group.name and group.typer_instance
+        found[group.name] = group.typer_instance.registered_commands[0].callback.__module__  # type: ignore[union-attr]
+    assert {n: f"refs.cli.{m}" for n, m in light_help.COMMANDS.items()} == found
