@@ -15,6 +15,7 @@ import re
 import resource
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 SEED = str(Path(__file__).resolve().parent.parent / "seeds" / "000_ef633acc338f5415.txt")
@@ -31,12 +32,14 @@ def import_cost(python: str, argv: list[str]) -> tuple[int, float]:
     """Microseconds spent importing and CPU seconds, of one fresh interpreter ``python``
     running ``argv``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run(
-        [python, "-X", "importtime", *argv],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    with tempfile.TemporaryDirectory() as elsewhere:  # `-c` imports from the folder it runs in
+        done = subprocess.run(
+            [python, "-X", "importtime", *argv],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=elsewhere,
+        )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return sum(int(m.group(1)) for m in _LINE.finditer(done.stderr)), cpu
