@@ -74,8 +74,10 @@ def main() -> None:
                 f"   ({cost / floor:4.1f}x and {cpu / floor_cpu:4.1f}x python -c pass)"
             )
         if len(got) == 2:
-            print(f"{'':<32} import {got[0][0] / got[1][0]:5.2f}x against, "
-                  f"CPU {got[0][1] / got[1][1]:5.2f}x")
+            print(
+                f"{'':<32} import {got[0][0] / got[1][0]:5.2f}x against, "
+                f"CPU {got[0][1] / got[1][1]:5.2f}x"
+            )
 
 
 if __name__ == "__main__":

@@ -48,9 +48,11 @@ def columns() -> int:
         width = 0
     if width > 0:
         return width
+    if sys.__stdout__ is None:
+        return WIDTH
     try:
         return os.get_terminal_size(sys.__stdout__.fileno()).columns or WIDTH
-    except (AttributeError, ValueError, OSError):
+    except (ValueError, OSError):  # not a terminal, or closed
         return WIDTH
 
 

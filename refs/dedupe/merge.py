@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from refs.models import DATE_FIELDS, FIELD_NAMES, NAME_FIELDS, Fields, PartialDate, fields_of
-from refs.parse.trusted import filled
+from refs.models.trusted import filled
 
 T = TypeVar("T")
 

@@ -17,7 +17,7 @@ from refs.dedupe.identity import key_request
 from refs.dedupe.merge import merge_variants
 from refs.keys import keys_in_order
 from refs.models import Fields, PartialDate
-from refs.parse.trusted import filled
+from refs.models.trusted import filled
 
 # (article, slot, identity digest, title, outlet, canonical, year, month, day, inferred)
 CitedRow = tuple[
@@ -114,4 +114,6 @@ def _date(
 ) -> PartialDate | None:
     if year is None and month is None:
         return None
-    return PartialDate(year=year, month=month, day=day, year_inferred=inferred)
+    return filled(
+        PartialDate, {"year": year, "month": month, "day": day, "year_inferred": inferred}
+    )

@@ -9,11 +9,11 @@ from refs import diagnostics as diag
 from refs.dates import is_weekday, read_date, unreadable_date
 from refs.diagnostics import Diagnostic
 from refs.models import RawReference, SourceList, Span
+from refs.models.trusted import trusted
 from refs.outlets import is_known
 from refs.parse.line_index import LineIndex
 from refs.parse.outlet_span import outlet_start
 from refs.parse.separators import decode_entities, missing_separators, split_entries
-from refs.parse.trusted import trusted
 
 # A page locator written after the date ("..., October 13, 1999, p. S12505").
 _LOCATOR_RE = re.compile(r"^pp?\.\s*[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?$")

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from refs.dates import infer, read_date
 from refs.models import PartialDate, RawReference, Reference
+from refs.models.trusted import filled
 from refs.outlets import resolve
-from refs.parse.trusted import filled
 
 # Cues in a title, strongest first: the first that matches decides the CSL type.
 _TYPE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -81,7 +81,7 @@ def _resolve(date_text: str, year: int | None, month: int | None) -> PartialDate
     written = read_date(date_text)
     if written is None:
         return None
-    issue = PartialDate(year=year, month=month) if year is not None else None
+    issue = filled(PartialDate, {"year": year, "month": month}) if year is not None else None
     return infer(written, issue)
 
 

@@ -21,13 +21,13 @@ from refs.models import (
     Reference,
     fields_of,
 )
+from refs.models.trusted import filled
 from refs.outlets import resolve
 from refs.parse.article import read_article
 from refs.parse.entries import parse_list
 from refs.parse.given_issue import with_issue
 from refs.parse.line_index import LineIndex
 from refs.parse.normalise import normalize, resolve_date
-from refs.parse.trusted import filled
 from refs.parse.year_guess import year_guesses
 from refs.reader import discover, read_text
 

@@ -55,7 +55,9 @@ def fields_json(fields: Fields) -> dict[str, Any]:
 
 # fields shown whatever their value: the core ones and those whose default is not empty
 _SHOWN = frozenset(CORE_FIELDS) | {
-    n for n in FIELD_NAMES if Fields.model_fields[n].default not in (None, "", (), PydanticUndefined)
+    n
+    for n, f in Fields.model_fields.items()
+    if f.default_factory is not None or f.default not in (None, "", (), PydanticUndefined)
 }
 
 

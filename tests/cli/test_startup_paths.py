@@ -73,5 +73,5 @@ def test_every_command_is_found_in_its_module() -> None:
     }
     for group in app.registered_groups:
         assert group.name and group.typer_instance
-        found[group.name] = group.typer_instance.registered_commands[0].callback.__module__  # type: ignore[union-attr]
+        found[group.name] = group.typer_instance.registered_commands[0].callback.__module__
     assert {n: f"refs.cli.{m}" for n, m in light_help.COMMANDS.items()} == found

@@ -38,5 +38,9 @@ def filled(cls: type[M], values: dict[str, Any]) -> M:
 
 @cache
 def _template(cls: type[BaseModel]) -> dict[str, Any]:
-    """Every field of ``cls`` at its default (None for a required one, always given)."""
-    return {n: None if f.is_required() else f.default for n, f in cls.model_fields.items()}
+    """Every field of ``cls`` at its default (None for a required one, always given; a
+    default factory's value is made once and shared: the models are frozen)."""
+    return {
+        n: None if f.is_required() else f.get_default(call_default_factory=True)
+        for n, f in cls.model_fields.items()
+    }
