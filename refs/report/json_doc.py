@@ -45,7 +45,11 @@ def fields_json(fields: Fields) -> dict[str, Any]:
     values = fields.__dict__
     for name in _looked_at(frozenset(fields.model_fields_set)):
         value = values[name]
-        if name not in CORE_FIELDS and value in (None, "", ()):
+        if value.__class__ is str:  # most values: text as it is
+            if value or name in _CORE:
+                out[name] = value
+            continue
+        if name not in _CORE and value in (None, ()):
             continue
         out[name] = _value_json(value)
         if name == "issued":
@@ -53,8 +57,9 @@ def fields_json(fields: Fields) -> dict[str, Any]:
     return out
 
 
+_CORE = frozenset(CORE_FIELDS)
 # fields shown whatever their value: the core ones and those whose default is not empty
-_SHOWN = frozenset(CORE_FIELDS) | {
+_SHOWN = _CORE | {
     n
     for n, f in Fields.model_fields.items()
     if f.default_factory is not None or f.default not in (None, "", (), PydanticUndefined)
