@@ -292,11 +292,7 @@ def _source_list(
             )
         )
     label_text = text[label.start() : label.end()].rstrip(": \t").strip()
+    span = lines.span(list_start, list_end)
     return trusted(
-        SourceList,
-        {
-            "label": label_text,
-            "text": text[list_start:list_end],
-            "span": lines.span(list_start, list_end),
-        },
+        SourceList, {"label": label_text, "text": text[list_start:list_end], "span": span}
     )
