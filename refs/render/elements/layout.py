@@ -10,6 +10,7 @@ from citeproc import model
 
 from refs.render.collapse import author_groups, number_ranges, year_suffixes
 from refs.render.elements.text import CachedLookups, FastFormat
+from refs.render.positions import FIRST
 from refs.render.state import state_of
 
 
@@ -209,6 +210,13 @@ class If(CachedLookups, model.If):  # type: ignore[misc]
         if match == "none":
             return not any(results)
         return all(results)
+
+    def _position(self, item: Any, context: Any) -> list[bool]:
+        """The position tests, from the cite's position (positions.py); none hold
+        outside citations."""
+        st = state_of(self)
+        position = item.__dict__.get("_position", FIRST)
+        return [st.citing and position.test(name) for name in st.split(self, "position")]
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
         simple = self._simple(item)

@@ -10,6 +10,7 @@ from citeproc.string import MixedString, NoCase, String
 
 from refs.render.casing import title_case
 from refs.render.escape import protect, unmark
+from refs.render.positions import FIRST
 from refs.render.state import state_of
 
 
@@ -156,6 +157,9 @@ class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, mode
         st = state_of(self)
         if variable in st.suppressed:
             return None
+        if variable == "first-reference-note-number":
+            note = item.__dict__.get("_position", FIRST).first_note if st.citing else 0
+            return str(note) if note else None
         text = super()._variable(item, context)
         if text:
             st.note(variable)
