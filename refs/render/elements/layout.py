@@ -8,7 +8,7 @@ from typing import Any
 
 from citeproc import model
 
-from refs.render.collapse import author_groups, number_ranges, year_suffixes
+from refs.render.collapse import author_groups, join_cites, number_ranges, year_suffixes
 from refs.render.elements.text import CachedLookups, FastFormat
 from refs.render.positions import FIRST
 from refs.render.state import state_of
@@ -42,7 +42,7 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
         else:
             pairs = [(cite, text) for cite, text, _ in rendered]
             out = number_ranges(pairs) if "citation-number" in collapse else [t for _, t in pairs]
-            result = self.join(out)
+            result = join_cites(out, self.get("delimiter", ""))
         st.citing = False
         extra = [callback(cite) or f"{cite.key}?" for cite in bad]
         if extra:
