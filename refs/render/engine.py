@@ -85,16 +85,6 @@ class CiteSpec:
     suffix: str = ""
 
 
-def _note_start(style: Style, text: str) -> str:
-    """A note that opens with "ibid." opens with a capital (citeproc-js)."""
-    if not style.is_note:
-        return text
-    ibid = str(style.root.get_single_term("ibid") or "")
-    if ibid and text.startswith(ibid) and ibid[:1].islower():
-        return ibid[:1].upper() + text[1:]
-    return text
-
-
 def _cite(spec: CiteSpec) -> Cite:
     extra: dict[str, Any] = {}
     if spec.locator:
@@ -178,7 +168,7 @@ def _citations(
         except Exception as exc:
             diags.append(error("C006", source, None, f"{label}: {exc}"))
             continue
-        cited.append(Entry(label, finished(_note_start(style, str(text)))))
+        cited.append(Entry(label, finished(str(text))))
     return cited
 
 

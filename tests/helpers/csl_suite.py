@@ -82,6 +82,8 @@ def read(path: Path) -> Fixture:
     name = path.stem
     mode = sections.get("MODE", "").strip()
     items = json.loads(sections["INPUT"])
+    for n, item in enumerate(items, 1):
+        item.setdefault("id", f"ITEM-{n}")  # as citeproc-js's runner names them
     unscored = None
     if "VERSION" not in sections:
         unscored = "no VERSION section: a draft fixture upstream"

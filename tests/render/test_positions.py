@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from refs.render.engine import CiteSpec, render_clusters
+from refs.render.loader import Style
 from refs.render.positions import Position, positions
 
 TESTS = ("first", "ibid-with-locator", "ibid", "subsequent")
@@ -44,3 +46,43 @@ def test_first_reference_note_number_and_near_note() -> None:
     assert not rows[2][0].near_note
     near = positions([[("a", None)], [("b", None)], [("a", None)]], [2, 3, 7], 5)
     assert near[2][0].near_note
+
+
+NOTE_STYLE = b"""<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id>t</id><title>t</title></info>
+  <citation><layout delimiter="; " suffix=".">
+    <choose>
+      <if position="ibid-with-locator"><group delimiter=" ">
+        <text term="ibid"/><text variable="locator"/></group></if>
+      <else-if position="ibid"><text term="ibid"/></else-if>
+      <else-if position="subsequent"><group delimiter=" ">
+        <text variable="title"/><text value="n"/>
+        <text variable="first-reference-note-number"/></group></else-if>
+      <else><text variable="title"/></else>
+    </choose>
+  </layout></citation>
+</style>"""
+
+
+def test_note_style_citations_through_the_engine() -> None:
+    items = [{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B"}]
+    clusters = [
+        [CiteSpec("a")],
+        [CiteSpec("a", locator="4")],
+        [CiteSpec("b"), CiteSpec("b")],
+        [CiteSpec("a", prefix="As was said. ")],
+        [CiteSpec("b", prefix="See ")],
+        [CiteSpec("b", prefix="It is so. ")],
+        [CiteSpec("b", prefix="So. ")],
+    ]
+    notes = [1, 2, 3, 7, 8, 9, 10]
+    out = render_clusters(items, Style(NOTE_STYLE, "t"), clusters, notes=notes)
+    assert [c.text for c in out.citations] == [
+        "A.",
+        "Ibid. 4.",
+        "B; ibid.",
+        "As was said. A n 1.",
+        "See B n 3.",
+        "It is so. Ibid.",
+        "So. ibid.",
+    ]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,8 +11,11 @@ from citeproc import model
 
 from refs.render.collapse import author_groups, join_cites, number_ranges, year_suffixes
 from refs.render.elements.text import CachedLookups, FastFormat
+from refs.render.escape import plain
 from refs.render.positions import FIRST
 from refs.render.state import state_of
+
+_SENTENCE_END = re.compile("\\S\\s+\\S*[.!?][\"'\u2019\u201d]?\\s*$")
 
 
 class Group(FastFormat, CachedLookups, model.Group):  # type: ignore[misc]
@@ -31,8 +35,8 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
             good = parent.sort.sort(good, self)
         rendered = []
         st.citing = True
-        for cite in good:
-            output, names = self._render_cite(cite)
+        for n, cite in enumerate(good):
+            output, names = self._render_cite(cite, spoken=n > 0)
             if output is not None:
                 rendered.append((cite, output, names))
                 parent.cites.append(cite)
@@ -49,10 +53,16 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
             result = self.join(([result] if result is not None else []) + extra)
         return self.format(self.wrap(self.join([]) if result is None else result))
 
-    def _render_cite(self, cite: Any, drop_names: bool = False) -> tuple[Any, str | None]:
-        """A cite's output with its affixes, and what its first cs:names rendered."""
+    def _render_cite(
+        self, cite: Any, drop_names: bool = False, spoken: bool = True
+    ) -> tuple[Any, str | None]:
+        """A cite's output with its affixes, and what its first cs:names rendered
+        (``spoken``: a cite before it; a prefix that ends a sentence lets a term that
+        opens the cite open with a capital, a prefix of one word does not)."""
         st = state_of(self)
         st.begin_entry()
+        prefix = plain(str(cite.get("prefix", "")))
+        st.spoken = bool(_SENTENCE_END.search(prefix) is None if prefix else spoken)
         st.drop_names = drop_names
         self.repressed: dict[str, list[str]] = {}
         try:

@@ -135,6 +135,7 @@ class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, mode
                 language = item.reference.language[:2]
             except model.VariableError:
                 language = self.get_root().get("default-locale", "en")[:2]
+            state_of(self).spoken = True
             return String(protect(self.get("value"))), language  # a style's text is text
         if "macro" not in self.attrib or sort_options is None:
             return super().process(item, context, **kwargs)
@@ -146,6 +147,19 @@ class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, mode
         macro = self.get_macro(self.get("macro"))
         ctx = context if context is not None else self
         return macro.render(item, ctx, sort_options=sort_options), language
+
+    def _term(self, item: Any) -> Any:
+        """A term that opens a cite (after a prefix that ends a sentence) or an entry
+        opens with a capital, as in citeproc-js (not in citations of in-text styles)."""
+        text = super()._term(item)
+        st = state_of(self)
+        if not text:
+            return text
+        citing_in_text = st.citing and self.get_root().get("class") == "in-text"
+        if not (st.spoken or st.sorting or citing_in_text):
+            text = type(text)(text[:1].upper() + text[1:])
+        st.spoken = True
+        return text
 
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":
