@@ -16,7 +16,9 @@ def _initials(text: str, mark: str, full_words_too: bool) -> str:
         if word[:1].isupper() and (dot or len(word) == 1):  # an initial as written
             out += word + mark
         elif word[:1].isupper() and full_words_too:
-            out += word[0] + mark
+            # "TSerendorjiin" is "Ts.": two capitals open a digraph initial
+            two = word[1:2].isupper() and word[2:3].islower()
+            out += (word[0] + word[1].lower() if two else word[0]) + mark
         else:  # a name (initialize="false") or a particle: a word of its own
             out += (" " if out and not out.endswith(" ") else "") + word + " "
     return " ".join(out.split())

@@ -10,7 +10,7 @@ from typing import Any
 from citeproc import model
 
 from refs.render.collapse import author_groups, join_cites, number_ranges, year_suffixes
-from refs.render.elements.text import CachedLookups, FastFormat
+from refs.render.elements.text import CachedLookups, Displayed, FastFormat
 from refs.render.escape import plain
 from refs.render.positions import FIRST
 from refs.render.state import state_of
@@ -18,7 +18,7 @@ from refs.render.state import state_of
 _SENTENCE_END = re.compile("\\S\\s+\\S*[.!?][\"'\u2019\u201d]?\\s*$")
 
 
-class Group(FastFormat, CachedLookups, model.Group):  # type: ignore[misc]
+class Group(Displayed, FastFormat, CachedLookups, model.Group):  # type: ignore[misc]
     pass
 
 

@@ -11,8 +11,11 @@ from typing import Any
 
 from citeproc.string import join
 
+from refs.render.escape import FIELD_APOSTROPHE
+
 Option = Callable[[str], Any]
-_JOINED = ("'", "\u2019", "-")  # a particle ending so is written against the next word
+# a particle ending so is written against the next word
+_JOINED = ("'", "\u2019", "-", FIELD_APOSTROPHE)
 
 
 def _particle(particle: str, word: Any) -> Any:
@@ -75,6 +78,8 @@ def one_name(name_el: Any, name: Any, inverted: bool, get: Option, context: Any)
             fam = fam + (", " if comma else " ") + suffix
         words = [w for w in (parts.wrapped(parts.given, giv) if giv else None, fam) if w]
         words = words if fam is None else [*words[:-1], parts.wrapped(parts.family, fam)]
+        if len(words) == 2 and str(words[0])[-1:].isspace():  # a given suffix of "&#160;"
+            return join(words, "")
         return join(words, " ") if words else None
     for particle in (dp, ndp):
         if particle:
@@ -126,7 +131,8 @@ def name_list(
     long = get("form") != "short"
 
     def inverted(n: int) -> bool:
-        return long and (order == "all" or (order == "first" and n == 0))
+        person = "literal" not in names[n] and bool(names[n].get("given"))
+        return long and person and (order == "all" or (order == "first" and n == 0))
 
     texts = [one_name(name_el, name, inverted(n), get, context) for n, name in enumerate(names)]
     texts = [t for t in texts if t]

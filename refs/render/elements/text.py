@@ -87,6 +87,20 @@ class FastFormat:
         return str(string) if isinstance(string, int | float) else string
 
 
+class Displayed:
+    """``display`` (block, left-margin, right-inline, indent) in formats that have it
+    (HTML: a ``div`` of class ``csl-...`` around the element's output)."""
+
+    def wrap(self, string: Any) -> Any:
+        out = super().wrap(string)  # type: ignore[misc]
+        kind = self.get("display")  # type: ignore[attr-defined]
+        if kind and out:
+            div = getattr(self.get_formatter(), "display", None)  # type: ignore[attr-defined]
+            if div is not None:
+                return div(kind, out)
+        return out
+
+
 class Macro(CachedLookups, model.Macro):  # type: ignore[misc]
     pass
 
@@ -125,7 +139,7 @@ def _title_cased(text: Any) -> Any:
     return MixedString(out)
 
 
-class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, model.Text):  # type: ignore[misc]
+class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, model.Text):  # type: ignore[misc]
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         sort_options = kwargs.get("sort_options")
         if "value" in self.attrib and not any(
@@ -180,7 +194,7 @@ class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, mode
         return text
 
 
-class Number(model.Number):  # type: ignore[misc]
+class Number(Displayed, model.Number):  # type: ignore[misc]
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         variable = self.get("variable")
         st = state_of(self)
