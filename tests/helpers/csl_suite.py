@@ -3,10 +3,11 @@ refs (or through citeproc-py as shipped) and compare with its RESULT.
 
 A fixture's sections are ``>>===== NAME =====>>`` ... ``<<===== NAME =====<<``. Without
 CITATION-ITEMS or CITATIONS all INPUT items form one citation (the suite's convention);
-CITATION-ITEMS lists citations (note n for the n-th in a note style); CITATIONS replays
-citeproc-js's ``processCitationCluster`` calls, and the final citations are compared,
-one ``[n] text`` line each. Output is compared as HTML after layout whitespace between
-lines is dropped and ``&#38;`` is read as ``&amp;``.
+CITATION-ITEMS lists citations (note n for the n-th); CITATIONS replays citeproc-js's
+``processCitationCluster`` calls, and the final citations (in their final notes) are
+compared, one ``[n] text`` line each. Items without an id are ITEM-1, ITEM-2, ...
+Output is compared as HTML after layout whitespace between lines is dropped and
+``&#38;`` is read as ``&amp;``.
 
     python -m tests.helpers.csl_suite [--engine refs|plain] [--write] [--show NAME]
 """

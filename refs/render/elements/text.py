@@ -121,6 +121,16 @@ class SpecCased(model.TextCased):  # type: ignore[misc]
             if language not in (None, "en"):
                 return text
             return _title_cased(text)
+        nocase = isinstance(text, MixedString) and any(isinstance(s, NoCase) for s in text)
+        if nocase and self.get("text-case") in ("uppercase", "lowercase"):
+            # nocase segments keep their letters
+            upper = self.get("text-case") == "uppercase"
+            return MixedString(
+                [
+                    s if isinstance(s, NoCase) else type(s)(s.upper() if upper else s.lower())
+                    for s in text
+                ]
+            )
         return super().case(text, language)
 
 
