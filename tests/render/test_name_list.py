@@ -63,3 +63,27 @@ def test_name_part_formatting_leaves_particles_their_own() -> None:
 
 def test_only_a_given_name_is_not_initialised() -> None:
     assert _cite([{"given": "Banksy"}], '<name initialize-with="."/>') == "Banksy"
+
+
+def test_add_names_adds_only_names_that_tell_cites_apart() -> None:
+    def item(key: str, second: str, third: str) -> dict[str, Any]:
+        names = [{"family": f, "given": "J."} for f in ("Smith", second, third)]
+        return {"id": key, "type": "book", "author": names, "issued": {"date-parts": [[1980]]}}
+
+    style = Style(
+        b"""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>t</id><title>t</title></info>
+  <citation et-al-min="3" et-al-use-first="1" disambiguate-add-names="true">
+    <layout delimiter="; "><group delimiter=" ">
+      <names variable="author"><name form="short" and="symbol"/></names>
+      <date variable="issued"><date-part name="year"/></date>
+    </group></layout></citation>
+</style>""",
+        "t",
+    )
+    items = [item("a", "Brown", "Jones"), item("b", "Benson", "Jones"), item("c", "Brown", "Jones")]
+    out = render_clusters(items, style, [[CiteSpec("a"), CiteSpec("b"), CiteSpec("c")]])
+    # a and c read alike at every length: the third name would tell no one apart
+    assert out.citations[0].text == (
+        "Smith, Brown, et al. 1980; Smith, Benson, et al. 1980; Smith, Brown, et al. 1980"
+    )
