@@ -177,10 +177,8 @@ CITATION_JS_GAPS: dict[str, set[tuple[str, str]]] = {
         ("bbc2000interview", "container-title"),
         ("nti2000page", "container-title"),  # citation.js reads no journaltitle of @online
     },
-    "ris": {
-        ("state2000briefing", "type"),
+    "ris": {  # M3 names a speech's type (citation.js keeps it as genre)
         ("state2000briefing", "container-title"),
-        ("cohen2000remarks", "type"),
         ("nti2000page", "container-title"),
         ("interfax2000march", "issued"),
         ("tass2000undated", "issued"),
