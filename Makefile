@@ -51,6 +51,7 @@ csl-suite: venv
 
 golden: venv
 	$(BIN)/pytest tests/test_golden.py --update-golden
+	COLUMNS=80 $(BIN)/python -m refs.cli.commands --help > refs/data/help.txt
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

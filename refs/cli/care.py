@@ -70,15 +70,21 @@ def split(
 
     Example: refs split ap2000gorea
     """
-    from refs.errors import RefsError
+    from refs.cli.autoexport import changes
+    from refs.cli.curation import reported
+    from refs.library.journal import recording
     from refs.library.store import Library
     from refs.library.unmerge import split as split_record
 
-    with Library(library_path(library), create=False) as lib, lib.transaction():
-        try:
-            kept, dropped, moved = split_record(lib, key)
-        except RefsError as exc:
-            fail(exc.message, exc.exit_code, exc.hint)
+    with (
+        reported(),
+        Library(library_path(library), create=False) as lib,
+        changes(lib),
+        recording(lib, "split") as rec,
+    ):
+        kept, dropped, moved = split_record(lib, key)
+        rec.summary = f"split {dropped} from {kept}"
+        rec.keys = {kept, dropped}
     typer.echo(
         f"refs: {dropped} is its own reference again ({moved} citation(s)); "
         f"it and {kept} are kept apart",

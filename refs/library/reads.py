@@ -11,7 +11,7 @@ from refs.dedupe.pairs import Item
 from refs.library.connection import Connection
 from refs.library.schema import FIELD_COLS, fields_of_row
 from refs.models import Citation, Fields, LibraryReference
-from refs.parse.trusted import trusted
+from refs.models.trusted import trusted
 
 # the columns of the records table a matching view (refs.dedupe.pairs.Item) is read from
 ITEM_COLUMNS = (
