@@ -88,10 +88,7 @@ def test_ris_reader_never_raises(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "fmt"),
     [  # found by the import -> export -> import property: kept, exported empty, refused
-        (
-            '[{"id": "%", "type": "article-newspaper", "title": "", "issued": {"date-parts": [[]]}}]',
-            "csljson",
-        ),
+        ('[{"id": "%", "type": "report", "title": "", "issued": {"date-parts": [[]]}}]', "csljson"),
         ("TY  - NEWS\r\nPY  - ²⁰⁰⁰\r\n", "ris"),
         ("@misc{k, title = {}, year = {²⁰⁰⁰}}", "bibtex"),
     ],
