@@ -23,10 +23,13 @@ def exponent(t_small: float, t_large: float) -> float:
     return math.log2(max(t_large, 1e-9) / max(t_small, 1e-9))
 
 
-def report(name: str, unit: str, n: int, make: Callable[[int], Callable[[], object]]) -> float:
-    """Time ``make(n)()`` and ``make(2n)()``, print both and the exponent; return it."""
-    t1 = best_time(make(n))
-    t2 = best_time(make(2 * n))
+def report(
+    name: str, unit: str, n: int, make: Callable[[int], Callable[[], object]], repeat: int = 3
+) -> float:
+    """Time ``make(n)()`` and ``make(2n)()`` (best of ``repeat``), print both and the
+    exponent; return it."""
+    t1 = best_time(make(n), repeat)
+    t2 = best_time(make(2 * n), repeat)
     e = exponent(t1, t2)
     print(
         f"{name}: {n:>7} {unit} {t1:7.3f} s CPU   {2 * n:>7} {unit} {t2:7.3f} s CPU   "

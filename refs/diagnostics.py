@@ -117,8 +117,8 @@ CODES: dict[str, tuple[str, str]] = {
     "I010": ("warning", "import: LaTeX command unknown to pylatexenc, read as its argument"),
     "I011": (
         "warning, error",
-        "import: entry without a title: kept untitled when it has an outlet or a date "
-        "(else an error, skipped)",
+        "import: entry without a title: kept untitled when what was read of it has an "
+        "outlet, a date or an author (else an error, skipped)",
     ),
     "I012": ("warning", "import: a value looks as if it swallowed the next field (missing comma?)"),
     "I013": ("warning", "import: entry without a key: one was made"),

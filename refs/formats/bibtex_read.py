@@ -104,11 +104,6 @@ class _Reader(FieldReader):
             return None if field is None else str(field.value)
 
         title = text("title") or ""
-        more = ("howpublished", "organization", "publisher", "journaltitle", "date", "year")
-        if not title and not untitled(
-            f"entry {entry.key!r}", self.file, line, any(text(n) for n in more), self.diagnostics
-        ):
-            return None
         unpublished = entry.entry_type.lower() == "unpublished"
         organization, where, corporate = self.publishers(fields, text, line, unpublished)
         container = where if where and where != organization else None
@@ -122,7 +117,7 @@ class _Reader(FieldReader):
             for n in ("shortauthor", "sortname")
             if n in fields and (raw(n) or "").strip() not in derived
         )
-        return Draft(
+        draft = Draft(
             key=None if entry.key.startswith(BLANK_KEY) else entry.key or None,
             line=line,
             fields=Fields(
@@ -139,6 +134,12 @@ class _Reader(FieldReader):
                 ),
             ),
             aliases=tuple(a.strip() for a in (text("ids") or "").split(",") if a.strip()),
+        )
+        name = f"entry {entry.key!r}"
+        return (
+            draft
+            if title or untitled(name, self.file, line, draft.fields, self.diagnostics)
+            else None
         )
 
     def publishers(

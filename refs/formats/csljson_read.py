@@ -123,10 +123,10 @@ def parse_csljson(text: str, file: str = "<string>") -> ImportResult:
             diags.append(error("I003", file, line, "item is not a JSON object; skipped"))
             continue
         key = _key(item)
-        title = item.get("title") or ""
+        read = fields_of_csl(_cleaned(item))
+        draft = _draft(key, line, item, read)
         name = f"item {key!r}" if key is not None else "an item without id"
-        more = any(item.get(n) for n in ("container-title", "publisher", "issued", "author"))
-        if not title and not untitled(name, file, line, more, diags):
+        if not draft.fields.title and not untitled(name, file, line, draft.fields, diags):
             continue
         if key is not None and key in seen:
             diags.append(error("I004", file, line, f"duplicate id {key!r}; skipped"))
@@ -141,7 +141,6 @@ def parse_csljson(text: str, file: str = "<string>") -> ImportResult:
             shown = clean_text(item["type"])[:40]
             diags.append(warning("I016", file, line, f"{shown!r} is not a CSL type; kept"))
         _check_surrogates(item, file, line, diags)
-        read = fields_of_csl(_cleaned(item))
         diags += _unread(read, item, file, line)
-        drafts.append(_draft(key, line, item, read))
+        drafts.append(draft)
     return ImportResult("csljson", finish(drafts), tuple(diags))

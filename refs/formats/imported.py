@@ -111,10 +111,15 @@ def iso_date(text: str) -> PartialDate | None:
 
 
 def untitled(
-    name: str, file: str, line: int | None, has_more: bool, diags: list[Diagnostic]
+    name: str, file: str, line: int | None, fields: Fields, diags: list[Diagnostic]
 ) -> bool:
-    """An entry without a title: kept untitled (a warning) when it has an outlet or a date,
-    as refs' own exports of an untitled entry have; else skipped (an error). True to keep."""
+    """An entry without a title: kept untitled (a warning) when what was read of it holds
+    an outlet, a date or an author, as refs' own exports of an untitled entry do; else
+    skipped (an error: a date that could not be read is no date). True to keep."""
+    if fields.outlet or fields.publisher or fields.container_title or fields.issued:
+        has_more = True
+    else:
+        has_more = bool(fields.author)
     if has_more:
         diags.append(warning("I011", file, line, f"{name} has no title; kept untitled"))
         return True

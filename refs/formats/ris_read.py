@@ -45,9 +45,6 @@ class _Record:
 
 def _draft(rec: _Record, file: str, diags: list[Diagnostic]) -> Draft | None:
     title = rec.first("TI", "T1", "CT", "BT") or ""
-    more = any(rec.first(tag) for tag in ("T2", "JF", "JO", "PB", "DA", "PY", "Y1"))
-    if not title and not untitled("record", file, rec.line, more, diags):
-        return None
     m3 = (rec.first("M3") or "").strip().lower()
     csl = m3 if m3 in CSL_TYPES else RIS_TO_CSL.get(rec.ty, "document")
     issued = None
@@ -64,7 +61,7 @@ def _draft(rec: _Record, file: str, diags: list[Diagnostic]) -> Draft | None:
         if issued is None:
             shown = " / ".join(v for v in (da, py) if v)
             diags.append(warning("I009", file, rec.line, f"date {shown[:60]!r} not read; left out"))
-    return Draft(
+    draft = Draft(
         key=rec.first("ID"),
         line=rec.line,
         fields=Fields(
@@ -77,6 +74,7 @@ def _draft(rec: _Record, file: str, diags: list[Diagnostic]) -> Draft | None:
             **ris_read_more(lambda tag: rec.tags.get(tag, [])),
         ),
     )
+    return draft if title or untitled("record", file, rec.line, draft.fields, diags) else None
 
 
 def parse_ris(text: str, file: str = "<string>") -> ImportResult:

@@ -83,3 +83,17 @@ def test_csljson_reader_never_raises(text: str) -> None:
 @given(ris_text())
 def test_ris_reader_never_raises(text: str) -> None:
     _well_formed(parse_text(text, "f.ris", "ris"))
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [  # found by the import -> export -> import property: kept, exported empty, refused
+        ('[{"id": "%", "type": "report", "title": "", "issued": {"date-parts": [[]]}}]', "csljson"),
+        ("TY  - NEWS\r\nPY  - ²⁰⁰⁰\r\n", "ris"),
+        ("@misc{k, title = {}, year = {²⁰⁰⁰}}", "bibtex"),
+    ],
+)
+def test_an_untitled_entry_whose_date_cannot_be_read_is_skipped(text: str, fmt: str) -> None:
+    result = parse_text(text, "f", fmt)
+    assert result.references == ()
+    assert [d.severity for d in result.diagnostics if d.code == "I011"] == ["error"]
