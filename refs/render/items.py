@@ -45,10 +45,12 @@ def _check_date(value: Any) -> dict[str, Any] | None:
             numbers = [int(str(p)) for p in part[:3]]
         except ValueError:
             return None
-        month = numbers[1] if len(numbers) > 1 else 1
-        day = numbers[2] if len(numbers) > 2 else 1
-        if not (1 <= month <= 12 or 21 <= month <= 24) or not 1 <= day <= 31:
-            return None
+        # a month out of range is dropped with its day, a day out of range alone
+        # (months 13 to 24 are seasons, as citeproc-js reads them)
+        if len(numbers) > 1 and not 1 <= numbers[1] <= 24:
+            numbers = numbers[:1]
+        if len(numbers) > 2 and not 1 <= numbers[2] <= 31:
+            numbers = numbers[:2]
         clean.append(numbers)
     out: dict[str, Any] = {"date-parts": clean}
     if value.get("circa"):

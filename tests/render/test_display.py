@@ -1,4 +1,4 @@
-"""``display`` in HTML bibliographies (refs/render/elements/text.py, Displayed)."""
+"""``display`` in HTML bibliographies and macros as groups (refs/render/elements/text.py)."""
 
 from __future__ import annotations
 
@@ -24,3 +24,27 @@ def test_display_divs_in_html_and_plain_text_elsewhere() -> None:
         '<div class="csl-right-inline">A</div><div class="csl-indent">About A.</div></div>'
     )
     assert render(items, Style(STYLE, "t"), "text").entries[0].text == "[1]AAbout A."
+
+
+MACRO_STYLE = b"""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>t</id><title>t</title></info>
+  <macro name="container">
+    <text term="in" suffix=" "/><text variable="container-title"/>
+  </macro>
+  <macro name="date">
+    <choose><if variable="issued"><date variable="issued"><date-part name="year"/></date></if>
+    <else><text term="no date" form="short"/><text variable="year-suffix"/></else></choose>
+  </macro>
+  <citation><layout><group delimiter=", ">
+    <text variable="title"/><text macro="container"/><text macro="date"/>
+  </group></layout></citation>
+</style>"""
+
+
+def test_a_macro_whose_variables_are_all_empty_is_empty() -> None:
+    items = [{"id": "a", "type": "chapter", "title": "A"}]
+    out = render(items, Style(MACRO_STYLE, "t"), "text", citations=True)
+    assert out.citations[0].text == "A, n.d."
+    items[0]["container-title"] = "B"
+    out = render(items, Style(MACRO_STYLE, "t"), "text", citations=True)
+    assert out.citations[0].text == "A, in B, n.d."

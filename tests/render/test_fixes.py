@@ -118,6 +118,10 @@ def test_initialize_false_keeps_given_names(tmp_path: Path) -> None:
         ([[2008, 5], [2008, 6]], "May–June 2008"),
         ([[2008, 5], [2009, 6]], "May 2008–June 2009"),
         ([[2008, 5, 1], [2008, 5, 1]], "May 1, 2008"),
+        ([[2008, 21], [2009, 22]], "Spring 2008–Summer 2009"),
+        ([[2008, 14]], "Summer 2008"),
+        ([[2008, 60, 3]], ", 2008"),  # the month out of range goes with its day
+        ([[2008, 5, 0]], "May, 2008"),
     ],
 )
 def test_date_ranges(tmp_path: Path, parts: list[list[int]], text: str) -> None:

@@ -49,6 +49,8 @@ class _Part(model.Formatted, model.Affixed, SpecCased, model.StrippedPeriods):  
             return str(day)
         if self.name == "month":
             month, term = date.get("month"), "month"
+            if month and month > 12:  # months 13 to 24 are the seasons (thrice over)
+                month, term = (month - 13) % 4 + 1, "season"
             if not month:
                 month, term = date.get("season"), "season"
             if not month:

@@ -161,8 +161,16 @@ class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, Spec
                 language = self.get_root().get("default-locale", "en")[:2]
             state_of(self).spoken = True
             return String(protect(self.get("value"))), language  # a style's text is text
-        if "macro" not in self.attrib or sort_options is None:
+        if "macro" not in self.attrib:
             return super().process(item, context, **kwargs)
+        if sort_options is None:
+            # a macro is a group: one whose variables all render empty renders nothing
+            st = state_of(self)
+            before = (st.rendered, st.empty)
+            text, language = super().process(item, context, **kwargs)
+            if text and st.rendered == before[0] and st.empty > before[1]:
+                return None, language
+            return text, language
         # as citeproc-py, but a sort key's name options reach the macro too
         try:
             language = item.reference.language[:2]
@@ -197,10 +205,18 @@ class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, Spec
             return None
         if variable == "first-reference-note-number":
             note = item.__dict__.get("_position", FIRST).first_note if st.citing else 0
+            if note:
+                st.note(variable)
             return str(note) if note else None
-        text = super()._variable(item, context)
+        try:
+            text = super()._variable(item, context)
+        except model.VariableError:
+            st.empty += variable not in self.generated_variables
+            raise
         if text:
             st.note(variable)
+        elif variable not in self.generated_variables:  # (year-suffix)
+            st.empty += 1
         return text
 
 
