@@ -77,9 +77,13 @@ def page_text(markup: str) -> str:
     """The text of an HTML page, laid out as the archive's text-only pages are."""
     if not markup.strip():
         return ""
+    from lxml import etree
     from lxml import html as lhtml
 
-    doc = lhtml.document_fromstring(markup)
+    try:
+        doc = lhtml.document_fromstring(markup)
+    except etree.ParserError:  # "Document is empty": only a comment, an end tag, ...
+        return ""
     body = doc.find("body")
     out: list[str] = []
     _walk(body if body is not None else doc, out)

@@ -67,6 +67,8 @@ def test_markup_details() -> None:
     )
     assert page_text(page) == "Home | Text Only\n\nLine one\nline two & more’s\n\nNext\n\npara\n"
     assert looks_like_html("<!DOCTYPE html><html>") and not looks_like_html("Reports: <b>")
+    for empty in ("</p>", "<!-- nothing -->", "</0"):  # lxml: "Document is empty"
+        assert page_text(empty) == ""
 
 
 @settings(max_examples=100, deadline=None)
