@@ -44,6 +44,7 @@ bench: venv
 	$(BIN)/python -m bench.stream_bench --sizes 1000,10000 --jobs 2
 	$(BIN)/python -m bench.robust_bench --commas 20000 --dates 16000 --records 100000
 	$(BIN)/python -m bench.search_bench --refs 1000000
+	$(BIN)/python -m bench.pg_bench --articles 10000 --refs 1000000
 
 csl-suite: venv
 	$(BIN)/python -m tests.helpers.csl_suite
