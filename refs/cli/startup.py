@@ -71,7 +71,7 @@ COMMANDS = {
     "styles": "render",
     "check": "check",
     "report": "report",
-    **dict.fromkeys(["doctor", "backup", "split"], "care"),
+    **dict.fromkeys(["doctor", "backup", "split", "copy"], "care"),
     "autoexport": "autoexport",
     "link": "link",
 }
