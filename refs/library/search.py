@@ -7,12 +7,15 @@ title weighing most. Triggers mark the records whose text changed (``search_stal
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
+from refs.library.edits import tags_by_key
 from refs.library.schema import FIELD_COLS, fields_of_row
+from refs.library.search_filters import fts_terms, sql_conditions
 from refs.library.store import Library
-from refs.models import FIELD_NAMES, Fields
-from refs.outlets import forms
+from refs.models import FIELD_NAMES, Fields, LibraryReference
+from refs.outlets import fold, forms
+from refs.select import Selection, select
 
 # the weight of each column of search_fts in the rank (title, outlets, fields, notes, tags)
 WEIGHTS = (10.0, 4.0, 2.0, 1.0, 5.0)
@@ -42,7 +45,7 @@ def search_texts(fields: Fields) -> tuple[str, str, str]:
     for name in _OUTLET_FIELDS:
         value = getattr(fields, name)
         if isinstance(value, str) and value:
-            outlets.append(value)
+            outlets.extend((value, fold(value)))  # fold: the words an --outlet asks for
             outlets.extend(forms(value))
     others = [
         s
@@ -109,25 +112,38 @@ def fts_query(text: str) -> str | None:
     )
 
 
-def search(lib: Library, text: str, limit: int | None = None) -> list[str]:
-    """The keys of the records matching ``text``, best first (BM25, the title weighing
-    most; ties in the order the records were added); of the RANKED matches added last."""
-    query = fts_query(text)
-    if query is None:
-        return []
+def fresh(lib: Library) -> int:
+    """Index again what is stale; a library with nothing stale is only read (no write
+    lock is taken). Returns how many records were indexed."""
+    if lib.db.execute("SELECT 1 FROM search_stale LIMIT 1").fetchone() is None:
+        return 0
+    with lib.transaction():
+        return refresh(lib)
+
+
+def _ranked(lib: Library, query: str, selection: Selection, limit: int | None) -> list[int]:
+    """The record ids of the RANKED newest matches that can pass ``selection``, best first
+    (BM25, the title weighing most; ties in the order the records were added)."""
     weights = ", ".join(str(w) for w in WEIGHTS)
+    where, params = sql_conditions(selection)
+    join = " JOIN records r ON r.id = search_fts.rowid" if where else ""
     # the newest RANKED matches, ranked: a bound on the work for a query that matches a
     # good part of the library (FTS5 walks rowids backwards and stops)
     sql = (
-        f"SELECT rowid FROM (SELECT rowid, bm25(search_fts, {weights}) AS score "
-        "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-        "ORDER BY score, rowid"
+        f"SELECT rowid FROM (SELECT search_fts.rowid AS rowid, bm25(search_fts, {weights}) "
+        f"AS score FROM search_fts{join} WHERE search_fts MATCH ?"
+        + "".join(f" AND {w}" for w in where)
+        + " ORDER BY search_fts.rowid DESC LIMIT ?) ORDER BY score, rowid"
     )
-    params: list[object] = [query, RANKED]
+    args: list[object] = [" AND ".join([query, *fts_terms(selection)]), *params, RANKED]
     if limit is not None:
         sql += " LIMIT ?"
-        params.append(limit)
-    ids = [int(r[0]) for r in lib.db.execute(sql, params)]
+        args.append(limit)
+    return [int(r[0]) for r in lib.db.execute(sql, args)]
+
+
+def _keys(lib: Library, ids: Sequence[int]) -> list[str]:
+    """The keys of the records ``ids``, in that order."""
     keys: dict[int, str] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -137,3 +153,33 @@ def search(lib: Library, text: str, limit: int | None = None) -> list[str]:
             for r in lib.db.execute(f"SELECT id, key FROM records WHERE id IN ({marks})", chunk)
         )
     return [keys[i] for i in ids if i in keys]
+
+
+def search(lib: Library, text: str, limit: int | None = None) -> list[str]:
+    """The keys of the records matching ``text``, best first; of the RANKED matches added
+    last."""
+    query = fts_query(text)
+    return [] if query is None else _keys(lib, _ranked(lib, query, Selection(), limit))
+
+
+def find(
+    lib: Library, text: str, selection: Selection, limit: int | None = None
+) -> list[LibraryReference]:
+    """The references matching ``text`` that pass ``selection``, best first, at most
+    ``limit``: the filters narrow the query, and the hits are read a page at a time
+    (refs.select decides exactly) until ``limit`` pass."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    ids = _ranked(lib, query, selection, limit if selection.empty else None)
+    page = max(limit or 0, 50)
+    found: list[LibraryReference] = []
+    for start in range(0, len(ids), page):
+        keys = _keys(lib, ids[start : start + page])
+        rank = {k: n for n, k in enumerate(keys)}
+        refs = sorted(lib.references(keys), key=lambda r: rank[r.key])
+        tags = tags_by_key(lib, ids[start : start + page]) if selection.tags else None
+        found.extend(select(refs, selection, tags))
+        if limit and len(found) >= limit:
+            return found[:limit]
+    return found
