@@ -121,3 +121,54 @@ def test_a_corrected_article_replaces_the_old_one_and_leaves_no_trace(tmp_path: 
     assert str(SEED0) not in cited and str(corrected) in cited
     assert run("undo", "--library", lib)[0] == 0
     assert dump(lib) == before
+
+
+FOLLOWUP = DATA / "care" / "followup.txt"
+
+
+def _corrected_seed(tmp_path: Path) -> Path:
+    """The first seed corrected in another entry: its Gore entry comes back unchanged."""
+    corrected = tmp_path / SEED0.name
+    text = SEED0.read_text(encoding="utf-8")
+    old = "US-North Korean missile talks end unresolved, Reuters, November 3"
+    assert old in text
+    corrected.write_text(text.replace(old, old.replace("November 3", "November 4")), "utf-8")
+    return corrected
+
+
+def candidates(lib: str) -> str:
+    code, out, err = run("dedupe", "--library", lib)
+    assert code == 0, err
+    return out
+
+
+def test_decisions_are_kept_for_the_variants_text(tmp_path: Path) -> None:
+    lib = str(tmp_path / "refs.db")
+    assert run("add", str(SEEDS), str(FOLLOWUP), "--library", lib)[0] == 0
+    assert "ap2000gore ~ ap2000gorea" in candidates(lib)
+    # two stories after all: told apart, and the correction of the first article does
+    # not bring the pair back
+    assert run("distinct", "ap2000gore", "ap2000gorea", "--library", lib)[0] == 0
+    assert "no candidate duplicates" in candidates(lib)
+    corrected = _corrected_seed(tmp_path)
+    code, _, err = run("add", str(corrected), "--replace", "--library", lib)
+    assert code == 0 and "ap2000gore" in err  # its reference went with the old text ...
+    assert "no candidate duplicates" in candidates(lib)  # ... and came back, told apart
+    gore = [r for r in json.loads(run("list", "-f", "json", "--library", lib)[1])
+            if r["title"].startswith("Gore")]  # fmt: skip
+    assert len(gore) == 2
+    # undone, the library is as it was before the correction
+    assert run("undo", "--library", lib)[0] == 0
+    assert "no candidate duplicates" in candidates(lib)
+
+
+def test_a_merge_is_kept_for_the_variants_text(tmp_path: Path) -> None:
+    lib = str(tmp_path / "refs.db")
+    assert run("add", str(SEEDS), str(FOLLOWUP), "--library", lib)[0] == 0
+    assert run("merge", "ap2000gorea", "ap2000gore", "--library", lib)[0] == 0
+    corrected = _corrected_seed(tmp_path)
+    assert run("add", str(corrected), "--replace", "--library", lib)[0] == 0
+    # the Gore entry of the corrected article joins the reference it was merged into
+    assert "no candidate duplicates" in candidates(lib)
+    ref = json.loads(run("show", "ap2000gorea", "--format", "json", "--library", lib)[1])
+    assert sorted(c["article"] for c in ref["citations"]) == sorted([str(corrected), str(FOLLOWUP)])
