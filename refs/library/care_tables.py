@@ -57,6 +57,10 @@ V11 = (
         PRIMARY KEY (form, key))""",
     # the URL of a digest article (refs add --url, or found in the page)
     "ALTER TABLE articles ADD COLUMN url TEXT",
-    # the search index holds the folded outlets that --outlet asks for: index again
+    # the search index gets a column the filters of `refs search` ask (outlets with their
+    # folded forms, tags) that weighs nothing in the rank: made again, indexed again
+    "DROP TABLE search_fts",
+    """CREATE VIRTUAL TABLE search_fts USING fts5 (title, outlets, fields, notes, tags,
+        facets, tokenize = 'unicode61 remove_diacritics 2')""",
     "INSERT OR IGNORE INTO search_stale SELECT id FROM records",
 )

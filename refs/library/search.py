@@ -6,19 +6,21 @@ title weighing most. Triggers mark the records whose text changed (``search_stal
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from refs.library.edits import tags_by_key
-from refs.library.schema import FIELD_COLS, fields_of_row
+from refs.library.schema import FIELD_COLS
 from refs.library.search_filters import fts_terms, sql_conditions
 from refs.library.store import Library
-from refs.models import FIELD_NAMES, Fields, LibraryReference
+from refs.models import LibraryReference
 from refs.outlets import fold, forms
 from refs.select import Selection, select
 
-# the weight of each column of search_fts in the rank (title, outlets, fields, notes, tags)
-WEIGHTS = (10.0, 4.0, 2.0, 1.0, 5.0)
+# the weight of each column of search_fts in the rank (title, outlets, fields, notes, tags,
+# facets: what the filters ask, which weighs nothing, so a filter never changes the rank)
+WEIGHTS = (10.0, 4.0, 2.0, 1.0, 5.0, 0.0)
 _OUTLET_FIELDS = ("outlet", "outlet_canonical", "container_title", "publisher")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A query matching more references than this ranks the ones added last (the work of
@@ -27,34 +29,35 @@ RANKED = 10_000
 
 
 def _strings(value: object) -> Iterator[str]:
-    """The text inside a field's value, whatever its shape (a string, a list of names, a
-    model with string parts)."""
+    """The text inside a field's value as JSON holds it (a string, a list of names, an
+    object with string parts)."""
     if isinstance(value, str):
         yield value
-    elif isinstance(value, (list, tuple)):
+    elif isinstance(value, list):
         for v in value:
             yield from _strings(v)
-    elif hasattr(value, "__dict__") and not isinstance(value, type):
-        for v in vars(value).values():
+    elif isinstance(value, dict):
+        for v in value.values():
             yield from _strings(v)
 
 
-def search_texts(fields: Fields) -> tuple[str, str, str]:
-    """The title, outlets and other fields' text of a record as the index holds them."""
+# where the columns of FIELD_COLS that the index reads are
+_AT = {name: n for n, name in enumerate(FIELD_COLS.split(", "))}
+
+
+def search_texts(row: Sequence[object]) -> tuple[str, str, str]:
+    """The title, outlets and other fields' text of a record (its FIELD_COLS row) as the
+    index holds them: the outlets with every registered alias and their folded forms
+    (what --outlet asks), the others from the fields beyond the columns."""
     outlets: list[str] = []
     for name in _OUTLET_FIELDS:
-        value = getattr(fields, name)
+        value = row[_AT[name]]
         if isinstance(value, str) and value:
-            outlets.extend((value, fold(value)))  # fold: the words an --outlet asks for
-            outlets.extend(forms(value))
-    others = [
-        s
-        for name in FIELD_NAMES
-        if name not in ("title", "type", *_OUTLET_FIELDS)
-        for s in _strings(getattr(fields, name))
-    ]
+            outlets.extend((value, fold(value), *forms(value)))
+    rest = row[_AT["csl"]]
+    others = list(_strings(json.loads(str(rest)))) if rest is not None else []
     words = dict.fromkeys(w for o in outlets for w in _WORD.findall(o.casefold()))
-    return fields.title, " ".join(words), " ".join(others)
+    return str(row[_AT["title"]]), " ".join(words), " ".join(others)
 
 
 def refresh(lib: Library) -> int:
@@ -68,7 +71,7 @@ def refresh(lib: Library) -> int:
         marks = ",".join("?" * len(chunk))
         db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)
         rows = db.execute(f"SELECT id, {FIELD_COLS} FROM records WHERE id IN ({marks})", chunk)
-        found = {int(r[0]): fields_of_row(r[1:]) for r in rows}
+        found = {int(r[0]): r[1:] for r in rows}
         notes = _joined(
             db.execute(
                 f"SELECT record_id, text FROM notes WHERE record_id IN ({marks}) ORDER BY id", chunk
@@ -80,15 +83,20 @@ def refresh(lib: Library) -> int:
             )
         )
         db.executemany(
-            "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags, facets) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                (rid, *search_texts(f), notes.get(rid, ""), tags.get(rid, ""))
+                _row(rid, f, notes.get(rid, ""), tags.get(rid, ""))
                 for rid, f in sorted(found.items())
             ),
         )
     db.execute("DELETE FROM search_stale")
     return len(stale)
+
+
+def _row(rid: int, fields: Sequence[object], notes: str, tags: str) -> tuple[object, ...]:
+    title, outlets, others = search_texts(fields)
+    return (rid, title, outlets, others, notes, tags, f"{outlets} {tags}")
 
 
 def _joined(rows: Iterable[tuple[object, object]]) -> dict[int, str]:

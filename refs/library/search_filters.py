@@ -1,6 +1,7 @@
 """The filters of ``refs search`` (a refs.select.Selection) inside its query, so that a
 filtered search reads only the hits that can pass: FTS5 terms for outlets (the words of
-every alias of each one, in the ``outlets`` column) and tags (in the ``tags`` column),
+every alias of each one) and tags, in the ``facets`` column (which weighs nothing in the
+rank: a filter never changes the order of the hits),
 SQL conditions over the record for types and dates and over its citations for articles
 and issues. Each is a necessary condition only: what fails it fails the filter, and
 refs.select decides exactly over the page of hits read."""
@@ -27,22 +28,22 @@ def _any(terms: list[str]) -> str:
 
 
 def _outlet_terms(outlets: tuple[str, ...]) -> str | None:
-    """Every word of one of the forms of one of ``outlets``, in the outlets column."""
+    """Every word of one of the forms of one of ``outlets``."""
     terms = []
     for outlet in outlets:
         for form in forms(outlet.strip()):
             words = form.split()
             if not words:
                 return None  # a form without words: no term can stand for it
-            terms.append(" AND ".join(f"outlets : {quoted(w)}" for w in words))
+            terms.append(" AND ".join(f"facets : {quoted(w)}" for w in words))
     return _any([f"({t})" for t in terms])
 
 
 def _tag_terms(tags: tuple[str, ...]) -> str | None:
-    """One of ``tags`` as a phrase in the tags column (the tags of a record joined)."""
+    """One of ``tags`` as a phrase (the tags of a record are joined)."""
     if not all(_TOKEN.search(t) for t in tags):
         return None
-    return _any([f"tags : {quoted(t)}" for t in tags])
+    return _any([f"facets : {quoted(t)}" for t in tags])
 
 
 def fts_terms(selection: Selection) -> list[str]:
