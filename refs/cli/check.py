@@ -95,15 +95,21 @@ def check(
             write_streamed(run, output)
             emit_diagnostics(run.diagnostics())
         raise typer.Exit(_coverage_code(run.exit_code, run.ratio, min_coverage, confirmed))
-    if paths:
-        pairs, diagnostics, code = _checked_paths(paths, library, article or [], selection)
-    else:
-        pairs, diagnostics = library_for_check(library, article or [], selection)
-        code = findings_code(diagnostics, False)
+    pairs, diagnostics, code = _checked(paths, library, article or [], selection)
     write_output(_report(pairs, fmt), output)
     emit_diagnostics(diagnostics)
     ratio = overall([c for _, c in pairs], confirmed)
     raise typer.Exit(_coverage_code(code, ratio, min_coverage, confirmed))
+
+
+def _checked(
+    paths: list[Path] | None, library: Path | None, article: list[str], filters: Selection
+) -> tuple[list[tuple[ParsedArticle, Checked]], list[Diagnostic], int]:
+    """The articles of ``paths``, or of the library, checked; diagnostics; exit code."""
+    if paths:
+        return _checked_paths(paths, library, article, filters)
+    pairs, diagnostics = library_for_check(library, article, filters)
+    return pairs, diagnostics, findings_code(diagnostics, False)
 
 
 def _checked_paths(

@@ -196,8 +196,9 @@ def _add_stdin(
     corrected = _Corrections(replace)
     with Library(library_path(library)) as lib, changes(lib), recording(lib, "add") as rec:
         report = add_articles(lib, corrected.prepare(lib, list(result.articles)))
-        for pa in result.articles if url is not None else ():
-            _give_url(lib, Path(pa.article.source), url)
+        for pa in result.articles:
+            if url is not None:
+                _give_url(lib, Path(pa.article.source), url)
         rec.summary = f"added {', '.join(str(p) for p in paths)}"
         rec.keys = set(report.new_keys)
     summarise(report, fmt)
