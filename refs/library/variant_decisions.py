@@ -78,6 +78,8 @@ def decided(
     """For each identity with a decision: the live key it was merged into (None if none
     lives) and the live keys it is apart from."""
     out: dict[Identity, tuple[str | None, set[str]]] = {}
+    if lib.db.execute("SELECT 1 FROM variant_decisions LIMIT 1").fetchone() is None:
+        return out  # no decision yet: nothing to look up (a first add of many files)
     for ident in identities:
         rows = lib.db.execute(
             "SELECT key, decision FROM variant_decisions WHERE form = ? ORDER BY key",
