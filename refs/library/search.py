@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from refs.library.edits import tags_by_key
 from refs.library.schema import FIELD_COLS
-from refs.library.search_filters import fts_terms, sql_conditions
+from refs.library.search_filters import fts_terms, record_facets, sql_conditions
 from refs.library.store import Library
 from refs.models import LibraryReference
 from refs.outlets import fold, forms
@@ -47,13 +47,13 @@ _AT = {name: n for n, name in enumerate(FIELD_COLS.split(", "))}
 
 def search_texts(row: Sequence[object]) -> tuple[str, str, str]:
     """The title, outlets and other fields' text of a record (its FIELD_COLS row) as the
-    index holds them: the outlets with every registered alias and their folded forms
-    (what --outlet asks), the others from the fields beyond the columns."""
+    index holds them: the outlets with every registered alias, the others from the
+    fields beyond the columns."""
     outlets: list[str] = []
     for name in _OUTLET_FIELDS:
         value = row[_AT[name]]
         if isinstance(value, str) and value:
-            outlets.extend((value, fold(value), *forms(value)))
+            outlets.extend((value, fold(value), *forms(value)))  # Latin letters too
     rest = row[_AT["csl"]]
     others = list(_strings(json.loads(str(rest)))) if rest is not None else []
     words = dict.fromkeys(w for o in outlets for w in _WORD.findall(o.casefold()))
@@ -72,12 +72,12 @@ def refresh(lib: Library) -> int:
         db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)
         rows = db.execute(f"SELECT id, {FIELD_COLS} FROM records WHERE id IN ({marks})", chunk)
         found = {int(r[0]): r[1:] for r in rows}
-        notes = _joined(
+        notes = _listed(
             db.execute(
                 f"SELECT record_id, text FROM notes WHERE record_id IN ({marks}) ORDER BY id", chunk
             )
         )
-        tags = _joined(
+        tags = _listed(
             db.execute(
                 f"SELECT record_id, tag FROM tags WHERE record_id IN ({marks}) ORDER BY tag", chunk
             )
@@ -86,7 +86,7 @@ def refresh(lib: Library) -> int:
             "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags, facets) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                _row(rid, f, notes.get(rid, ""), tags.get(rid, ""))
+                _row(rid, f, notes.get(rid, []), tags.get(rid, []))
                 for rid, f in sorted(found.items())
             ),
         )
@@ -94,16 +94,22 @@ def refresh(lib: Library) -> int:
     return len(stale)
 
 
-def _row(rid: int, fields: Sequence[object], notes: str, tags: str) -> tuple[object, ...]:
-    title, outlets, others = search_texts(fields)
-    return (rid, title, outlets, others, notes, tags, f"{outlets} {tags}")
+def _row(rid: int, row: Sequence[object], notes: list[str], tags: list[str]) -> tuple[object, ...]:
+    """A record's row of search_fts: its texts, and the facets the filters ask."""
+    title, outlets, others = search_texts(row)
+    named = [v for name in _OUTLET_FIELDS if isinstance(v := row[_AT[name]], str) and v]
+    year = row[_AT["year"]]
+    facets = record_facets(
+        named, tags, str(row[_AT["type"]]), year if isinstance(year, int) else None
+    )
+    return (rid, title, outlets, others, " ".join(notes), " ".join(tags), facets)
 
 
-def _joined(rows: Iterable[tuple[object, object]]) -> dict[int, str]:
+def _listed(rows: Iterable[tuple[object, object]]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for rid, text in rows:
         out.setdefault(int(str(rid)), []).append(str(text))
-    return {k: " ".join(v) for k, v in out.items()}
+    return out
 
 
 def fts_query(text: str) -> str | None:
