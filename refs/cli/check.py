@@ -103,7 +103,7 @@ def check(
 
 
 def _checked(
-    paths: list[Path] | None, library: Path | None, article: list[str], filters: Selection
+    paths: list[Path] | None, library: str | None, article: list[str], filters: Selection
 ) -> tuple[list[tuple[ParsedArticle, Checked]], list[Diagnostic], int]:
     """The articles of ``paths``, or of the library, checked; diagnostics; exit code."""
     if paths:
@@ -113,7 +113,7 @@ def _checked(
 
 
 def _checked_paths(
-    paths: list[Path], library: Path | None, article: list[str], filters: Selection
+    paths: list[Path], library: str | None, article: list[str], filters: Selection
 ) -> tuple[list[tuple[ParsedArticle, Checked]], list[Diagnostic], int]:
     """The articles of ``paths`` (those ``--article`` names, passing ``filters``) with
     their checks, the diagnostics and the exit code so far."""
@@ -162,7 +162,7 @@ def _report(pairs: list[tuple[ParsedArticle, Checked]], fmt: CheckFormat) -> str
 
 
 def library_for_check(
-    option: Path | None, names: list[str], filters: Selection | None = None
+    option: str | None, names: list[str], filters: Selection | None = None
 ) -> tuple[list[tuple[ParsedArticle, Checked]], list[Diagnostic]]:
     """The library's articles (read-only; those ``names`` names that pass ``filters``)
     parsed from their kept text, with library keys, checked and reviewed; exits 2 when
@@ -182,7 +182,8 @@ def library_for_check(
                 picked = selected_articles(lib, picked, filters)
             targets = reviewed(lib, picked)
     except RefsError as exc:
-        hint = exc.hint or (None if path.exists() else "refs check PATH... checks article files")
+        absent = isinstance(path, Path) and not path.exists()
+        hint = exc.hint or ("refs check PATH... checks article files" if absent else None)
         fail(exc.message, exc.exit_code, hint)
     if not stored:
         fail(f"the library {path} has no articles", hint="add articles first: refs add PATH...")

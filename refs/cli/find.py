@@ -48,7 +48,8 @@ def search(
 
     selection = selection_of(article, outlet, types, tag, since, until, cited_by)
     with reported(), Library(library_path(library), create=False) as lib:
-        fresh(lib)
+        if not lib.server:  # a server's writers keep its index fresh (a reader may not)
+            fresh(lib)
         found = find(lib, query, selection, limit or None)
     if not found:
         typer.echo(f"refs: nothing found for {query!r}", err=True)

@@ -31,6 +31,7 @@ from refs.errors import UsageError
 
 if TYPE_CHECKING:
     from refs.library.add_files import AddOutcome
+    from refs.library.connection import ServerUrl
     from refs.library.placing import IngestReport
     from refs.library.store import Library
     from refs.pipeline import ParsedArticle
@@ -104,7 +105,7 @@ def add(
 def _add_found(
     paths: list[Path],
     files: list[Path],
-    path: Path,
+    path: Path | ServerUrl,
     corrected: _Corrections,
     issue: str | None,
     url: str | None = None,
@@ -115,7 +116,7 @@ def _add_found(
     from refs.library.journal import recording
     from refs.library.store import Library
 
-    existed = path.exists()
+    existed = not isinstance(path, Path) or path.exists()
     try:
         with (
             Library(path) as lib,
@@ -133,7 +134,7 @@ def _add_found(
             rec.summary = f"added {', '.join(str(p) for p in paths)}"
             rec.keys = set(outcome.report.new_keys)
     except UsageError as exc:
-        if not existed:  # the library this command created holds nothing
+        if not existed and isinstance(path, Path):  # a library made here holds nothing
             for leftover in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
                 leftover.unlink(missing_ok=True)
         fail(exc.message)
@@ -183,7 +184,7 @@ def _add_stdin(
     fmt: SummaryFormat,
     replace: bool,
     issue: str | None,
-    library: Path | None,
+    library: str | None,
     url: str | None,
 ) -> None:
     """``refs add -``: one article read from standard input."""

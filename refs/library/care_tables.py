@@ -62,5 +62,6 @@ V11 = (
     "DROP TABLE search_fts",
     """CREATE VIRTUAL TABLE search_fts USING fts5 (title, outlets, fields, notes, tags,
         facets, tokenize = 'unicode61 remove_diacritics 2')""",
-    "INSERT OR IGNORE INTO search_stale SELECT id FROM records",
+    "INSERT INTO search_stale SELECT id FROM records "
+    "WHERE id NOT IN (SELECT record_id FROM search_stale)",
 )

@@ -1,7 +1,8 @@
 """Full-text search of the library (``refs search``) with SQLite FTS5: titles, outlets
 (every registered alias of the canonical outlet, so ``AP`` finds the Associated Press),
 the other text fields (names, publisher, ...), notes and tags, ranked by BM25 with the
-title weighing most. Triggers mark the records whose text changed (``search_stale``);
+title weighing most (on PostgreSQL, its own full-text search: refs.library.pg_search).
+Triggers mark the records whose text changed (``search_stale``);
 :func:`refresh` indexes them again before a query, so the index never lags."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from refs.library import pg_search
 from refs.library.edits import tags_by_key
 from refs.library.schema import FIELD_COLS
 from refs.library.search_filters import fts_terms, record_facets, sql_conditions
@@ -82,14 +84,17 @@ def refresh(lib: Library) -> int:
                 f"SELECT record_id, tag FROM tags WHERE record_id IN ({marks}) ORDER BY tag", chunk
             )
         )
-        db.executemany(
-            "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags, facets) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                _row(rid, f, notes.get(rid, []), tags.get(rid, []))
-                for rid, f in sorted(found.items())
-            ),
-        )
+        texts = [
+            _row(rid, f, notes.get(rid, []), tags.get(rid, [])) for rid, f in sorted(found.items())
+        ]
+        if lib.server:  # PostgreSQL: its own index, without the facets (refs.select decides)
+            db.executemany(pg_search.INSERT_SQL, [pg_search.index_row(r[:6]) for r in texts])
+        else:
+            db.executemany(
+                "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags, facets) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                texts,
+            )
     db.execute("DELETE FROM search_stale")
     return len(stale)
 
@@ -135,9 +140,10 @@ def fresh(lib: Library) -> int:
         return refresh(lib)
 
 
-def _ranked(lib: Library, query: str, selection: Selection, limit: int | None) -> list[int]:
-    """The record ids of the RANKED newest matches that can pass ``selection``, best first
-    (BM25, the title weighing most; ties in the order the records were added)."""
+def _fts_sql(selection: Selection) -> tuple[str, list[object]]:
+    """SQLite's ranking query for ``selection`` (parameters: the MATCH, then the filters'
+    SQL, then RANKED): the newest RANKED matches that can pass, best first (BM25, the
+    title weighing most; ties in the order the records were added)."""
     weights = ", ".join(str(w) for w in WEIGHTS)
     where, params = sql_conditions(selection)
     join = " JOIN records r ON r.id = search_fts.rowid" if where else ""
@@ -149,11 +155,32 @@ def _ranked(lib: Library, query: str, selection: Selection, limit: int | None) -
         + "".join(f" AND {w}" for w in where)
         + " ORDER BY search_fts.rowid DESC LIMIT ?) ORDER BY score, rowid"
     )
-    args: list[object] = [" AND ".join([query, *fts_terms(selection)]), *params, RANKED]
+    return sql, params
+
+
+def _hits(lib: Library, text: str, selection: Selection, limit: int | None) -> list[int]:
+    """The record ids matching ``text`` that can pass ``selection``, best first; of the
+    RANKED matches added last."""
+    if lib.server:  # the filters are refs.select's alone
+        terms = pg_search.tsqueries(text)
+        if not terms:
+            return []
+        sql = pg_search.search_sql(len(terms))
+        return _ranked(lib, sql, pg_search.search_params(terms), limit)
+    query = fts_query(text)
+    if query is None:
+        return []
+    sql, params = _fts_sql(selection)
+    return _ranked(lib, sql, [" AND ".join([query, *fts_terms(selection)]), *params], limit)
+
+
+def _ranked(lib: Library, sql: str, params: list[object], limit: int | None) -> list[int]:
+    """The record ids the ranking query ``sql`` gives (its last parameter: RANKED)."""
+    params = [*params, RANKED]
     if limit is not None:
         sql += " LIMIT ?"
-        args.append(limit)
-    return [int(r[0]) for r in lib.db.execute(sql, args)]
+        params.append(limit)
+    return [int(r[0]) for r in lib.db.execute(sql, params)]
 
 
 def _keys(lib: Library, ids: Sequence[int]) -> list[str]:
@@ -172,8 +199,7 @@ def _keys(lib: Library, ids: Sequence[int]) -> list[str]:
 def search(lib: Library, text: str, limit: int | None = None) -> list[str]:
     """The keys of the records matching ``text``, best first; of the RANKED matches added
     last."""
-    query = fts_query(text)
-    return [] if query is None else _keys(lib, _ranked(lib, query, Selection(), limit))
+    return _keys(lib, _hits(lib, text, Selection(), limit))
 
 
 def find(
@@ -182,10 +208,7 @@ def find(
     """The references matching ``text`` that pass ``selection``, best first, at most
     ``limit``: the filters narrow the query, and the hits are read a page at a time
     (refs.select decides exactly) until ``limit`` pass."""
-    query = fts_query(text)
-    if query is None:
-        return []
-    ids = _ranked(lib, query, selection, limit if selection.empty else None)
+    ids = _hits(lib, text, selection, limit if selection.empty else None)
     page = max(limit or 0, 50)
     found: list[LibraryReference] = []
     for start in range(0, len(ids), page):

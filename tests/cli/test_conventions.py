@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from refs.cli import app
+from refs.cli.commands import app
 from refs.formats import registry
 from tests.helpers import SEEDS
 from tests.helpers.cli_run import run
@@ -123,7 +123,7 @@ def test_the_readme_shows_every_command_with_an_example() -> None:
 
     import typer.main
 
-    from refs.cli import app
+    from refs.cli.commands import app
     from tests.helpers import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -11,7 +11,10 @@ from citeproc import model
 from citeproc.source import Name as Name_
 from citeproc.string import String
 
+from refs.render.elements.name_list import name_list
 from refs.render.elements.text import CachedTerms, FastFormat
+from refs.render.initials import initialize
+from refs.render.positions import FIRST
 from refs.render.state import state_of
 
 
@@ -96,9 +99,6 @@ class Substitute(model.Substitute):  # type: ignore[misc]
         return None
 
 
-_INITIAL = re.compile(r"^(\w)\.?$")
-
-
 def _inherited(element: Any, name: str) -> str | None:
     node = element
     while node is not None:
@@ -165,40 +165,33 @@ class Name(FastFormat, CachedTerms, model.Name):  # type: ignore[misc]
     def _disambiguated(
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kw: Any
     ) -> Any:
-        """As citeproc-py, plus disambiguation in citations: more names shown
-        (add-names) and given names or initials added to chosen names (add-givenname)."""
+        """The name list (name_list.py; sort keys as citeproc-py writes them), plus
+        disambiguation in citations: more names shown (add-names) and given names or
+        initials added to chosen names (add-givenname)."""
+        if sort_options is not None:
+            return super().process(item, variable, context, sort_options, **kw)
         st = state_of(self)
         key = str(getattr(item, "key", ""))
-        shown = st.names_shown.get(key) if st.citing and not st.sorting else None
-        levels = st.given_levels.get(key, ()) if st.citing and not st.sorting else ()
-        if sort_options is not None or (shown is None and not any(levels)):
-            return super().process(item, variable, context, sort_options, **kw)
+        shown = st.names_shown.get(key) if st.citing else None
+        levels = st.given_levels.get(key, ()) if st.citing else ()
         options: dict[str, Any] = {}
-        if shown is not None:
-            options["et-al-use-first"] = str(shown)
         names = item.reference.get(variable, [])
-        if any(levels):
-            if self.get_option("form", context) != "short":
-                levels = ()  # the long form shows given names already
-            else:
-                options["form"] = "long"
-                options["initialize-with"] = self.get_option("initialize-with", context)
-                if any(level == 2 for level in levels):
-                    options["initialize-with"] = None
-                expanded = []
-                for n, name in enumerate(names):
-                    level = levels[n] if n < len(levels) else 0
-                    expanded.append(self._at_level(name, level, options, context))
-                names = expanded
-        saved = item.reference.get(variable)
-        item.reference[variable] = names
-        try:
-            return super().process(item, variable, context, options, **kw)
-        finally:
-            if saved is None:
-                del item.reference[variable]
-            else:
-                item.reference[variable] = saved
+        if any(levels) and self.get_option("form", context) == "short":
+            # the long form shows given names already
+            options["form"] = "long"
+            options["initialize-with"] = self.get_option("initialize-with", context)
+            if any(level == 2 for level in levels):
+                options["initialize-with"] = None
+            names = [
+                self._at_level(name, levels[n] if n < len(levels) else 0, options, context)
+                for n, name in enumerate(names)
+            ]
+
+        def get(name: str) -> Any:
+            return self.get_option(name, context, options)
+
+        subsequent = st.citing and not item.__dict__.get("_position", FIRST).first
+        return name_list(self, list(names), get, context, subsequent, shown)
 
     def _at_level(self, name: Any, level: int, options: dict[str, Any], context: Any) -> Any:
         if level == 0:
@@ -212,16 +205,8 @@ class Name(FastFormat, CachedTerms, model.Name):  # type: ignore[misc]
         return name
 
     def initialize(self, given: str, mark: str, context: Any) -> str:
-        """With ``initialize="false"`` names are not initialised; the mark is only added
-        to initials the name already has."""
-        if (_inherited(self, "initialize") or "true").lower() != "false":
-            # "Jae-won" is "J.": a lower-case part after a hyphen gives no initial
-            parts = given.split("-")
-            if len(parts) > 1 and parts[0][:1].isupper():
-                given = "-".join(p for p in parts if p[:1].isupper())
-            return str(super().initialize(given, mark, context))
-        words = []
-        for word in given.split():
-            m = _INITIAL.match(word)
-            words.append(m.group(1) + mark.rstrip() if m and word[:1].isupper() else word)
-        return " ".join(words)
+        """Initials as citeproc-js writes them (initials.py); with ``initialize="false"``
+        full words stay whole."""
+        full_words_too = (_inherited(self, "initialize") or "true").lower() != "false"
+        hyphen = bool(self.get_option("initialize-with-hyphen", context))
+        return initialize(given, mark, full_words_too, hyphen)
