@@ -9,6 +9,7 @@ known: a reference dated ``2000-10`` is inside ``--since 2000-10-15`` because Oc
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -161,6 +162,22 @@ def select(
     if selection.empty:
         return list(refs)
     return [ref for ref in refs if matches(ref, selection, tags)]
+
+
+def article_selected(
+    issue: str | None,
+    cited: Sequence[R],
+    selection: Selection,
+    tags: Mapping[str, Collection[str]] | None = None,
+) -> bool:
+    """Does an article pass the reference filters (what ``refs check`` checks)? It is of
+    a ``--cited-by`` issue, and cites a reference that passes the others (outlet, type,
+    tag, dates); ``--article`` is the caller's."""
+    wanted = {issue_number(i) for i in selection.cited_by}
+    if wanted and (issue is None or issue_number(issue) not in wanted):
+        return False
+    rest = dataclasses.replace(selection, articles=(), cited_by=())
+    return rest.empty or any(matches(r, rest, tags) for r in cited)
 
 
 def unique_keys(refs: Sequence[R]) -> tuple[list[R], list[str]]:

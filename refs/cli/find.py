@@ -41,23 +41,16 @@ def search(
 
     Example: refs search "gore korea" --outlet AP
     """
-    from refs.cli.filters import library_selection, selection_of
-    from refs.library.search import refresh
-    from refs.library.search import search as find
+    from refs.cli.filters import selection_of
+    from refs.library.search import find, fresh
     from refs.library.store import Library
     from refs.report.library_views import references_json, references_table
 
     selection = selection_of(article, outlet, types, tag, since, until, cited_by)
     with reported(), Library(library_path(library), create=False) as lib:
         if not lib.server:  # a server's writers keep its index fresh (a reader may not)
-            with lib.transaction():
-                refresh(lib)
-        keys = find(lib, query, limit if selection.empty and limit else None)
-        rank = {k: n for n, k in enumerate(keys)}
-        found = library_selection(lib, lib.references(rank), selection, check=False)
-    found.sort(key=lambda r: rank[r.key])
-    if limit:
-        found = found[:limit]
+            fresh(lib)
+        found = find(lib, query, selection, limit or None)
     if not found:
         typer.echo(f"refs: nothing found for {query!r}", err=True)
         raise typer.Exit(1)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import fields
 from enum import StrEnum
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
     from refs.pipeline import ParsedArticle
 
 
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
+
+
 class SummaryFormat(StrEnum):  # refs add, refs import
     text = "text"
     json = "json"
@@ -62,10 +66,15 @@ def add(
             help="The issue of pages without an issue line ('No. 52, ...').",
         ),
     ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option("--url", metavar="URL", help="The URL of the article (one file)."),
+    ] = None,
     library: LibraryOpt = None,
 ) -> None:
     """Add articles to the library; the same article again changes nothing, a corrected
     one (same publication, issue and title, another text) replaces it with --replace.
+    --url gives the article its URL (a URL line of the page's header is taken too).
 
     Example: refs add seeds --library refs.db
     """
@@ -77,12 +86,16 @@ def add(
 
         with stops():
             check_issue(issue)  # before any file is read or found known
+    if url is not None and not _URL.fullmatch(url):
+        fail(f"--url {url!r} is not a URL", hint="give it whole: https://...")
     if [str(p) for p in paths] == ["-"]:
-        _add_stdin(paths, fmt, replace, issue, library)
+        _add_stdin(paths, fmt, replace, issue, library, url)
     files, found = discover(paths)
     emit_diagnostics(found)
+    if url is not None and len(files) != 1:
+        fail(f"--url gives one article its URL; {len(files)} files were found")
     corrected = _Corrections(replace)
-    outcome = _add_found(paths, files, library_path(library), corrected, issue)
+    outcome = _add_found(paths, files, library_path(library), corrected, issue, url)
     summarise(outcome.report, fmt)
     missing = any(d.code == "R001" for d in found)
     failed = outcome.errors or has_errors(found) or corrected.held
@@ -95,6 +108,7 @@ def _add_found(
     path: Path | ServerUrl,
     corrected: _Corrections,
     issue: str | None,
+    url: str | None = None,
 ) -> AddOutcome:
     """Add the article ``files`` found under ``paths`` in one journaled transaction; a
     library this command created is removed again when nothing could be added."""
@@ -115,6 +129,8 @@ def _add_found(
             )
             if not outcome.readable:  # nothing is kept: the transaction rolls back
                 raise UsageError("no readable article in " + ", ".join(map(str, paths)))
+            if url is not None:
+                _give_url(lib, files[0], url)
             rec.summary = f"added {', '.join(str(p) for p in paths)}"
             rec.keys = set(outcome.report.new_keys)
     except UsageError as exc:
@@ -156,8 +172,20 @@ class _Corrections:
         return articles
 
 
+def _give_url(lib: Library, file: Path, url: str) -> None:
+    from refs.library.add_files import resolved
+    from refs.library.article_items import set_url
+
+    set_url(lib, resolved(file), url)
+
+
 def _add_stdin(
-    paths: list[Path], fmt: SummaryFormat, replace: bool, issue: str | None, library: str | None
+    paths: list[Path],
+    fmt: SummaryFormat,
+    replace: bool,
+    issue: str | None,
+    library: str | None,
+    url: str | None,
 ) -> None:
     """``refs add -``: one article read from standard input."""
     from refs.library.ingest import add_articles
@@ -169,6 +197,9 @@ def _add_stdin(
     corrected = _Corrections(replace)
     with Library(library_path(library)) as lib, changes(lib), recording(lib, "add") as rec:
         report = add_articles(lib, corrected.prepare(lib, list(result.articles)))
+        for pa in result.articles:
+            if url is not None:
+                _give_url(lib, Path(pa.article.source), url)
         rec.summary = f"added {', '.join(str(p) for p in paths)}"
         rec.keys = set(report.new_keys)
     summarise(report, fmt)

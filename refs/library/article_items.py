@@ -1,5 +1,5 @@
 """The digest articles of the library as citable items (CSL ``article-magazine``): the
-title, the publication as container, the issue, the issue date. Their keys are
+title, the publication as container, the issue, the issue date, the URL. Their keys are
 ``article-`` + publication abbreviation, issue and first title word (``article-dd52-
 clinton``), never one a reference can have (reference keys hold no hyphen); articles
 that would share one get their id's start after it."""
@@ -25,13 +25,14 @@ class ArticleRow:
     issue: str | None
     issue_date: str | None
     title: str | None
+    url: str | None = None
 
 
 def article_rows(lib: Library) -> list[ArticleRow]:
     return [
         ArticleRow(*(None if v is None else str(v) for v in row))  # type: ignore[arg-type]
         for row in lib.db.execute(
-            "SELECT id, source, publication, issue, issue_date, title FROM articles "
+            "SELECT id, source, publication, issue, issue_date, title, url FROM articles "
             "ORDER BY source, id"
         )
     ]
@@ -63,8 +64,20 @@ def article_items(rows: list[ArticleRow]) -> list[Keyed]:
             "type": "article-magazine",
             "container_title": row.publication,
             "issued": _issued(row.issue_date),
+            "url": row.url,
         }
         if "issue" in FIELD_NAMES:  # the fields model knows more CSL variables
             values["issue"] = row.issue
         out.append(Keyed.model_construct(**values))  # unnamed fields take their defaults
     return out
+
+
+def set_url(lib: Library, file: str, url: str) -> int:
+    """Give the article added from ``file`` (its resolved path) the URL ``url``; returns
+    how many articles got it (0: the file is not in the library). In the caller's
+    transaction."""
+    return lib.db.execute(
+        "UPDATE articles SET url = ? WHERE id IN "
+        "(SELECT article_id FROM article_files WHERE file = ?)",
+        (url, file),
+    ).rowcount

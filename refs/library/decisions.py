@@ -9,6 +9,7 @@ from refs.dedupe.clusters import DedupeResult, find_duplicates
 from refs.errors import UsageError
 from refs.library.store import Library
 from refs.library.unmerge import merged_away, remember, split
+from refs.library.variant_decisions import remember_distinct, remember_merge
 
 
 def live_key(lib: Library, key: str) -> str:
@@ -41,6 +42,7 @@ def merge(lib: Library, keep: str, drop: str, auto: bool = False) -> tuple[str, 
     keep_id, drop_id = lib.record_id(a), lib.record_id(b)
     assert keep_id is not None and drop_id is not None
     lib.set_distinct(a, b, False)
+    remember_merge(lib, a, b)  # kept by the variants' text too
     remember(lib, a, b, drop_id, auto)  # `refs split` can undo it
     lib.move_record(drop_id, keep_id)
     lib.refresh_record(keep_id)
@@ -58,6 +60,7 @@ def mark_distinct(lib: Library, a: str, b: str) -> tuple[str, str]:
         kept, dropped, _ = split(lib, away)
         return (kept, dropped) if away == b else (dropped, kept)
     lib.set_distinct(la, lb, True)
+    remember_distinct(lib, la, lb)
     return la, lb
 
 

@@ -164,11 +164,17 @@ def care_of(lib: Library, key: str) -> tuple[list[str], list[str], list[str]]:
     return tags, notes, hand
 
 
-def tags_by_key(lib: Library) -> dict[str, set[str]]:
-    """Key -> its tags, for every tagged reference."""
+def tags_by_key(lib: Library, record_ids: Sequence[int] | None = None) -> dict[str, set[str]]:
+    """Key -> its tags, for every tagged reference (or those of ``record_ids``)."""
+    sql = "SELECT r.key, t.tag FROM tags t JOIN records r ON r.id = t.record_id"
+    rows = []
+    if record_ids is None:
+        rows = lib.db.execute(sql).fetchall()
+    for start in range(0, len(record_ids or ()), 500):
+        chunk = list((record_ids or ())[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        rows += lib.db.execute(f"{sql} WHERE t.record_id IN ({marks})", chunk).fetchall()
     out: dict[str, set[str]] = {}
-    for key, name in lib.db.execute(
-        "SELECT r.key, t.tag FROM tags t JOIN records r ON r.id = t.record_id"
-    ):
+    for key, name in rows:
         out.setdefault(str(key), set()).add(str(name))
     return out

@@ -26,6 +26,7 @@ from refs.models import (
 )
 from refs.models.trusted import trusted
 from refs.outlets import resolve
+from refs.parse.page_url import page_url
 from refs.pipeline import ParsedArticle
 from refs.text import loose
 
@@ -105,6 +106,7 @@ def _add_articles(
                 art.issue_date_iso(),
                 art.title,
                 art.layout,
+                page_url(art),
             )
             if known:
                 report.copies += 1

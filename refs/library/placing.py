@@ -31,6 +31,7 @@ from refs.library.lookups import (
 )
 from refs.library.store import Library
 from refs.library.unmerge import remember_joined
+from refs.library.variant_decisions import decided
 from refs.models import Citation, Fields
 
 NEW = "~"  # prefix of batch-local keys (sorts after every real key)
@@ -80,8 +81,12 @@ def place(
     placed = _Placed()
     fresh = _copies(lib, entries, maybe_known, placed)
     groups, views = _grouped(fresh)
-    creations = _matched(lib, groups, views, placed, report)
+    apart = _followed(lib, groups, placed, report)
+    creations = _matched(lib, groups, views, placed, report, apart)
     new_ids, keys = _created(lib, creations, groups, views)
+    for made, key in zip(creations, keys, strict=True):
+        for other in sorted({k for m in made for k in apart.get(m, ())}):
+            lib.set_distinct(key, other, True)
     rows = [
         (record, e.citation, e.variant)
         for record, made in zip(new_ids, creations, strict=True)
@@ -149,20 +154,44 @@ def _grouped(fresh: Sequence[Entry]) -> tuple[dict[str, list[Entry]], dict[str, 
     return groups, views
 
 
+def _followed(
+    lib: Library, groups: dict[str, list[Entry]], placed: _Placed, report: IngestReport
+) -> dict[str, set[str]]:
+    """The decisions kept by the variants' text (refs.library.variant_decisions): a group
+    whose text was merged into a reference that lives joins it (and leaves ``groups``);
+    returns the live keys each other group was told apart from."""
+    idents = {k: variant_identity(g[0].variant) for k, g in groups.items()}
+    decisions = decided(lib, set(idents.values()))
+    apart: dict[str, set[str]] = {}
+    for key, ident in sorted(idents.items()):
+        merged, distinct = decisions.get(ident, (None, set()))
+        record = lib.record_id(merged) if merged else None
+        if record is not None:
+            joined = groups.pop(key)
+            placed.join(record, joined)
+            report.matched += len(joined)
+        elif distinct:
+            apart[key] = distinct
+    return apart
+
+
 def _matched(
     lib: Library,
     groups: dict[str, list[Entry]],
     views: dict[str, Item],
     placed: _Placed,
     report: IngestReport,
+    apart: dict[str, set[str]],
 ) -> list[list[str]]:
-    """Groups the conservative rule joins with a record (placed there) or with each other;
-    returns the sets of groups that become one new record each."""
-    new_items = list(views.values())
+    """Groups the conservative rule joins with a record (placed there) or with each other
+    (never with the keys they are ``apart`` from); returns the sets of groups that become
+    one new record each."""
+    new_items = [views[k] for k in groups]
     # only the records a new item can pair with, found through the store's index
     existing = items_in(lib, cells_for(new_items))
     view_of = {it.key: it for it in existing}
     distinct = distinct_pairs_among(lib, [it.key for it in existing])
+    distinct |= {(min(k, o), max(k, o)) for k, others in apart.items() for o in others}
     result = find_duplicates([*existing, *new_items], distinct, focus=set(groups))
     group_of = {k: g for g in result.auto_groups for k in g}
     creations: list[list[str]] = []

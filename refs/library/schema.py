@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from refs.dedupe.title_forms import author_form
+from refs.library.care_tables import V9, V11
 from refs.library.connection import Connection
 from refs.models import (
     CORE_FIELDS,
@@ -146,51 +147,6 @@ _V8 = (
 )
 
 
-# Caring for a library: the journal that undo reads, fields set by hand, tags, notes.
-_V9 = (
-    """CREATE TABLE journal (            -- one entry per change a command made
-        id INTEGER PRIMARY KEY,
-        action TEXT NOT NULL,            -- add, merge, distinct, edit, remove, tag, ...
-        summary TEXT NOT NULL,
-        undone INTEGER NOT NULL DEFAULT 0)""",
-    """CREATE TABLE journal_keys (       -- the keys an entry is about (refs history KEY)
-        entry INTEGER NOT NULL, key TEXT NOT NULL, PRIMARY KEY (entry, key))""",
-    "CREATE INDEX journal_keys_key ON journal_keys (key)",
-    """CREATE TABLE journal_changes (    -- row images: what undo puts back, in reverse
-        id INTEGER PRIMARY KEY,
-        entry INTEGER NOT NULL,
-        tbl TEXT NOT NULL, op TEXT NOT NULL,  -- I(nsert), U(pdate), D(elete)
-        rid INTEGER NOT NULL,            -- the row's rowid
-        old TEXT)                        -- the row before (JSON object), for U and D""",
-    "CREATE INDEX journal_changes_entry ON journal_changes (entry)",
-    """CREATE TABLE hand_fields (        -- fields set by hand: merges and re-adds keep them
-        record_id INTEGER NOT NULL, field TEXT NOT NULL,
-        value TEXT NOT NULL,             -- JSON of the field's value (null: unset)
-        PRIMARY KEY (record_id, field))""",
-    """CREATE TABLE tags (
-        record_id INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (record_id, tag))""",
-    "CREATE INDEX tags_tag ON tags (tag)",
-    """CREATE TABLE notes (
-        id INTEGER PRIMARY KEY, record_id INTEGER NOT NULL, text TEXT NOT NULL)""",
-    "CREATE INDEX notes_record ON notes (record_id)",
-    """CREATE TABLE import_files (       -- every file imported: its resolved path and the
-        file TEXT PRIMARY KEY,           -- path as first given, which citations record
-        source TEXT NOT NULL)""",
-    # `refs search`: a full-text index of the records, brought up to date before a query
-    # from the records that triggers mark stale (derived data: not journaled)
-    """CREATE VIRTUAL TABLE search_fts USING fts5 (
-        title, outlets, fields, notes, tags, tokenize = 'unicode61 remove_diacritics 2')""",
-    "CREATE TABLE search_stale (record_id INTEGER PRIMARY KEY)",
-    "INSERT INTO search_stale SELECT id FROM records",
-    *(
-        f"CREATE TRIGGER search_{table}_{op[0].lower()} AFTER {op} ON {table} BEGIN "
-        f"INSERT OR IGNORE INTO search_stale VALUES ({row}.{col}); END"
-        for table, col in (("records", "id"), ("tags", "record_id"), ("notes", "record_id"))
-        for op, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))
-    ),
-)
-
-
 def _v10_match_authors(db: Connection) -> None:
     """Fill ``match_authors`` of the records that name authors (in their JSON column)."""
     rows = db.execute("SELECT id, csl FROM records WHERE csl LIKE '%\"author\"%'").fetchall()
@@ -214,7 +170,7 @@ Step = str | Callable[[Connection], None]
 
 # One tuple of steps per schema version; never edit a released entry, append. A step
 # that reads fields names the columns of its own version, not FIELD_COLS.
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, V9, _V10, V11)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

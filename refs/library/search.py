@@ -7,17 +7,22 @@ Triggers mark the records whose text changed (``search_stale``);
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from refs.library import pg_search
-from refs.library.schema import FIELD_COLS, fields_of_row
+from refs.library.edits import tags_by_key
+from refs.library.schema import FIELD_COLS
+from refs.library.search_filters import fts_terms, record_facets, sql_conditions
 from refs.library.store import Library
-from refs.models import FIELD_NAMES, Fields
-from refs.outlets import forms
+from refs.models import LibraryReference
+from refs.outlets import fold, forms
+from refs.select import Selection, select
 
-# the weight of each column of search_fts in the rank (title, outlets, fields, notes, tags)
-WEIGHTS = (10.0, 4.0, 2.0, 1.0, 5.0)
+# the weight of each column of search_fts in the rank (title, outlets, fields, notes, tags,
+# facets: what the filters ask, which weighs nothing, so a filter never changes the rank)
+WEIGHTS = (10.0, 4.0, 2.0, 1.0, 5.0, 0.0)
 _OUTLET_FIELDS = ("outlet", "outlet_canonical", "container_title", "publisher")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A query matching more references than this ranks the ones added last (the work of
@@ -26,34 +31,35 @@ RANKED = 10_000
 
 
 def _strings(value: object) -> Iterator[str]:
-    """The text inside a field's value, whatever its shape (a string, a list of names, a
-    model with string parts)."""
+    """The text inside a field's value as JSON holds it (a string, a list of names, an
+    object with string parts)."""
     if isinstance(value, str):
         yield value
-    elif isinstance(value, (list, tuple)):
+    elif isinstance(value, list):
         for v in value:
             yield from _strings(v)
-    elif hasattr(value, "__dict__") and not isinstance(value, type):
-        for v in vars(value).values():
+    elif isinstance(value, dict):
+        for v in value.values():
             yield from _strings(v)
 
 
-def search_texts(fields: Fields) -> tuple[str, str, str]:
-    """The title, outlets and other fields' text of a record as the index holds them."""
+# where the columns of FIELD_COLS that the index reads are
+_AT = {name: n for n, name in enumerate(FIELD_COLS.split(", "))}
+
+
+def search_texts(row: Sequence[object]) -> tuple[str, str, str]:
+    """The title, outlets and other fields' text of a record (its FIELD_COLS row) as the
+    index holds them: the outlets with every registered alias, the others from the
+    fields beyond the columns."""
     outlets: list[str] = []
     for name in _OUTLET_FIELDS:
-        value = getattr(fields, name)
+        value = row[_AT[name]]
         if isinstance(value, str) and value:
-            outlets.append(value)
-            outlets.extend(forms(value))
-    others = [
-        s
-        for name in FIELD_NAMES
-        if name not in ("title", "type", *_OUTLET_FIELDS)
-        for s in _strings(getattr(fields, name))
-    ]
+            outlets.extend((value, fold(value), *forms(value)))  # Latin letters too
+    rest = row[_AT["csl"]]
+    others = list(_strings(json.loads(str(rest)))) if rest is not None else []
     words = dict.fromkeys(w for o in outlets for w in _WORD.findall(o.casefold()))
-    return fields.title, " ".join(words), " ".join(others)
+    return str(row[_AT["title"]]), " ".join(words), " ".join(others)
 
 
 def refresh(lib: Library) -> int:
@@ -67,38 +73,48 @@ def refresh(lib: Library) -> int:
         marks = ",".join("?" * len(chunk))
         db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)
         rows = db.execute(f"SELECT id, {FIELD_COLS} FROM records WHERE id IN ({marks})", chunk)
-        found = {int(r[0]): fields_of_row(r[1:]) for r in rows}
-        notes = _joined(
+        found = {int(r[0]): r[1:] for r in rows}
+        notes = _listed(
             db.execute(
                 f"SELECT record_id, text FROM notes WHERE record_id IN ({marks}) ORDER BY id", chunk
             )
         )
-        tags = _joined(
+        tags = _listed(
             db.execute(
                 f"SELECT record_id, tag FROM tags WHERE record_id IN ({marks}) ORDER BY tag", chunk
             )
         )
         texts = [
-            (rid, *search_texts(f), notes.get(rid, ""), tags.get(rid, ""))
-            for rid, f in sorted(found.items())
+            _row(rid, f, notes.get(rid, []), tags.get(rid, [])) for rid, f in sorted(found.items())
         ]
-        if lib.server:
-            db.executemany(pg_search.INSERT_SQL, [pg_search.index_row(r) for r in texts])
+        if lib.server:  # PostgreSQL: its own index, without the facets (refs.select decides)
+            db.executemany(pg_search.INSERT_SQL, [pg_search.index_row(r[:6]) for r in texts])
         else:
             db.executemany(
-                "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags, facets) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 texts,
             )
     db.execute("DELETE FROM search_stale")
     return len(stale)
 
 
-def _joined(rows: Iterable[tuple[object, object]]) -> dict[int, str]:
+def _row(rid: int, row: Sequence[object], notes: list[str], tags: list[str]) -> tuple[object, ...]:
+    """A record's row of search_fts: its texts, and the facets the filters ask."""
+    title, outlets, others = search_texts(row)
+    named = [v for name in _OUTLET_FIELDS if isinstance(v := row[_AT[name]], str) and v]
+    year = row[_AT["year"]]
+    facets = record_facets(
+        named, tags, str(row[_AT["type"]]), year if isinstance(year, int) else None
+    )
+    return (rid, title, outlets, others, " ".join(notes), " ".join(tags), facets)
+
+
+def _listed(rows: Iterable[tuple[object, object]]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for rid, text in rows:
         out.setdefault(int(str(rid)), []).append(str(text))
-    return {k: " ".join(v) for k, v in out.items()}
+    return out
 
 
 def fts_query(text: str) -> str | None:
@@ -115,27 +131,47 @@ def fts_query(text: str) -> str | None:
     )
 
 
-def search(lib: Library, text: str, limit: int | None = None) -> list[str]:
-    """The keys of the records matching ``text``, best first (BM25, the title weighing
-    most; ties in the order the records were added); of the RANKED matches added last."""
-    if lib.server:
+def fresh(lib: Library) -> int:
+    """Index again what is stale; a library with nothing stale is only read (no write
+    lock is taken). Returns how many records were indexed."""
+    if lib.db.execute("SELECT 1 FROM search_stale LIMIT 1").fetchone() is None:
+        return 0
+    with lib.transaction():
+        return refresh(lib)
+
+
+def _fts_sql(selection: Selection) -> tuple[str, list[object]]:
+    """SQLite's ranking query for ``selection`` (parameters: the MATCH, then the filters'
+    SQL, then RANKED): the newest RANKED matches that can pass, best first (BM25, the
+    title weighing most; ties in the order the records were added)."""
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    where, params = sql_conditions(selection)
+    join = " JOIN records r ON r.id = search_fts.rowid" if where else ""
+    # the newest RANKED matches, ranked: a bound on the work for a query that matches a
+    # good part of the library (FTS5 walks rowids backwards and stops)
+    sql = (
+        f"SELECT rowid FROM (SELECT search_fts.rowid AS rowid, bm25(search_fts, {weights}) "
+        f"AS score FROM search_fts{join} WHERE search_fts MATCH ?"
+        + "".join(f" AND {w}" for w in where)
+        + " ORDER BY search_fts.rowid DESC LIMIT ?) ORDER BY score, rowid"
+    )
+    return sql, params
+
+
+def _hits(lib: Library, text: str, selection: Selection, limit: int | None) -> list[int]:
+    """The record ids matching ``text`` that can pass ``selection``, best first; of the
+    RANKED matches added last."""
+    if lib.server:  # the filters are refs.select's alone
         terms = pg_search.tsqueries(text)
         if not terms:
             return []
         sql = pg_search.search_sql(len(terms))
-        return _keys(lib, _ranked(lib, sql, pg_search.search_params(terms), limit))
+        return _ranked(lib, sql, pg_search.search_params(terms), limit)
     query = fts_query(text)
     if query is None:
         return []
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    # the newest RANKED matches, ranked: a bound on the work for a query that matches a
-    # good part of the library (FTS5 walks rowids backwards and stops)
-    sql = (
-        f"SELECT rowid FROM (SELECT rowid, bm25(search_fts, {weights}) AS score "
-        "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-        "ORDER BY score, rowid"
-    )
-    return _keys(lib, _ranked(lib, sql, [query], limit))
+    sql, params = _fts_sql(selection)
+    return _ranked(lib, sql, [" AND ".join([query, *fts_terms(selection)]), *params], limit)
 
 
 def _ranked(lib: Library, sql: str, params: list[object], limit: int | None) -> list[int]:
@@ -147,7 +183,7 @@ def _ranked(lib: Library, sql: str, params: list[object], limit: int | None) -> 
     return [int(r[0]) for r in lib.db.execute(sql, params)]
 
 
-def _keys(lib: Library, ids: list[int]) -> list[str]:
+def _keys(lib: Library, ids: Sequence[int]) -> list[str]:
     """The keys of the records ``ids``, in that order."""
     keys: dict[int, str] = {}
     for start in range(0, len(ids), 500):
@@ -158,3 +194,29 @@ def _keys(lib: Library, ids: list[int]) -> list[str]:
             for r in lib.db.execute(f"SELECT id, key FROM records WHERE id IN ({marks})", chunk)
         )
     return [keys[i] for i in ids if i in keys]
+
+
+def search(lib: Library, text: str, limit: int | None = None) -> list[str]:
+    """The keys of the records matching ``text``, best first; of the RANKED matches added
+    last."""
+    return _keys(lib, _hits(lib, text, Selection(), limit))
+
+
+def find(
+    lib: Library, text: str, selection: Selection, limit: int | None = None
+) -> list[LibraryReference]:
+    """The references matching ``text`` that pass ``selection``, best first, at most
+    ``limit``: the filters narrow the query, and the hits are read a page at a time
+    (refs.select decides exactly) until ``limit`` pass."""
+    ids = _hits(lib, text, selection, limit if selection.empty else None)
+    page = max(limit or 0, 50)
+    found: list[LibraryReference] = []
+    for start in range(0, len(ids), page):
+        keys = _keys(lib, ids[start : start + page])
+        rank = {k: n for n, k in enumerate(keys)}
+        refs = sorted(lib.references(keys), key=lambda r: rank[r.key])
+        tags = tags_by_key(lib, ids[start : start + page]) if selection.tags else None
+        found.extend(select(refs, selection, tags))
+        if limit and len(found) >= limit:
+            return found[:limit]
+    return found

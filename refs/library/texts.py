@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from refs.library.store import Library
+from refs.select import Selection
 
 TEXTS_VERSION = 2  # the schema version that added article_texts
 
@@ -64,4 +65,28 @@ def stored_articles(lib: Library) -> list[StoredArticle]:
             entries=entries.get(str(aid), {}),
         )
         for aid, source, text, text_source in rows
+    ]
+
+
+def selected_articles(
+    lib: Library, stored: list[StoredArticle], selection: Selection
+) -> list[StoredArticle]:
+    """The articles of ``stored`` that pass the reference filters of ``selection``
+    (refs.select.article_selected): of a --cited-by issue, citing a reference of the
+    --outlet, --type, --tag, --since and --until asked."""
+    from refs.library.edits import tags_by_key
+    from refs.select import article_selected
+
+    issues = {str(aid): issue for aid, issue in lib.db.execute("SELECT id, issue FROM articles")}
+    refs = {r.key: r for r in lib.references()}
+    tags = tags_by_key(lib) if selection.tags else None
+    return [
+        s
+        for s in stored
+        if article_selected(
+            issues.get(s.article_id),
+            [refs[k] for k, _ in s.entries.values() if k in refs],
+            selection,
+            tags,
+        )
     ]

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from refs.errors import UsageError
 from refs.library.schema import FIELD_COLS, MATCH_COLS
 from refs.library.store import Library
+from refs.library.variant_decisions import remember_distinct
 
 
 def remember(lib: Library, kept: str, dropped: str, drop_id: int, auto: bool) -> None:
@@ -101,5 +102,6 @@ def split(lib: Library, key: str) -> tuple[str, str, int]:
     lib.refresh_record(new_id)
     lib.refresh_record(holder)
     lib.set_distinct(live, key, True)
+    remember_distinct(lib, live, key)
     lib.db.execute("DELETE FROM merges WHERE id = ?", (merge_id,))
     return live, key, moved

@@ -46,10 +46,12 @@ class Writes(Reads):
         issue_date: str | None,
         title: str | None,
         layout: str,
+        url: str | None = None,
     ) -> None:
         self.db.execute(
-            "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (article_id, source, publication, issue, issue_date, title, layout),
+            "INSERT OR IGNORE INTO articles (id, source, publication, issue, issue_date, "
+            "title, layout, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, source, publication, issue, issue_date, title, layout, url),
         )
         self.db.execute(
             "INSERT OR IGNORE INTO article_files VALUES (?, ?, ?, ?)",

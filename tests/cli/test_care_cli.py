@@ -164,3 +164,61 @@ def test_add_issue_gives_a_headless_page_its_issue(library_url: str) -> None:
     assert [r["issued"] for r in json.loads(out)] == ["1998-03-05"]
     code, _, err = run("add", str(page), "--issue", "someday", "--library", lib)
     assert code == 2 and "no issue number or date" in err
+
+
+def test_an_article_keeps_its_url_through_every_export_and_render(tmp_path: Path) -> None:
+    lib = str(tmp_path / "refs.db")
+    seeds = sorted(SEEDS.glob("*.txt"))
+    url = "https://www.acronym.org.uk/dd/dd52/52nk.htm"
+    code, _, err = run("add", str(seeds[0]), "--url", url, "--library", lib)
+    assert code == 0, err
+    # a page whose header names its URL gives it without --url
+    page = tmp_path / seeds[1].name
+    found = "http://www.acronym.org.uk/dd/dd49/49prog.htm"
+    lines = seeds[1].read_text(encoding="utf-8").splitlines(keepends=True)
+    page.write_text("".join([lines[0], f"URL: {found}\n", *lines[1:]]), "utf-8")
+    assert run("add", str(page), "--library", lib)[0] == 0
+    items = json.loads(run("articles", "--format", "json", "--library", lib)[1])
+    assert sorted(i.get("url") for i in items) == sorted([url, found])
+    for fmt in ("bibtex", "biblatex", "csljson", "ris"):
+        code, out, err = run("export", "--articles", "--format", fmt, "--library", lib)
+        assert code == 0 and url in out and found in out, (fmt, err)
+    code, out, _ = run("render", "--articles", "--library", lib)
+    assert code == 0 and url in out and found in out
+    # --url again on a file already added gives the article its new URL (undone with undo)
+    assert run("add", str(seeds[0]), "--url", url + "#top", "--library", lib)[0] == 0
+    assert url + "#top" in run("articles", "-f", "json", "--library", lib)[1]
+    code, _, err = run("add", str(SEEDS), "--url", url, "--library", lib)
+    assert code == 2 and "one article" in err
+    code, _, err = run("add", str(seeds[0]), "--url", "acronym.org.uk", "--library", lib)
+    assert code == 2 and "not a URL" in err
+
+
+def _checked(*args: str) -> tuple[int, list[str], str]:
+    code, out, err = run("check", *args, "--format", "json")
+    sources = [Path(a["source"]).name for a in json.loads(out)["articles"]] if code == 0 else []
+    return code, sources, err
+
+
+def test_check_takes_the_shared_filters(tmp_path: Path) -> None:
+    lib = str(tmp_path / "refs.db")
+    late = DATA / "care" / "late_issue.txt"
+    assert run("add", str(SEEDS), str(late), "--library", lib)[0] == 0
+    seed52, seed49 = (p.name for p in sorted(SEEDS.glob("*.txt")))
+    # the articles of an issue; those citing a reference of an outlet (any alias), a
+    # type, a tag, a date range
+    assert _checked("--cited-by", "No. 52", "--library", lib)[:2] == (0, [seed52])
+    assert _checked("--outlet", "Yonhap", "--library", lib)[:2] == (0, [late.name])
+    assert _checked("--outlet", "AP", "--cited-by", "49", "--library", lib)[:2] == (0, [seed49])
+    assert _checked("--since", "2001", "--library", lib)[:2] == (0, [late.name])
+    assert run("tag", "ap2000gore", "korea", "--library", lib)[0] == 0
+    assert _checked("--tag", "korea", "--library", lib)[:2] == (0, [seed52])
+    code, _, err = _checked("--outlet", "Nobody", "--library", lib)
+    assert code == 2 and "matched the filters" in err
+    # coverage is over the articles checked
+    code, out, _ = run("check", "--cited-by", "52", "--library", lib)
+    assert code == 0 and seed49 not in out
+    # over files, the same filters (tags are the library's)
+    assert _checked(str(SEEDS), "--cited-by", "49", "--library", lib)[:2] == (0, [seed49])
+    code, _, err = _checked(str(SEEDS), "--tag", "korea", "--library", lib)
+    assert code == 2 and "library" in err

@@ -124,3 +124,107 @@ def test_a_corrected_article_replaces_the_old_one_and_leaves_no_trace(
     assert str(SEED0) not in cited and str(corrected) in cited
     assert run("undo", "--library", lib)[0] == 0
     assert dump(lib) == before
+
+
+FOLLOWUP = DATA / "care" / "followup.txt"
+
+
+def _corrected_seed(tmp_path: Path) -> Path:
+    """The first seed corrected in another entry: its Gore entry comes back unchanged."""
+    corrected = tmp_path / SEED0.name
+    text = SEED0.read_text(encoding="utf-8")
+    old = "US-North Korean missile talks end unresolved, Reuters, November 3"
+    assert old in text
+    corrected.write_text(text.replace(old, old.replace("November 3", "November 4")), "utf-8")
+    return corrected
+
+
+def candidates(lib: str) -> str:
+    code, out, err = run("dedupe", "--library", lib)
+    assert code == 0, err
+    return out
+
+
+def test_decisions_are_kept_for_the_variants_text(tmp_path: Path) -> None:
+    lib = str(tmp_path / "refs.db")
+    assert run("add", str(SEEDS), str(FOLLOWUP), "--library", lib)[0] == 0
+    assert "ap2000gore ~ ap2000gorea" in candidates(lib)
+    # two stories after all: told apart, and the correction of the first article does
+    # not bring the pair back
+    assert run("distinct", "ap2000gore", "ap2000gorea", "--library", lib)[0] == 0
+    assert "no candidate duplicates" in candidates(lib)
+    corrected = _corrected_seed(tmp_path)
+    code, _, err = run("add", str(corrected), "--replace", "--library", lib)
+    assert code == 0 and "ap2000gore" in err  # its reference went with the old text ...
+    assert "no candidate duplicates" in candidates(lib)  # ... and came back, told apart
+    gore = [r for r in json.loads(run("list", "-f", "json", "--library", lib)[1])
+            if r["title"].startswith("Gore")]  # fmt: skip
+    assert len(gore) == 2
+    # undone, the library is as it was before the correction
+    assert run("undo", "--library", lib)[0] == 0
+    assert "no candidate duplicates" in candidates(lib)
+
+
+def test_a_merge_is_kept_for_the_variants_text(tmp_path: Path) -> None:
+    lib = str(tmp_path / "refs.db")
+    assert run("add", str(SEEDS), str(FOLLOWUP), "--library", lib)[0] == 0
+    assert run("merge", "ap2000gorea", "ap2000gore", "--library", lib)[0] == 0
+    corrected = _corrected_seed(tmp_path)
+    assert run("add", str(corrected), "--replace", "--library", lib)[0] == 0
+    # the Gore entry of the corrected article joins the reference it was merged into
+    assert "no candidate duplicates" in candidates(lib)
+    ref = json.loads(run("show", "ap2000gorea", "--format", "json", "--library", lib)[1])
+    assert sorted(c["article"] for c in ref["citations"]) == sorted([str(corrected), str(FOLLOWUP)])
+
+
+def _claims(lib: str, stem: str) -> list[dict[str, object]]:
+    code, out, err = run("check", "--library", lib, "--article", stem, "--format", "json")
+    assert code == 0, err
+    found: list[dict[str, object]] = json.loads(out)["articles"][0]["claims"]
+    return found
+
+
+def test_a_correction_of_the_body_alone_replaces_the_text(tmp_path: Path) -> None:
+    lib = str(tmp_path / "refs.db")
+    assert run("add", str(SEEDS), "--library", lib)[0] == 0
+    claims = _claims(lib, SEED0.stem)
+    holum = next(c for c in claims if str(c["text"]).startswith("In an October interview"))
+    fuerth = next(c for c in claims if "Leon S. Fuerth" in str(c["text"]))
+    for claim in (holum, fuerth):
+        code, _, err = run("link", "add", SEED0.stem, str(claim["id"]), "ap2000gore",
+                           "--library", lib)  # fmt: skip
+        assert code == 0, err
+    before = dump(lib)
+    keys = [r["key"] for r in json.loads(run("list", "-f", "json", "--library", lib)[1])]
+    # the same issue, title and source list; one sentence of the body rewritten
+    old, new = (
+        "Leon S. Fuerth, chief foreign policy advisor",
+        "Leon Fuerth, the foreign policy aide",
+    )
+    assert old in str(fuerth["text"])
+    corrected = tmp_path / "corrected" / SEED0.name
+    corrected.parent.mkdir()
+    text = SEED0.read_text(encoding="utf-8")
+    corrected.write_text(text.replace(old, new), "utf-8")
+    code, _, err = run("add", str(corrected), "--library", lib)
+    assert code == 1 and "--replace" in err and dump(lib) == before
+    code, _, err = run("add", str(corrected), "--replace", "--library", lib)
+    assert code == 0 and "replaces" in err, err
+    # the references, keys and citations stay (now of the new file); the old text is gone
+    listed = json.loads(run("list", "-f", "json", "--library", lib)[1])
+    assert [r["key"] for r in listed] == keys
+    cited = {c["article"] for r in listed for c in r["citations"]}
+    assert str(SEED0) not in cited and str(corrected) in cited
+    assert not any(old in line for line in dump(lib))
+    assert old not in exports(lib) and new in "".join(dump(lib))
+    # claims re-linked from the new text; the decision on the unchanged claim stays
+    status = {
+        str(c["text"]): {s["key"]: s["status"] for s in c["sources"]}  # type: ignore[attr-defined]
+        for c in _claims(lib, SEED0.stem)
+    }
+    assert status[str(holum["text"])]["ap2000gore"] == "confirmed"
+    rewritten = next(s for t, s in status.items() if new in t)
+    assert rewritten.get("ap2000gore") != "confirmed"
+    # the same file again is known; undo gives back the library before
+    assert run("add", str(corrected), "--library", lib)[0] == 0
+    assert run("undo", "--library", lib)[0] == 0 and dump(lib) == before

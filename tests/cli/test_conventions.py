@@ -108,3 +108,26 @@ def test_quiet_and_verbose(tmp_path: Path) -> None:
 def test_styles_as_json() -> None:
     code, out, _ = run("styles", "--format", "json")
     assert code == 0 and {"short": "chicago", "style": "chicago-author-date"} in json.loads(out)
+
+
+def _commands(group: object, prefix: str) -> list[str]:
+    out = []
+    for name, sub in getattr(group, "commands", {}).items():
+        full = f"{prefix} {name}"
+        out.extend(_commands(sub, full) if hasattr(sub, "commands") else [full])
+    return out
+
+
+def test_the_readme_shows_every_command_with_an_example() -> None:
+    import re
+
+    import typer.main
+
+    from refs.cli.commands import app
+    from tests.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = _commands(typer.main.get_command(app), "refs")
+    assert len(commands) > 20
+    missing = [c for c in commands if not re.search(rf"^ +{re.escape(c)}\b", readme, re.M)]
+    assert missing == []

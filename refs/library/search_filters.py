@@ -1,0 +1,87 @@
+"""The filters of ``refs search`` (a refs.select.Selection) inside its query, so that a
+filtered search reads only the hits that can pass: outlets (every registered form of
+each), tags, types and years as FTS5 tokens of the ``facets`` column (which weighs
+nothing in the rank: a filter never changes the order of the hits), SQL conditions over
+a hit's citations for articles and issues. Each is a necessary condition only: what
+fails it fails the filter, and refs.select decides exactly over the page of hits read."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+from refs.outlets import fold, forms
+from refs.select import Selection, issue_number
+
+
+def facet(kind: str, value: str) -> str:
+    """One FTS5 token that stands for ``value`` of a filter ``kind`` (``o``: a folded
+    outlet, ``t``: a tag, ``y``: a CSL type): letters and digits only, so the tokenizer
+    keeps it whole."""
+    digest = hashlib.blake2s(f"{kind}\x1f{value}".encode(), digest_size=8).hexdigest()
+    return f"{kind}{digest}"
+
+
+def year_facets(year: int) -> list[str]:
+    """The tokens of a year: the year, its decade, century and millennium."""
+    return [f"n{level}x{year // 10**level}" for level in range(4)]
+
+
+def _years(first: int, last: int) -> list[str]:
+    """The fewest year tokens that cover the years ``first`` to ``last``."""
+    out: list[str] = []
+    year = first
+    while year <= last:
+        level = 0
+        while level < 3 and year % 10 ** (level + 1) == 0 and year + 10 ** (level + 1) <= last + 1:
+            level += 1
+        out.append(f"n{level}x{year // 10**level}")
+        year += 10**level
+    return out
+
+
+def record_facets(outlets: list[str], tags: list[str], type_: str, year: int | None) -> str:
+    """The facets column of a record: its folded outlet names, tags, type and year."""
+    tokens = [facet("o", fold(o)) for o in outlets]
+    tokens += [facet("t", t) for t in tags]
+    tokens.append(facet("y", type_))
+    tokens += year_facets(year) if year is not None and 0 <= year <= 9999 else []
+    return " ".join(dict.fromkeys(tokens))
+
+
+def _any(tokens: list[str]) -> str:
+    return "facets : (" + " OR ".join(dict.fromkeys(tokens)) + ")"
+
+
+def fts_terms(selection: Selection) -> list[str]:
+    """The FTS5 terms (to be joined by AND to the query) ``selection`` gives."""
+    terms = []
+    if selection.outlets:
+        terms.append(_any([facet("o", f) for o in selection.outlets for f in forms(o.strip())]))
+    if selection.tags:
+        terms.append(_any([facet("t", t) for t in selection.tags]))
+    if selection.types:
+        terms.append(_any([facet("y", t) for t in selection.types]))
+    if selection.since is not None or selection.until is not None:
+        first = selection.since.year if selection.since and selection.since.year else 0
+        last = selection.until.year if selection.until and selection.until.year else 9999
+        if max(first, 0) <= min(last, 9999):
+            terms.append(_any(_years(max(first, 0), min(last, 9999))))
+    return terms
+
+
+def sql_conditions(selection: Selection) -> tuple[list[str], list[object]]:
+    """SQL conditions over ``r`` (the record of a hit) and their parameters."""
+    where: list[str] = []
+    params: list[object] = []
+    names = [PurePath(a).name for a in selection.articles]
+    if names and all(names):  # the file name is in the path whatever form names it
+        ors = " OR ".join("instr(c.article, ?) > 0" for _ in names)
+        where.append(f"EXISTS (SELECT 1 FROM citations c WHERE c.record_id = r.id AND ({ors}))")
+        params.extend(names)
+    issues = [issue_number(i) for i in selection.cited_by]
+    if issues and all(i.isdigit() for i in issues):  # "52" is in "No. 052, ..."
+        ors = " OR ".join("instr(c.issue, ?) > 0" for _ in issues)
+        where.append(f"EXISTS (SELECT 1 FROM citations c WHERE c.record_id = r.id AND ({ors}))")
+        params.extend(issues)
+    return where, params
