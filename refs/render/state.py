@@ -42,6 +42,7 @@ class RenderState:
     cites_in_bibliography_order: bool = False  # else the order given (without cs:sort)
     names_shown: dict[str, int] = field(default_factory=dict)  # item key -> et-al-use-first
     given_levels: dict[str, tuple[int, ...]] = field(default_factory=dict)  # 1 initials, 2 full
+    entry_levels: dict[str, tuple[int, ...]] = field(default_factory=dict)  # entries only
     previous_names: str | None = None  # the names that opened the last bibliography entry
     # per entry
     names_done: bool = False  # the entry's first cs:names has rendered
@@ -55,6 +56,7 @@ class RenderState:
         self.tested.clear()
         self.names_shown.clear()
         self.given_levels.clear()
+        self.entry_levels.clear()
         self.sorting = False
         self.citing = False
         self.cites_in_bibliography_order = False
