@@ -44,6 +44,8 @@ class RenderState:
     given_levels: dict[str, tuple[int, ...]] = field(default_factory=dict)  # 1 initials, 2 full
     entry_levels: dict[str, tuple[int, ...]] = field(default_factory=dict)  # entries only
     previous_names: str | None = None  # the names that opened the last bibliography entry
+    without_et_al: bool = False  # names rendered without "et al." (to compare them)
+    et_al_term: str = ""  # the "et al." names printed last
     # per entry
     names_done: bool = False  # the entry's first cs:names has rendered
     cite_names: str | None = None  # what the cite's first cs:names rendered (collapsing)

@@ -57,3 +57,28 @@ def test_people_of_one_name_list_are_told_apart_in_its_entry_only() -> None:
     assert entries["both"].startswith("Smith, John and Smith, Jane (1999)")
     assert entries["other"].startswith("Smith, J. and Jones, M. (1999)")
     assert cites["both"] == "(Smith and Smith, 1999)"
+
+
+def test_repeated_names_are_compared_as_shown_without_et_al() -> None:
+    items = [
+        _item("one", [("Smith", "John")]),
+        _item("many", [("Smith", "John"), ("Ivanova", "Irina"), ("Sanger", "David")]),
+        _item("pair", [("Smith", "John"), ("Jones", "Mary")]),
+    ]
+    entries, _ = _texts(items, "mla")
+    assert entries["many"].startswith("Smith, John, et al. ")
+    assert entries["one"].startswith("———. ")
+    assert entries["pair"].startswith("Smith, John, and Mary Jones. ")
+
+
+def test_sort_keys_demote_particles_and_leave_out_et_al() -> None:
+    items = [
+        _item("berg", [("van der Berg", "Piet")]),
+        _item("cole", [("Cole", "Ann")]),
+        _item("alpha", [("Adams", "Ann")]),
+        _item("many", [("Cole", "Ann"), ("Dunn", "Bo"), ("Eyre", "Cy"), ("Fox", "Di")]),
+    ]
+    items[3]["issued"] = {"date-parts": [[1998]]}
+    out = render(items, load_style("harvard"), "text")  # demote-non-dropping-particle="sort-only"
+    assert [e.key for e in out.entries] == ["alpha", "berg", "many", "cole"]
+    assert out.entries[1].text.startswith("van der Berg, P. ")

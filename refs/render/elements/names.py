@@ -33,8 +33,34 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
             # a cs:names in a substitute (also inside its cs:choose) takes the name and
             # label of the cs:names it substitutes for
             names_context = st.find(self, "./ancestor::cs:substitute[1]/parent::cs:names[1]")
+        before = set(st.suppressed)
+        text = self._names(item, roles, names_context, context, **kw)
+        if text:
+            for role in roles:
+                st.note(role)
+            if not (st.citing or st.sorting or st.names_done):
+
+                def again() -> Any:  # the same names, as the entry had them before
+                    after = set(st.suppressed)
+                    st.suppressed.intersection_update(before)
+                    try:
+                        return self._names(item, roles, names_context, context, **kw)
+                    finally:
+                        st.suppressed.update(after)
+
+                text = self._subsequent(text, again)
+            elif st.citing and not st.names_done:
+                st.names_done = True
+                st.cite_names = str(text)
+                if st.drop_names:
+                    return None
+        return text
+
+    def _names(
+        self, item: Any, roles: list[str], names_context: Any, context: Any, **kw: Any
+    ) -> Any:
         if self.name is None and names_context is None:  # citeproc-py's default cs:name
-            text = _with_cjk(
+            return _with_cjk(
                 item,
                 roles,
                 False,
@@ -43,23 +69,13 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
                 ),
                 _default_initial(self, context) if _native_order(item) else None,
             )
-        else:
-            text = super().process(item, names_context=names_context, context=context, **kw)
-        if text:
-            for role in roles:
-                st.note(role)
-            if not (st.citing or st.sorting or st.names_done):
-                text = self._subsequent(text)
-            elif st.citing and not st.names_done:
-                st.names_done = True
-                st.cite_names = str(text)
-                if st.drop_names:
-                    return None
-        return text
+        return super().process(item, names_context=names_context, context=context, **kw)
 
-    def _subsequent(self, text: Any) -> Any:
+    def _subsequent(self, text: Any, shown: Callable[[], Any]) -> Any:
         """subsequent-author-substitute: an entry whose names are those of the entry
-        before prints the substitute instead ("complete-all", the default rule)."""
+        before prints the substitute instead ("complete-all", the default rule). As in
+        citeproc-js, the names compared are those shown, without "et al." (``shown()``
+        renders them so)."""
         st = state_of(self)
         st.names_done = True
         bibliography = self.get_root().bibliography
@@ -68,8 +84,15 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
         )
         if substitute is None:
             return text
-        same = str(text) == st.previous_names
-        st.previous_names = str(text)
+        names = str(text)
+        if names != st.previous_names and st.et_al_term and st.et_al_term in names:
+            st.without_et_al = True
+            try:
+                names = str(shown())
+            finally:
+                st.without_et_al = False
+        same = names == st.previous_names
+        st.previous_names = names
         return String(substitute) if same else text
 
 
@@ -196,6 +219,16 @@ class Name(FastFormat, CachedTerms, model.Name):  # type: ignore[misc]
             lambda: self._disambiguated(item, variable, context, sort_options, **kw),
             None if mark is None else lambda given: self.initialize(given, mark, context),
         )
+
+    def et_al(self) -> Any:
+        """No "et al." in sort keys (citeproc-js sorts by the names shown), nor where
+        entries compare their names (subsequent-author-substitute)."""
+        st = state_of(self)
+        if st.sorting or st.without_et_al:
+            return None
+        term = super().et_al()
+        st.et_al_term = str(term) if term else ""
+        return term
 
     def _disambiguated(
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kw: Any
