@@ -44,12 +44,14 @@ bench: venv
 	$(BIN)/python -m bench.stream_bench --sizes 1000,10000 --jobs 2
 	$(BIN)/python -m bench.robust_bench --commas 20000 --dates 16000 --records 100000
 	$(BIN)/python -m bench.search_bench --refs 1000000
+	$(BIN)/python -m bench.pg_bench --articles 10000 --refs 1000000
 
 csl-suite: venv
 	$(BIN)/python -m tests.helpers.csl_suite
 
 golden: venv
 	$(BIN)/pytest tests/test_golden.py --update-golden
+	COLUMNS=80 $(BIN)/python -m refs.cli.commands --help > refs/data/help.txt
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

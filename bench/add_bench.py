@@ -36,7 +36,7 @@ OUT = Path(__file__).resolve().parent / "out"
 REFS_PER_ARTICLE = 9.5  # about what the corpus gives (new references per article)
 
 
-def refs_add(folder: Path, library: Path, *extra: str) -> tuple[float, float, float, str]:
+def refs_add(folder: Path, library: Path | str, *extra: str) -> tuple[float, float, float, str]:
     """Run `refs add`: (wall s, CPU s, peak MB, its summary line)."""
     cmd = [sys.executable, "-m", "refs", "add", str(folder), "--library", str(library), *extra]
     start = time.perf_counter()

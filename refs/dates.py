@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from refs.models import PartialDate
+from refs.models.trusted import filled
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -206,14 +207,14 @@ def infer(date: DateText, issue: PartialDate | None) -> PartialDate:
     month further after it belongs to the year before. Without an issue date the year
     stays unknown."""
     if date.year is not None:
-        return PartialDate(year=date.year, month=date.month, day=date.day)
+        return _date(year=date.year, month=date.month, day=date.day)
     if issue is None or issue.year is None:
-        return PartialDate(year=None, month=date.month, day=date.day)
+        return _date(year=None, month=date.month, day=date.day)
     year = issue.year
     late = (date.month or 0) - (issue.month or 0) if date.month and issue.month else 0
     if late > LATE_MONTHS:
         year -= 1
-    return PartialDate(year=year, month=date.month, day=date.day, year_inferred=True)
+    return _date(year=year, month=date.month, day=date.day, year_inferred=True)
 
 
 def edge_guess(date: PartialDate | None, issue: PartialDate | None) -> bool:
@@ -252,18 +253,18 @@ def read_issue_date(text: str) -> tuple[PartialDate, PartialDate] | None:
         season = SEASON_RE.match(" ".join(text.split()))
         if season is None:
             return None
-        year_only = PartialDate(year=int(season.group("year")))
+        year_only = _date(year=int(season.group("year")))
         return year_only, year_only
     m1 = month_number(match.group("m1"))
     m2 = month_number(match.group("m2")) if match.group("m2") else None
     year = int(match.group("year"))
     if m1 is None or (match.group("m2") and m2 is None):
         return None
-    end = PartialDate(year=year, month=m2 or m1)
+    end = _date(year=year, month=m2 or m1)
     if m2 is None:
         return end, end
     start_year = int(match.group("y1")) if match.group("y1") else (year if m1 <= m2 else year - 1)
-    return PartialDate(year=start_year, month=m1), end
+    return _date(year=start_year, month=m1), end
 
 
 def format_date(date: PartialDate, with_year: bool) -> str:
@@ -284,4 +285,14 @@ def written_date(text: str) -> PartialDate | None:
     written = read_date(text)
     if written is None or (written.year is None and written.month is None):
         return None
-    return PartialDate(year=written.year, month=written.month, day=written.day)
+    return _date(year=written.year, month=written.month, day=written.day)
+
+
+def _date(
+    year: int | None = None, month: int | None = None, day: int | None = None,
+    year_inferred: bool = False,
+) -> PartialDate:  # fmt: skip
+    """A PartialDate of parts this module read itself (no validation: the hot path)."""
+    return filled(
+        PartialDate, {"year": year, "month": month, "day": day, "year_inferred": year_inferred}
+    )

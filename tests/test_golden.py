@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from refs.cli import app
+from refs.cli.commands import app
 from tests.helpers import ROOT, SEEDS
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -1,36 +1,30 @@
 """The command line: the only package that prints, reads argv or exits.
 
-`app.py` holds the typer application and what the commands share; each other module
-registers the commands of one area on it, in the order `refs --help` lists them."""
+``refs`` and ``refs --help`` print the help kept in refs/data/help.txt (typer's own,
+byte for byte, as the tests check) without loading typer or any command; a command
+loads the application with its own module alone (:mod:`refs.cli.startup`).
+:mod:`refs.cli.commands` is the application with every command on it."""
 
-# ruff: noqa: I001 - the import order is the order of the commands in `refs --help`
-from refs.cli import parse
-from refs.cli import intake
-from refs.cli import library
-from refs.cli import curation
-from refs.cli import find
-from refs.cli import export
-from refs.cli import render
-from refs.cli import check
-from refs.cli import link
-from refs.cli import report
-from refs.cli import autoexport
-from refs.cli import care
-from refs.cli.app import app, main
+from __future__ import annotations
 
-__all__ = [
-    "app",
-    "autoexport",
-    "care",
-    "check",
-    "curation",
-    "export",
-    "find",
-    "intake",
-    "library",
-    "link",
-    "main",
-    "parse",
-    "render",
-    "report",
-]
+from typing import Any
+
+
+def main() -> None:
+    from refs.cli.startup import load_commands, print_help
+
+    if not print_help():
+        load_commands()
+        from refs.cli.app import main as run
+
+        run()
+
+
+def __getattr__(name: str) -> Any:
+    """``from refs.cli import app``: the application with every command on it (a command
+    module, ``from refs.cli import parse``, is imported as a submodule)."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from refs.cli.commands import app
+
+    return app

@@ -19,6 +19,7 @@ from refs.errors import RefsError
 
 if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
     from refs.diagnostics import Diagnostic
+    from refs.library.connection import ServerUrl
     from refs.pipeline import ParseResult
 
 app = typer.Typer(
@@ -53,17 +54,37 @@ ArticlesArg = Annotated[
 # notes (--verbose).
 VERBOSITY = {"level": 0}
 LibraryOpt = Annotated[
-    Path | None,
-    typer.Option("--library", help="Library file (else $REFS_LIBRARY, else ./refs.db)."),
+    str | None,
+    typer.Option(
+        "--library",
+        help="Library file, or postgresql://USER@HOST:PORT/DB (else $REFS_LIBRARY, "
+        "else ./refs.db).",
+        metavar="PATH|URL",
+    ),
 ]
 
 
-def library_path(option: Path | None) -> Path:
-    """The library file: --library, else REFS_LIBRARY, else refs.db here."""
+def library_path(option: str | Path | None) -> Path | ServerUrl:
+    """The library: --library, else REFS_LIBRARY, else refs.db here (a file, or a
+    PostgreSQL database named by its URL)."""
+    from refs.library.connection import location
+
     if option is not None:
-        return option
+        return location(str(option))
     env = os.environ.get("REFS_LIBRARY")
-    return Path(env) if env else Path("refs.db")
+    return location(env) if env else Path("refs.db")
+
+
+def library_file(option: str | None, command: str) -> Path:
+    """The library of a command that works on SQLite files only (backup, doctor)."""
+    path = library_path(option)
+    if not isinstance(path, Path):
+        fail(
+            f"refs {command} works on a SQLite library file, not on {path.shown}",
+            hint="a PostgreSQL library is backed up and checked with the server's tools "
+            "(pg_dump), or copied into a file with: refs copy URL FILE",
+        )
+    return path
 
 
 def emit_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
@@ -175,7 +196,12 @@ def main() -> None:
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:
-        if type(exc).__module__ != "sqlite3":  # damage the checks at opening cannot see
+        origin = type(exc).__module__.split(".")[0]
+        if origin not in ("sqlite3", "psycopg"):  # damage the checks at opening cannot see
             raise
+        if origin == "psycopg":  # the server failed us (gone, out of space, a bug of ours)
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            typer.echo(f"refs: error: the library's server said: {first}", err=True)
+            sys.exit(2)
         typer.echo(f"refs: error: the library cannot be read ({exc}); see: refs doctor", err=True)
         sys.exit(2)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from refs.cli.app import LibraryOpt, app, fail, library_path
+from refs.cli.app import LibraryOpt, app, fail, library_file, library_path, stops
 
 
 @app.command()
@@ -20,7 +20,7 @@ def doctor(library: LibraryOpt = None) -> None:
     """
     from refs.library.doctor import diagnose
 
-    path = library_path(library)
+    path = library_file(library, "doctor")
     if not path.exists():
         fail(f"no library at {path}", hint="name one with --library")
     findings = diagnose(path)
@@ -47,7 +47,7 @@ def backup(
     from refs.library.backup import default_backup_path
     from refs.library.store import Library
 
-    path = library_path(library)
+    path = library_file(library, "backup")
     target = file or default_backup_path(path)
     if target.exists() and target.samefile(path):
         fail(f"{target} is the library itself", hint="name another file")
@@ -56,7 +56,7 @@ def backup(
     if not (target.parent if str(target.parent) else Path(".")).is_dir():
         fail(f"cannot write {target}: the folder {target.parent} does not exist")
     with Library(path, create=False) as lib:
-        size = make_backup(lib.db, target)
+        size = make_backup(lib.db, target)  # type: ignore[arg-type]  # a file: SQLite
     typer.echo(f"refs: backed up {path} to {target} ({size} bytes, verified)", err=True)
 
 
@@ -70,17 +70,49 @@ def split(
 
     Example: refs split ap2000gorea
     """
-    from refs.errors import RefsError
+    from refs.cli.autoexport import changes
+    from refs.cli.curation import reported
+    from refs.library.journal import recording
     from refs.library.store import Library
     from refs.library.unmerge import split as split_record
 
-    with Library(library_path(library), create=False) as lib, lib.transaction():
-        try:
-            kept, dropped, moved = split_record(lib, key)
-        except RefsError as exc:
-            fail(exc.message, exc.exit_code, exc.hint)
+    with (
+        reported(),
+        Library(library_path(library), create=False) as lib,
+        changes(lib),
+        recording(lib, "split") as rec,
+    ):
+        kept, dropped, moved = split_record(lib, key)
+        rec.summary = f"split {dropped} from {kept}"
+        rec.keys = {kept, dropped}
     typer.echo(
         f"refs: {dropped} is its own reference again ({moved} citation(s)); "
         f"it and {kept} are kept apart",
         err=True,
     )
+
+
+@app.command()
+def copy(
+    source: Annotated[str, typer.Argument(help="The library to copy: a file or a URL.")],
+    target: Annotated[
+        str, typer.Argument(help="A new library file, or an empty PostgreSQL database (URL).")
+    ],
+) -> None:
+    """Copy a whole library, between SQLite files and PostgreSQL databases either way,
+    losing nothing (journal, decisions, tags, notes, fields set by hand).
+
+    Example: refs copy refs.db postgresql://editor@db.example.org:5432/refs
+    """
+    from refs.library.copying import copy_library
+    from refs.library.store import Library
+
+    with (
+        stops(),
+        Library(library_path(source), create=False) as src,
+        Library(library_path(target)) as dst,
+        dst.transaction(),
+    ):
+        counts = copy_library(src, dst)
+    total = sum(counts.values())
+    typer.echo(f"refs: copied {src.shown} to {dst.shown} ({total} rows)", err=True)

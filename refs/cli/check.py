@@ -93,7 +93,7 @@ def check(
 
 
 def _checked_paths(
-    paths: list[Path], library: Path | None, article: list[str]
+    paths: list[Path], library: str | None, article: list[str]
 ) -> tuple[list[tuple[ParsedArticle, Checked]], list[Diagnostic], int]:
     """The articles of ``paths`` (those ``--article`` names) with their checks, the
     diagnostics and the exit code so far."""
@@ -138,7 +138,7 @@ def _report(pairs: list[tuple[ParsedArticle, Checked]], fmt: CheckFormat) -> str
 
 
 def library_for_check(
-    option: Path | None, names: list[str]
+    option: str | None, names: list[str]
 ) -> tuple[list[tuple[ParsedArticle, Checked]], list[Diagnostic]]:
     """The library's articles (read-only) parsed from their kept text, with library keys,
     checked and reviewed; exits 2 when there is no library, no article, or no article
@@ -156,7 +156,8 @@ def library_for_check(
             picked = chosen(stored, names)
             targets = reviewed(lib, picked)
     except RefsError as exc:
-        hint = exc.hint or (None if path.exists() else "refs check PATH... checks article files")
+        absent = isinstance(path, Path) and not path.exists()
+        hint = exc.hint or ("refs check PATH... checks article files" if absent else None)
         fail(exc.message, exc.exit_code, hint)
     if not stored:
         fail(f"the library {path} has no articles", hint="add articles first: refs add PATH...")

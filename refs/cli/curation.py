@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -27,7 +26,7 @@ def reported() -> Iterator[None]:
         fail(exc.message, exc.exit_code, exc.hint)
 
 
-def _open(library: Path | None) -> Library:
+def _open(library: str | None) -> Library:
     from refs.library.store import Library
 
     return Library(library_path(library), create=False)
@@ -95,7 +94,7 @@ def untag(
     _tag(key, tags, library, remove=True)
 
 
-def _tag(key: str, tags: list[str], library: Path | None, *, remove: bool) -> None:
+def _tag(key: str, tags: list[str], library: str | None, *, remove: bool) -> None:
     from refs.library.edits import tag as tag_reference
     from refs.library.journal import recording
 

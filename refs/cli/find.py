@@ -49,8 +49,9 @@ def search(
 
     selection = selection_of(article, outlet, types, tag, since, until, cited_by)
     with reported(), Library(library_path(library), create=False) as lib:
-        with lib.transaction():
-            refresh(lib)
+        if not lib.server:  # a server's writers keep its index fresh (a reader may not)
+            with lib.transaction():
+                refresh(lib)
         keys = find(lib, query, limit if selection.empty and limit else None)
         rank = {k: n for n, k in enumerate(keys)}
         found = library_selection(lib, lib.references(rank), selection, check=False)

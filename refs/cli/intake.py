@@ -30,6 +30,7 @@ from refs.errors import UsageError
 
 if TYPE_CHECKING:
     from refs.library.add_files import AddOutcome
+    from refs.library.connection import ServerUrl
     from refs.library.placing import IngestReport
     from refs.library.store import Library
     from refs.pipeline import ParsedArticle
@@ -89,7 +90,11 @@ def add(
 
 
 def _add_found(
-    paths: list[Path], files: list[Path], path: Path, corrected: _Corrections, issue: str | None
+    paths: list[Path],
+    files: list[Path],
+    path: Path | ServerUrl,
+    corrected: _Corrections,
+    issue: str | None,
 ) -> AddOutcome:
     """Add the article ``files`` found under ``paths`` in one journaled transaction; a
     library this command created is removed again when nothing could be added."""
@@ -97,7 +102,7 @@ def _add_found(
     from refs.library.journal import recording
     from refs.library.store import Library
 
-    existed = path.exists()
+    existed = not isinstance(path, Path) or path.exists()
     try:
         with (
             Library(path) as lib,
@@ -113,7 +118,7 @@ def _add_found(
             rec.summary = f"added {', '.join(str(p) for p in paths)}"
             rec.keys = set(outcome.report.new_keys)
     except UsageError as exc:
-        if not existed:  # the library this command created holds nothing
+        if not existed and isinstance(path, Path):  # a library made here holds nothing
             for leftover in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
                 leftover.unlink(missing_ok=True)
         fail(exc.message)
@@ -152,7 +157,7 @@ class _Corrections:
 
 
 def _add_stdin(
-    paths: list[Path], fmt: SummaryFormat, replace: bool, issue: str | None, library: Path | None
+    paths: list[Path], fmt: SummaryFormat, replace: bool, issue: str | None, library: str | None
 ) -> None:
     """``refs add -``: one article read from standard input."""
     from refs.library.ingest import add_articles

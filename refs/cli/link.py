@@ -3,7 +3,6 @@ library and honoured by `refs check` over the library."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -24,7 +23,7 @@ KeyArg = Annotated[str, typer.Argument(help="The reference key.")]
 
 
 def _decide(
-    article: str, claim: str, key: str, decision: str, new: bool, lib_opt: Path | None
+    article: str, claim: str, key: str, decision: str, new: bool, lib_opt: str | None
 ) -> None:
     """Keep one decision; exits 2 on an unknown article, claim or key."""
     from refs.check.reviewed import find_claim, find_target

@@ -96,14 +96,12 @@ def write_output(text: str, output: Path | None) -> None:
         fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
-def check_output(
-    output: Path | None, inputs: Sequence[Path] = (), library: Path | None = None
-) -> None:
+def check_output(output: Path | None, inputs: Sequence[Path] = (), library: object = None) -> None:
     """Stop (exit 2) before any work when ``-o`` names a folder, a file in a missing one,
     one of the command's inputs or the library."""
     if output is None or str(output) == "-":
         return
-    clash = clashing_input(output, inputs, library)
+    clash = clashing_input(output, inputs, library if isinstance(library, Path) else None)
     if clash is not None:
         what, path = clash
         fail(

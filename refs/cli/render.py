@@ -123,7 +123,7 @@ def render(
 def _references(
     paths: list[Path],
     keys: list[str],
-    library: Path | None,
+    library: str | None,
     selection: Selection,
     with_articles: bool,
 ) -> tuple[list[Keyed], int]:

@@ -25,6 +25,7 @@ from refs.dedupe.pairs import (
     Pair,
     authors_differ,
     day_number,
+    exact_form,
     item_of,
     judge,
     make_item,
@@ -128,7 +129,7 @@ def find_duplicates(
     # that does by the fuzzy step, which compares authors where both have them)
     exact: dict[tuple[object, ...], list[Item]] = defaultdict(list)
     for it in ordered:
-        exact[(it.outlet, it.year, it.month, it.day, it.title, it.authors)].append(it)
+        exact[exact_form(it)].append(it)
     reps: list[Item] = []
     for group in exact.values():
         reps.append(group[0])

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from refs.models import DATE_FIELDS, FIELD_NAMES, NAME_FIELDS, Fields, PartialDate, fields_of
+from refs.models.trusted import filled
 
 T = TypeVar("T")
 
@@ -75,9 +76,7 @@ def merge_variants(variants: Sequence[Fields]) -> Fields:
     for name in FIELD_NAMES:
         rank = _RANKS.get(name, _text_rank)
         picked = _pick([getattr(v, name) for v in variants], rank)
-        if picked is None:  # nothing given: the field's default (an empty name list...)
-            field = Fields.model_fields[name]
-            picked = None if field.is_required() else field.get_default(call_default_factory=True)
-        merged[name] = picked
-    merged["title"] = merged["title"] or first.title
-    return Fields.model_construct(**merged)
+        if picked is not None:  # else the field's default (an empty name list...)
+            merged[name] = picked
+    merged["title"] = merged.get("title") or first.title
+    return filled(Fields, merged)

@@ -66,6 +66,11 @@ def make_item(
     )
 
 
+def exact_form(item: Item) -> tuple[object, ...]:
+    """What two items share when they are one on normalised fields (no fuzzy rule)."""
+    return (item.outlet, item.year, item.month, item.day, item.title, item.authors)
+
+
 def item_of(ref: LibraryReference) -> Item:
     return make_item(ref.key, ref.title, ref.outlet, ref.issued, ref.outlet_canonical, ref.author)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from bibtexparser.model import Field
 
-from refs.dates import month_number
+from refs.dates import month_number, written_date
 from refs.diagnostics import Diagnostic, warning
 from refs.formats.bib_syntax import split_concatenation
 from refs.formats.bib_types import NO_YEAR
@@ -99,6 +99,10 @@ class FieldReader:
             year_text = None
         if not (year_text or month_text):
             return None
+        if year_text and not (month_text or day_text) and number(year_text) is None:
+            in_words = written_date(year_text)  # ``year = {March 5}``: a year-less date
+            if in_words is not None:
+                return in_words
         year = number(year_text) if year_text else None
         month = _month(month_text) if month_text else None
         day = number(day_text) if day_text else None

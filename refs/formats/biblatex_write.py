@@ -3,11 +3,11 @@
 magazine articles), ``@online`` for web items (the site in ``journaltitle``),
 ``@report`` for reports, ``@unpublished`` for speeches and documents that appeared in
 nothing (the issuer in ``howpublished``) and ``@misc`` for the rest; ``date`` in ISO
-8601 at the known precision. List fields (``publisher``, ``organization``,
-``institution``) are braced whole, so that ``Disarmament and Security Centre`` stays one
-organisation in biber, pandoc and citation.js; dates in EDTF for ranges, seasons and
-circa; names, numbers, identifiers and the other fields by ``bib_fields.BIBLATEX``;
-aliases in ``ids``."""
+8601 at the known precision, a date without a year in words in ``year``. List fields
+(``publisher``, ``organization``, ``institution``) are braced whole, so that
+``Disarmament and Security Centre`` stays one organisation in biber, pandoc and
+citation.js; dates in EDTF for ranges, seasons and circa; names, numbers, identifiers
+and the other fields by ``bib_fields.BIBLATEX``; aliases in ``ids``."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ from refs.formats.bib_entries import BibField, safe_keys, sorted_refs, write_bib
 from refs.formats.bib_fields import BIBLATEX, extra_bib_fields, more_fields
 from refs.formats.bib_types import LIST_FIELDS, biblatex_type
 from refs.formats.bibtex_write import container
+from refs.formats.csl_dates import yearless_text
 from refs.formats.latex import escape
-from refs.models import Keyed
+from refs.models import Keyed, PartialDate
 
 
 def field(name: str, text: str) -> BibField:
@@ -65,6 +66,18 @@ def outlet_fields(ref: Keyed, entry_type: str) -> list[BibField]:
     return fields
 
 
+def date_fields(date: PartialDate | None) -> list[BibField]:
+    """``date`` in EDTF where the year is known; a date without a year in words in
+    ``year`` (``year = {March 5}``), which biber keeps as a literal year and pandoc reads
+    as a literal date (EDTF has no year-less date that either reads)."""
+    if date is None:
+        return []
+    if date.year is not None:
+        return [BibField("date", date.edtf())]
+    text = yearless_text(date)
+    return [BibField("year", escape(text))] if text else []
+
+
 def outlet_as_name(ref: Keyed, fields: list[BibField]) -> list[BibField]:
     """An item without author or editor is cited by its outlet, as CSL styles cite it
     (``Associated Press 2000g``): ``shortauthor`` is a name biblatex cites by (labelname,
@@ -92,11 +105,7 @@ def export(refs: Sequence[Keyed]) -> str:
         entry_type, subtype = entry_type_of(ref)
         fields = [BibField("title", escape(ref.title, protect_case=True))]
         fields += outlet_fields(ref, entry_type)
-        if ref.issued is not None:
-            iso = ref.issued.edtf() if ref.issued.year is not None else ref.issued.iso()
-            if iso:
-                name = "date" if ref.issued.year is not None else "issued"
-                fields.append(BibField(name, iso))
+        fields += date_fields(ref.issued)
         if subtype:
             fields.append(BibField("entrysubtype", escape(subtype)))
         fields += outlet_as_name(ref, fields)

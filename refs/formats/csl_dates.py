@@ -102,6 +102,14 @@ def _parts(date: PartialDate) -> list[int]:
     return parts
 
 
+def yearless_text(date: PartialDate) -> str | None:
+    """How a date without a year is written where a format holds it as text: its
+    literal, else the month (and day) in words (``March 5``); None where neither is known."""
+    if date.literal:
+        return date.literal
+    return format_date(date, with_year=False) if date.month else None
+
+
 def csl_date(date: PartialDate | None) -> dict[str, Any] | None:
     """CSL date object at the known precision: date-parts where the year is known (two
     for a range; a season as month 21-24; ``circa``), a literal (``March 5``) where only
@@ -109,9 +117,8 @@ def csl_date(date: PartialDate | None) -> dict[str, Any] | None:
     if date is None:
         return None
     if date.year is None:
-        if date.literal:
-            return {"literal": date.literal}
-        return {"literal": format_date(date, with_year=False)} if date.month else None
+        text = yearless_text(date)
+        return {"literal": text} if text else None
     parts = [_parts(date)]
     if date.end is not None and date.end.year is not None:
         parts.append(_parts(date.end))

@@ -8,7 +8,8 @@ kind: a speech is ``SLIDE`` (Zotero's presentation), a broadcast ``MPCT`` (Zoter
 choice for TV broadcasts), an interview published by an outlet ``NEWS``, a document
 ``RPRT`` (``GEN`` is read as a journal article by Zotero and as nothing by older
 pandoc; ``PCOMM`` is a letter). ``M3`` (type of work) names the CSL type wherever the
-RIS type stands for several, so that reading the file back gives the same type.
+RIS type stands for several or is read as another kind (citation.js reads ``SLIDE`` as
+a motion picture), so that reading the file back gives the same type.
 
 Dates: ``PY`` holds the date in ISO 8601 at the known precision (pandoc and citation.js
 read only ``PY`` for news items, and pandoc reads only the ISO form); ``DA`` holds it
@@ -56,6 +57,10 @@ CSL_TO_RIS: dict[str, str] = {
     "document": "RPRT",
 }
 
+# CSL types whose RIS type a consumer reads as another kind (citation.js: ``SLIDE`` is a
+# motion picture), so ``M3`` names them too.
+MISREAD = frozenset({"speech"})
+
 
 def ris_type(csl_type: str) -> str:
     return CSL_TO_RIS.get(csl_type, "RPRT")
@@ -87,7 +92,7 @@ def record(ref: Keyed) -> list[tuple[str, str]]:
             tags.append(("PY", ref.issued.iso()))
         if ref.issued.month is not None:
             tags.append(("DA", ris_date(ref.issued)))
-    if ref.type != _default_type(ty):
+    if ref.type != _default_type(ty) or ref.type in MISREAD:
         tags.append(("M3", ref.type))
     from refs.formats.ris_fields import ris_more
 

@@ -134,4 +134,5 @@ def _merge(total: IngestReport, part: IngestReport) -> None:
     total.new_references += part.new_references
     total.matched += part.matched
     total.texts_filled += part.texts_filled
+    total.auto_merged += part.auto_merged  # few: each can be split (refs split KEY)
     # new_keys is left out: a list of every key would grow with the run

@@ -8,7 +8,7 @@ from difflib import get_close_matches
 from refs.dedupe.clusters import DedupeResult, find_duplicates
 from refs.errors import UsageError
 from refs.library.store import Library
-from refs.library.unmerge import remember
+from refs.library.unmerge import merged_away, remember, split
 
 
 def live_key(lib: Library, key: str) -> str:
@@ -48,10 +48,15 @@ def merge(lib: Library, keep: str, drop: str, auto: bool = False) -> tuple[str, 
 
 
 def mark_distinct(lib: Library, a: str, b: str) -> tuple[str, str]:
-    """Remember that ``a`` and ``b`` are different items: never proposed again."""
+    """Remember that ``a`` and ``b`` are different items: never proposed again. When one
+    was merged into the other (by hand or automatically), the merge is split first."""
     la, lb = live_key(lib, a), live_key(lib, b)
     if la == lb:
-        raise UsageError(f"{a} and {b} are one reference ({la}); nothing to keep apart")
+        away = next((k for k in (b, a) if merged_away(lib, k)), None)
+        if away is None:
+            raise UsageError(f"{a} and {b} are one reference ({la}); nothing to keep apart")
+        kept, dropped, _ = split(lib, away)
+        return (kept, dropped) if away == b else (dropped, kept)
     lib.set_distinct(la, lb, True)
     return la, lb
 

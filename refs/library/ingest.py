@@ -24,8 +24,8 @@ from refs.models import (
     fields_digest,
     fields_of,
 )
+from refs.models.trusted import trusted
 from refs.outlets import resolve
-from refs.parse.trusted import trusted
 from refs.pipeline import ParsedArticle
 from refs.text import loose
 

@@ -1,8 +1,9 @@
 """The journal: every change a command makes to the library, with what undo needs.
 
-A journaled command runs inside :func:`recording`. While it runs, temporary triggers on
-every table of the library (those of other stages too, found in the schema, so a table
-added later is covered without a change here) write a row image for each change into
+A journaled command runs inside :func:`recording`. While it runs, triggers on every table
+of the library (those of other stages too, found in the schema, so a table added later is
+covered without a change here; temporary ones on SQLite, on PostgreSQL permanent ones
+that record while ``refs.journal_entry`` is set) write a row image for each change into
 ``journal_changes``: the rowid of an inserted row, the whole row before an update or a
 delete. :func:`undo` applies them in reverse, which gives back exactly the rows before
 the entry (the same rowids, the same values). Runs inside the caller's transaction.
@@ -11,17 +12,16 @@ the entry (the same rowids, the same values). Runs inside the caller's transacti
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from refs.errors import UsageError
+from refs.library.catalog import DERIVED_TABLES, columns, quote, tables
+from refs.library.connection import Connection
 from refs.library.store import Library
 
 JOURNAL_TABLES = frozenset(["journal", "journal_keys", "journal_changes"])
-# derived from the other tables and rebuilt from them: neither journaled nor compared
-DERIVED_TABLES = frozenset(["search_stale"])
 
 
 @dataclass
@@ -43,31 +43,12 @@ class JournalEntry:
     keys: tuple[str, ...]
 
 
-def _not_journaled(db: sqlite3.Connection) -> set[str]:
-    """Tables outside the journal: its own, SQLite's, and derived ones (the full-text
-    index with its shadow tables, its stale marks)."""
-    rows = db.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'table'").fetchall()
-    names = [str(n) for n, _ in rows]
-    virtual = [str(n) for n, sql in rows if str(sql or "").upper().startswith("CREATE VIRTUAL")]
-    out = {*JOURNAL_TABLES, *DERIVED_TABLES, *virtual}
-    out |= {n for n in names if n.startswith("sqlite_")}
-    out |= {n for n in names if any(n.startswith(v + "_") for v in virtual)}
-    return out
-
-
-def _tables(db: sqlite3.Connection) -> list[str]:
+def _tables(lib: Library) -> list[str]:
     """The library's own tables, which the journal covers."""
-    rows = db.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'").fetchall()
-    skip = _not_journaled(db)
-    return sorted(str(n) for (n,) in rows if str(n) not in skip)
+    return [t for t in tables(lib.db, lib.server) if t not in JOURNAL_TABLES | DERIVED_TABLES]
 
 
-def _columns(db: sqlite3.Connection, table: str) -> list[str]:
-    return [str(r[1]) for r in db.execute(f'PRAGMA main.table_info("{table}")')]
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+_quote = quote
 
 
 def _image(columns: Sequence[str]) -> str:
@@ -88,7 +69,7 @@ def _trigger_sql(entry: int, table: str, columns: Sequence[str]) -> list[str]:
     ]
 
 
-def _drop_triggers(db: sqlite3.Connection) -> None:
+def _drop_triggers(db: Connection) -> None:
     names = db.execute(
         "SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'journal_%'"
     ).fetchall()
@@ -103,16 +84,8 @@ def recording(lib: Library, action: str) -> Iterator[Recorder]:
     db = lib.db
     cur = db.execute("INSERT INTO journal (action, summary) VALUES (?, '')", (action,))
     rec = Recorder(int(cur.lastrowid or 0), action)
-    # rows that INSERT OR REPLACE deletes fire delete triggers only with this on
-    db.execute("PRAGMA recursive_triggers = ON")
-    try:
-        for table in _tables(db):
-            for sql in _trigger_sql(rec.entry, table, _columns(db, table)):
-                db.execute(sql)
+    with _triggers(lib, rec.entry):
         yield rec
-    finally:
-        _drop_triggers(db)
-        db.execute("PRAGMA recursive_triggers = OFF")
     changed = db.execute(
         "SELECT 1 FROM journal_changes WHERE entry = ? LIMIT 1", (rec.entry,)
     ).fetchone()
@@ -124,6 +97,29 @@ def recording(lib: Library, action: str) -> Iterator[Recorder]:
         "INSERT OR IGNORE INTO journal_keys VALUES (?, ?)",
         ((rec.entry, k) for k in sorted(rec.keys)),
     )
+
+
+@contextmanager
+def _triggers(lib: Library, entry: int) -> Iterator[None]:
+    """The triggers that record changes as ``entry``, while the block runs."""
+    db = lib.db
+    if lib.server:  # permanent triggers (refs.library.pg_schema), told the entry
+        db.execute("SELECT set_config('refs.journal_entry', ?, true)", (str(entry),))
+        try:
+            yield
+        finally:
+            db.execute("SELECT set_config('refs.journal_entry', '', true)")
+        return
+    # rows that INSERT OR REPLACE deletes fire delete triggers only with this on
+    db.execute("PRAGMA recursive_triggers = ON")
+    try:
+        for table in _tables(lib):
+            for sql in _trigger_sql(entry, table, columns(db, False, table)):
+                db.execute(sql)
+        yield
+    finally:
+        _drop_triggers(db)
+        db.execute("PRAGMA recursive_triggers = OFF")
 
 
 def history(lib: Library, keys: Iterable[str] | None = None) -> list[JournalEntry]:
@@ -144,14 +140,14 @@ def history(lib: Library, keys: Iterable[str] | None = None) -> list[JournalEntr
     return out
 
 
-def _touched(db: sqlite3.Connection, entry: int) -> set[tuple[str, int]]:
+def _touched(db: Connection, entry: int) -> set[tuple[str, int]]:
     return {
         (str(t), int(r))
         for t, r in db.execute("SELECT tbl, rid FROM journal_changes WHERE entry = ?", (entry,))
     }
 
 
-def _entry_to_undo(db: sqlite3.Connection, entry: int | None) -> int:
+def _entry_to_undo(db: Connection, entry: int | None) -> int:
     if entry is None:
         row = db.execute("SELECT max(id) FROM journal WHERE undone = 0").fetchone()
         if row is None or row[0] is None:
@@ -165,7 +161,7 @@ def _entry_to_undo(db: sqlite3.Connection, entry: int | None) -> int:
     return entry
 
 
-def _check_later(db: sqlite3.Connection, entry: int) -> None:
+def _check_later(db: Connection, entry: int) -> None:
     """Refuse to undo an entry whose rows a later entry (still in force) changed again."""
     mine = _touched(db, entry)
     later = [
@@ -184,20 +180,23 @@ def _check_later(db: sqlite3.Connection, entry: int) -> None:
         )
 
 
-def _put_back(db: sqlite3.Connection, table: str, op: str, rid: int, old: str | None) -> None:
-    t = _quote(table)
+def _put_back(lib: Library, table: str, op: str, rid: int, old: str | None) -> None:
+    db, t = lib.db, _quote(table)
     if op == "I":
-        db.execute(f"DELETE FROM main.{t} WHERE rowid = ?", (rid,))
+        db.execute(f"DELETE FROM {t} WHERE rowid = ?", (rid,))
         return
     values: dict[str, object] = json.loads(old or "{}")
     cols = list(values)
     if op == "D":
-        names = ", ".join(["rowid", *(_quote(c) for c in cols)])
-        marks = ", ".join("?" * (len(cols) + 1))
-        db.execute(f"INSERT INTO main.{t} ({names}) VALUES ({marks})", (rid, *values.values()))
+        # PostgreSQL's rowid of a table with an id is that id (a generated column)
+        number = [] if lib.server and "id" in values else ["rowid"]
+        names = ", ".join([*number, *(_quote(c) for c in cols)])
+        marks = ", ".join("?" * (len(cols) + len(number)))
+        row = (*([rid] if number else []), *values.values())
+        db.execute(f"INSERT INTO {t} ({names}) VALUES ({marks})", row)
     else:
         sets = ", ".join(f"{_quote(c)} = ?" for c in cols)
-        db.execute(f"UPDATE main.{t} SET {sets} WHERE rowid = ?", (*values.values(), rid))
+        db.execute(f"UPDATE {t} SET {sets} WHERE rowid = ?", (*values.values(), rid))
 
 
 def undo(lib: Library, entry: int | None = None) -> JournalEntry:
@@ -210,7 +209,7 @@ def undo(lib: Library, entry: int | None = None) -> JournalEntry:
         "SELECT tbl, op, rid, old FROM journal_changes WHERE entry = ? ORDER BY id DESC", (eid,)
     ).fetchall()
     for table, op, rid, old in changes:
-        _put_back(db, str(table), str(op), int(rid), old)
+        _put_back(lib, str(table), str(op), int(rid), old)
     db.execute("UPDATE journal SET undone = 1 WHERE id = ?", (eid,))
     found = [e for e in history(lib) if e.id == eid]
     return found[0]
@@ -219,5 +218,5 @@ def undo(lib: Library, entry: int | None = None) -> JournalEntry:
 def content_dump(lib: Library) -> list[str]:
     """The library's rows as text lines, without the journal's own rows (what undo puts
     back; the journal itself remembers that it was undone) and without derived tables."""
-    skip = tuple(f'INSERT INTO "{t}"' for t in _not_journaled(lib.db))
+    skip = tuple(f"INSERT INTO {_quote(t)}" for t in JOURNAL_TABLES)
     return [line for line in lib.dump() if not line.startswith(skip)]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from refs.errors import LibraryError
 
 if TYPE_CHECKING:  # sqlite3 loads with the store, not with `refs --help`
-    import sqlite3
+    from refs.library.connection import Connection
 
 DEFAULT_WAIT = 60.0
 # Set by the CLI: how to tell the user that we wait (the library never prints).
@@ -28,7 +28,7 @@ def wait_seconds() -> float:
         return DEFAULT_WAIT
 
 
-def begin_immediate(db: sqlite3.Connection, path: Path) -> None:
+def begin_immediate(db: Connection, path: Path) -> None:
     import sqlite3
 
     """``BEGIN IMMEDIATE``, waiting (bounded, with one notice) while another writer holds

@@ -24,7 +24,11 @@ _CELLS = {
     "month": (("year", "month"), "r.year = w.y AND r.month = w.m"),
     "year-only": (("year",), "r.year = w.y AND r.month IS NULL"),
     "year": (("year",), "r.year = w.y"),
-    "undated": (("month", "day"), "r.year IS NULL AND r.month IS w.m AND r.day IS w.d"),
+    "undated": (  # (typed: PostgreSQL takes a column of NULL parameters as text)
+        ("month", "day"),
+        "r.year IS NULL AND r.month IS NOT DISTINCT FROM CAST(w.m AS INTEGER) "
+        "AND r.day IS NOT DISTINCT FROM CAST(w.d AS INTEGER)",
+    ),
 }
 _NAMES = {"year": "y", "month": "m", "day": "d"}
 _CHUNK = 200  # cells per statement (at most 4 parameters each)

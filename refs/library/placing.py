@@ -2,7 +2,11 @@
 copy of an article already in the library goes where the first went; the rest are
 grouped by the one identity rule (refs.dedupe.identity), matched with the records the
 store's index finds near them (refs.dedupe.reach) by the conservative fuzzy rule, and
-what matches nothing becomes new records with keys from the one key rule."""
+what matches nothing becomes new records with keys from the one key rule. A group
+joined to a record by the fuzzy rule (not equal on normalised fields) is an automatic
+merge: it gets the key it would have had, as an alias, and is remembered as a merge
+(refs.library.unmerge), so that `refs split KEY` gives back the reference it would have
+been."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from dataclasses import dataclass, field
 from refs.dedupe.clusters import Item, find_duplicates, make_item
 from refs.dedupe.identity import Identity, key_request, variant_identity
 from refs.dedupe.merge import merge_variants
+from refs.dedupe.pairs import exact_form
 from refs.dedupe.reach import cells_for
 from refs.keys import is_keepable_key, kept_keys
 from refs.library.lookups import (
@@ -25,6 +30,7 @@ from refs.library.lookups import (
     save_key_starts,
 )
 from refs.library.store import Library
+from refs.library.unmerge import remember_joined
 from refs.models import Citation, Fields
 
 NEW = "~"  # prefix of batch-local keys (sorts after every real key)
@@ -49,14 +55,17 @@ class IngestReport:
     matched: int = 0  # citations that went to references already in the library
     texts_filled: int = 0  # articles added before the library kept texts, text now kept
     new_keys: list[str] = field(default_factory=list)
+    auto_merged: list[tuple[str, str]] = field(default_factory=list)  # (key, merged into)
 
 
 @dataclass
 class _Placed:
-    """Citations joining existing records, and the records whose fields they change."""
+    """Citations joining existing records, the records whose fields they change, and the
+    groups merged into a record by the fuzzy rule (record id, group key)."""
 
     attach: list[tuple[int, Citation, Fields]] = field(default_factory=list)
     touched: set[int] = field(default_factory=set)
+    merged: list[tuple[int, str]] = field(default_factory=list)
 
     def join(self, record: int, entries: Sequence[Entry]) -> None:
         self.attach.extend((record, e.citation, e.variant) for e in entries)
@@ -79,9 +88,14 @@ def place(
         for k in made
         for e in groups[k]
     ]
-    lib.add_aliases(_free_aliases(lib, placed.attach, entries))
+    placed.merged += [(r, k) for r, made in zip(new_ids, creations, strict=True) for k in made[1:]]
     lib.insert_citations(rows)
     lib.insert_citations(placed.attach)
+    merged = {id(e.citation) for _, k in placed.merged for e in groups[k]}
+    report.auto_merged += _remember_merges(lib, placed.merged, groups)
+    lib.add_aliases(
+        _free_aliases(lib, placed.attach, [e for e in entries if id(e.citation) not in merged])
+    )
     for record in sorted(placed.touched):
         lib.refresh_record(record)
     report.citations += len(rows) + len(placed.attach)
@@ -147,6 +161,7 @@ def _matched(
     new_items = list(views.values())
     # only the records a new item can pair with, found through the store's index
     existing = items_in(lib, cells_for(new_items))
+    view_of = {it.key: it for it in existing}
     distinct = distinct_pairs_among(lib, [it.key for it in existing])
     result = find_duplicates([*existing, *new_items], distinct, focus=set(groups))
     group_of = {k: g for g in result.auto_groups for k in g}
@@ -162,11 +177,14 @@ def _matched(
         if not old_keys:
             creations.append(new_keys)
             continue
-        record = lib.record_id(min(old_keys))
+        kept = min(old_keys)
+        record = lib.record_id(kept)
         assert record is not None
         for k in new_keys:
             placed.join(record, groups[k])
             report.matched += len(groups[k])
+            if exact_form(views[k]) != exact_form(view_of[kept]):
+                placed.merged.append((record, k))
     return creations
 
 
@@ -179,13 +197,9 @@ def _created(
     """New records, one per set of groups, with their keys (an imported key where free,
     else the one key rule's) and aliases; their ids and keys in order."""
     fields = [merge_variants([e.variant for k in made for e in groups[k]]) for made in creations]
-    requests = [key_request(f) for f in fields]
-    wanted = [[k for m in made for e in groups[m] for k in e.wanted] for made in creations]
-    starts = key_starts(lib, [r.base for r in requests])
-    given = LibraryKeys(lib)
-    given.expect([*candidate_keys(requests, starts), *(k for own in wanted for k in own)])
-    keys, aliases = kept_keys(wanted, requests, given, starts) if requests else ([], [])
-    save_key_starts(lib, starts)
+    # the imported keys of the first group (the others are merged into it: their own)
+    wanted = [[k for e in groups[made[0]] for k in e.wanted] for made in creations]
+    keys, aliases = _keys_for(lib, fields, wanted)
     ids = lib.insert_records(
         [
             (key, f, views[made[0]] if len(made) == 1 else None)
@@ -194,6 +208,38 @@ def _created(
     )
     lib.add_aliases((a, record) for record, own in zip(ids, aliases, strict=True) for a in own)
     return ids, keys
+
+
+def _keys_for(
+    lib: Library, fields: Sequence[Fields], wanted: Sequence[Sequence[str]]
+) -> tuple[list[str], list[list[str]]]:
+    """Keys for new references with these merged fields (an imported key of ``wanted``
+    where free, else the one key rule's), and each one's further imported keys."""
+    if not fields:
+        return [], []
+    requests = [key_request(f) for f in fields]
+    starts = key_starts(lib, [r.base for r in requests])
+    given = LibraryKeys(lib)
+    given.expect([*candidate_keys(requests, starts), *(k for own in wanted for k in own)])
+    keys, aliases = kept_keys(wanted, requests, given, starts)
+    save_key_starts(lib, starts)
+    return keys, aliases
+
+
+def _remember_merges(
+    lib: Library, merged: Sequence[tuple[int, str]], groups: dict[str, list[Entry]]
+) -> list[tuple[str, str]]:
+    """Each group merged into a record gets the keys it would have had as a reference of
+    its own (aliases of the record) and is remembered as an automatic merge; returns
+    (its key, the record's key) pairs."""
+    fields = [merge_variants([e.variant for e in groups[k]]) for _, k in merged]
+    wanted = [[w for e in groups[k] for w in e.wanted] for _, k in merged]
+    keys, aliases = _keys_for(lib, fields, wanted)
+    out = []
+    for (record, k), key, more in zip(merged, keys, aliases, strict=True):
+        cited = [(e.citation.article_id, e.citation.article, e.citation.index) for e in groups[k]]
+        out.append((key, remember_joined(lib, record, [key, *more], cited)))
+    return out
 
 
 def _free_aliases(

@@ -4,14 +4,14 @@ their citations, the matching views dedupe compares, decisions. The queries of
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from refs.dedupe.pairs import Item
+from refs.library.connection import Connection
 from refs.library.schema import FIELD_COLS, fields_of_row
 from refs.models import Citation, Fields, LibraryReference
-from refs.parse.trusted import trusted
+from refs.models.trusted import trusted
 
 # the columns of the records table a matching view (refs.dedupe.pairs.Item) is read from
 ITEM_COLUMNS = (
@@ -29,7 +29,7 @@ def item_of_row(row: Sequence[Any]) -> Item:
 class Reads:
     """The queries of an open library."""
 
-    db: sqlite3.Connection
+    db: Connection
 
     def has_article(self, article_id: str) -> bool:
         row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()

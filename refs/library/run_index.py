@@ -17,6 +17,7 @@ from refs.dedupe.identity import key_request
 from refs.dedupe.merge import merge_variants
 from refs.keys import keys_in_order
 from refs.models import Fields, PartialDate
+from refs.models.trusted import filled
 
 # (article, slot, identity digest, title, outlet, canonical, year, month, day, inferred)
 CitedRow = tuple[
@@ -86,14 +87,8 @@ class RunIndex:
                 variants = []
             ident = row[0]
             date = _date(row[4], row[5], row[6], bool(row[7]))
-            variants.extend(
-                [
-                    Fields.model_construct(
-                        title=row[1], outlet=row[2], outlet_canonical=row[3], issued=date
-                    )
-                ]
-                * row[8]
-            )
+            values = {"title": row[1], "outlet": row[2], "outlet_canonical": row[3], "issued": date}
+            variants.extend([filled(Fields, values)] * row[8])
         if variants:
             yield _request(ident, variants)
 
@@ -119,4 +114,6 @@ def _date(
 ) -> PartialDate | None:
     if year is None and month is None:
         return None
-    return PartialDate(year=year, month=month, day=day, year_inferred=inferred)
+    return filled(
+        PartialDate, {"year": year, "month": month, "day": day, "year_inferred": inferred}
+    )

@@ -4,11 +4,11 @@ fields to and from a row, derived from the fields model. Used by refs.library.st
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from refs.dedupe.title_forms import author_form
+from refs.library.connection import Connection
 from refs.models import (
     CORE_FIELDS,
     DATE_FIELDS,
@@ -63,7 +63,7 @@ _V2 = (
 )
 
 
-def _v3_import_identities(db: sqlite3.Connection) -> None:
+def _v3_import_identities(db: Connection) -> None:
     """Imported citations are identified by a digest of their fields (version 2 used the
     repr of an internal class): recompute it from the columns of version 1."""
     rows = db.execute(
@@ -191,7 +191,7 @@ _V9 = (
 )
 
 
-def _v10_match_authors(db: sqlite3.Connection) -> None:
+def _v10_match_authors(db: Connection) -> None:
     """Fill ``match_authors`` of the records that name authors (in their JSON column)."""
     rows = db.execute("SELECT id, csl FROM records WHERE csl LIKE '%\"author\"%'").fetchall()
     for record_id, rest in rows:
@@ -210,7 +210,7 @@ _V10 = (
 MATCH_COLS = "match_title, match_outlet, match_cited, match_authors"
 
 # A migration step is an SQL statement or a function over the open database.
-Step = str | Callable[[sqlite3.Connection], None]
+Step = str | Callable[[Connection], None]
 
 # One tuple of steps per schema version; never edit a released entry, append. A step
 # that reads fields names the columns of its own version, not FIELD_COLS.

@@ -1,7 +1,8 @@
 """Full-text search of the library (``refs search``) with SQLite FTS5: titles, outlets
 (every registered alias of the canonical outlet, so ``AP`` finds the Associated Press),
 the other text fields (names, publisher, ...), notes and tags, ranked by BM25 with the
-title weighing most. Triggers mark the records whose text changed (``search_stale``);
+title weighing most (on PostgreSQL, its own full-text search: refs.library.pg_search).
+Triggers mark the records whose text changed (``search_stale``);
 :func:`refresh` indexes them again before a query, so the index never lags."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from refs.library import pg_search
 from refs.library.schema import FIELD_COLS, fields_of_row
 from refs.library.store import Library
 from refs.models import FIELD_NAMES, Fields
@@ -76,14 +78,18 @@ def refresh(lib: Library) -> int:
                 f"SELECT record_id, tag FROM tags WHERE record_id IN ({marks}) ORDER BY tag", chunk
             )
         )
-        db.executemany(
-            "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                (rid, *search_texts(f), notes.get(rid, ""), tags.get(rid, ""))
-                for rid, f in sorted(found.items())
-            ),
-        )
+        texts = [
+            (rid, *search_texts(f), notes.get(rid, ""), tags.get(rid, ""))
+            for rid, f in sorted(found.items())
+        ]
+        if lib.server:
+            db.executemany(pg_search.INSERT_SQL, [pg_search.index_row(r) for r in texts])
+        else:
+            db.executemany(
+                "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                texts,
+            )
     db.execute("DELETE FROM search_stale")
     return len(stale)
 
@@ -112,6 +118,12 @@ def fts_query(text: str) -> str | None:
 def search(lib: Library, text: str, limit: int | None = None) -> list[str]:
     """The keys of the records matching ``text``, best first (BM25, the title weighing
     most; ties in the order the records were added); of the RANKED matches added last."""
+    if lib.server:
+        terms = pg_search.tsqueries(text)
+        if not terms:
+            return []
+        sql = pg_search.search_sql(len(terms))
+        return _keys(lib, _ranked(lib, sql, pg_search.search_params(terms), limit))
     query = fts_query(text)
     if query is None:
         return []
@@ -123,11 +135,20 @@ def search(lib: Library, text: str, limit: int | None = None) -> list[str]:
         "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
         "ORDER BY score, rowid"
     )
-    params: list[object] = [query, RANKED]
+    return _keys(lib, _ranked(lib, sql, [query], limit))
+
+
+def _ranked(lib: Library, sql: str, params: list[object], limit: int | None) -> list[int]:
+    """The record ids the ranking query ``sql`` gives (its last parameter: RANKED)."""
+    params = [*params, RANKED]
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    ids = [int(r[0]) for r in lib.db.execute(sql, params)]
+    return [int(r[0]) for r in lib.db.execute(sql, params)]
+
+
+def _keys(lib: Library, ids: list[int]) -> list[str]:
+    """The keys of the records ``ids``, in that order."""
     keys: dict[int, str] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]

@@ -1,7 +1,9 @@
-"""The SQLite library: opening, migrations, transactions; its queries are in
+"""The library: opening, migrations, transactions; its queries are in
 refs.library.reads and its writes in refs.library.writes (mixins of :class:`Library`).
 
-WAL mode; the schema version lives in ``PRAGMA user_version`` and grows by the
+A library is a SQLite file or, named by a ``postgresql://`` URL, a PostgreSQL database
+(refs.library.pg_store opens it; the same statements run on both). On SQLite: WAL
+mode; the schema version lives in ``PRAGMA user_version`` and grows by the
 ``MIGRATIONS`` list; a library newer than this refs is refused. Every command runs in
 one transaction (:meth:`Library.transaction`), so an interrupted command leaves the
 library as it was. Each citation keeps the variant it was cited as; a record's fields
@@ -16,10 +18,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, cast
 
 from refs.errors import LibraryError
 from refs.library.access import read_only_uri, refuse_unwritable_folder, writable
 from refs.library.backup import backup, default_backup_path
+from refs.library.catalog import dump
+from refs.library.connection import Connection, ServerUrl
 from refs.library.guard import refuse_damaged, refuse_empty_file, text_of
 from refs.library.lock import begin_immediate
 from refs.library.schema import (
@@ -28,6 +33,9 @@ from refs.library.schema import (
 )
 from refs.library.writes import Writes
 
+if TYPE_CHECKING:
+    from refs.library.pg_connection import PgConnection
+
 
 class Library(Writes):
     """An open library file. Use as a context manager; write inside ``transaction()``.
@@ -35,8 +43,16 @@ class Library(Writes):
     ``readonly`` opens an existing file as it is: no migration, no pragma that writes,
     and SQLite refuses every write (``schema_version()`` tells what the file holds)."""
 
-    def __init__(self, path: Path, *, create: bool = True, readonly: bool = False) -> None:
+    db: Connection
+
+    def __init__(
+        self, path: Path | ServerUrl, *, create: bool = True, readonly: bool = False
+    ) -> None:
         self.path = path
+        self.server = isinstance(path, ServerUrl)
+        if isinstance(path, ServerUrl):
+            self._open_server(path, create, readonly)
+            return
         if (readonly or not create) and not path.exists():
             raise LibraryError(f"no library at {path}", hint="add articles first: refs add PATH...")
         if path.exists() and path.is_dir():
@@ -54,6 +70,18 @@ class Library(Writes):
         except BaseException:
             if hasattr(self, "db"):
                 self.db.close()
+            raise
+
+    def _open_server(self, url: ServerUrl, create: bool, readonly: bool) -> None:
+        from refs.library import pg_store
+
+        self.db = pg = pg_store.connect(url, readonly)
+        try:
+            version = pg_store.check_version(pg, url, create and not readonly)
+            if version < SCHEMA_VERSION and not readonly:
+                pg_store.migrate(pg, url)
+        except BaseException:
+            pg.close()
             raise
 
     def _create(self, path: Path) -> None:
@@ -83,10 +111,11 @@ class Library(Writes):
         try:
             readonly = readonly or not (created or writable(path))
             if readonly:
-                self.db = sqlite3.connect(read_only_uri(file), uri=True, isolation_level=None)
+                db = sqlite3.connect(read_only_uri(file), uri=True, isolation_level=None)
             else:
-                self.db = sqlite3.connect(str(file), isolation_level=None)
-            self.db.text_factory = text_of
+                db = sqlite3.connect(str(file), isolation_level=None)
+            self.db = db
+            db.text_factory = text_of
             self.db.execute("PRAGMA busy_timeout = 5000")
             version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
             if version > SCHEMA_VERSION:
@@ -99,7 +128,7 @@ class Library(Writes):
                     f"{path} is an SQLite database of another program, not a refs library; "
                     "name a new file or a refs library with --library"
                 )
-            refuse_damaged(self.db, path, version, quick=not created)
+            refuse_damaged(db, path, version, quick=not created)
             if readonly:
                 self.db.execute("PRAGMA query_only = ON")
                 return
@@ -122,6 +151,7 @@ class Library(Writes):
 
     def _migrate(self) -> None:
         version = self.schema_version()
+        assert isinstance(self.db, sqlite3.Connection) and isinstance(self.path, Path)
         if version >= 1:  # a library with data: a verified copy first
             backup(self.db, default_backup_path(self.path, version))
         with self.transaction():
@@ -151,23 +181,51 @@ class Library(Writes):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One transaction: all or nothing. SQLite failures (a busy or full disk, a
-        library another process holds) become LibraryError after the rollback."""
-        begin_immediate(self.db, self.path)
+        library another process holds) become LibraryError after the rollback; so do
+        PostgreSQL's (the server gone, a constraint)."""
+        errors = self._begin()
         try:
             yield
+            if self.server:
+                from refs.library.search import refresh
+
+                refresh(self)  # readers of a server may not write the index themselves
             self.db.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except errors as exc:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
-            raise LibraryError(f"{self.path}: {exc}; nothing was changed") from None
+            shown = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise LibraryError(f"{self.shown}: {shown}; nothing was changed") from None
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
 
+    def _begin(self) -> tuple[type[Exception], ...]:
+        """Start a writing transaction; the errors of its database."""
+        if isinstance(self.path, ServerUrl):
+            import psycopg
+
+            from refs.library import pg_store
+
+            pg_store.begin(cast("PgConnection", self.db), self.path)
+            return (psycopg.Error,)
+        begin_immediate(self.db, self.path)
+        return (sqlite3.Error,)
+
+    @property
+    def shown(self) -> str:
+        """The library as messages name it (a URL without its password)."""
+        return self.path.shown if isinstance(self.path, ServerUrl) else str(self.path)
+
     def schema_version(self) -> int:
+        if self.server:
+            from refs.library.pg_store import schema_version
+
+            return schema_version(cast("PgConnection", self.db))
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     def dump(self) -> list[str]:
-        """Every row of every table as text lines (for tests of all-or-nothing writes)."""
-        return list(self.db.iterdump())
+        """Every row of every table as text lines, the same in either database (tests
+        of all-or-nothing writes, ``refs copy``)."""
+        return dump(self.db, self.server)

@@ -123,10 +123,11 @@ class Writes(Reads):
     def move_record(self, drop_id: int, keep_id: int) -> None:
         """Every citation and key of ``drop_id`` goes to ``keep_id``; the record goes.
         Its tags and notes go too, and its fields set by hand where ``keep_id`` has none."""
-        for table in ("hand_fields", "tags"):
-            self.db.execute(
-                f"UPDATE OR IGNORE {table} SET record_id = ? WHERE record_id = ?",
-                (keep_id, drop_id),
+        for table, col in (("hand_fields", "field"), ("tags", "tag")):
+            self.db.execute(  # where keep_id has its own: kept (SQLite's UPDATE OR IGNORE)
+                f"UPDATE {table} SET record_id = ? WHERE record_id = ? "
+                f"AND {col} NOT IN (SELECT {col} FROM {table} WHERE record_id = ?)",
+                (keep_id, drop_id, keep_id),
             )
             self.db.execute(f"DELETE FROM {table} WHERE record_id = ?", (drop_id,))
         self.db.execute("UPDATE notes SET record_id = ? WHERE record_id = ?", (keep_id, drop_id))

@@ -14,9 +14,9 @@ from refs import diagnostics as diag
 from refs.dates import read_issue_date
 from refs.diagnostics import Diagnostic
 from refs.models import Article, Paragraph, PartialDate, SourceList, Span
+from refs.models.trusted import trusted
 from refs.parse.line_index import LineIndex
 from refs.parse.list_bounds import BLANK_LINE_RE, FOOTER_RE, find_label, find_list_end, footer_start
-from refs.parse.trusted import trusted
 
 KNOWN_PUBLICATIONS = ("Disarmament Diplomacy", "Disarmament Documentation")
 
@@ -292,6 +292,7 @@ def _source_list(
             )
         )
     label_text = text[label.start() : label.end()].rstrip(": \t").strip()
-    return SourceList(
-        label=label_text, text=text[list_start:list_end], span=lines.span(list_start, list_end)
+    span = lines.span(list_start, list_end)
+    return trusted(
+        SourceList, {"label": label_text, "text": text[list_start:list_end], "span": span}
     )

@@ -9,11 +9,11 @@ from refs import diagnostics as diag
 from refs.dates import is_weekday, read_date, unreadable_date
 from refs.diagnostics import Diagnostic
 from refs.models import RawReference, SourceList, Span
+from refs.models.trusted import trusted
 from refs.outlets import is_known
 from refs.parse.line_index import LineIndex
 from refs.parse.outlet_span import outlet_start
 from refs.parse.separators import decode_entities, missing_separators, split_entries
-from refs.parse.trusted import trusted
 
 # A page locator written after the date ("..., October 13, 1999, p. S12505").
 _LOCATOR_RE = re.compile(r"^pp?\.\s*[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?$")
@@ -63,7 +63,7 @@ def clean_outlet(text: str) -> str:
 def clean_title(text: str) -> str:
     """Strip white space and a single unbalanced quote at either end; ``''`` (damage) stays."""
     text = text.strip().rstrip(",").strip()
-    if not _QUOTE_SET.intersection(text):
+    if _QUOTE_SET.isdisjoint(text):
         return text
     closer = _ENCLOSING.get(text[0])
     if closer and len(text) > 2 and text[-1] == closer and closer not in text[1:-1]:
@@ -176,7 +176,7 @@ def _flags(
         flag("no-outlet", "S002", f"entry {n} has no outlet: {raw!r}")
     if not title:
         flag("no-title", "S006", f"entry {n} has no title: {raw!r}")
-    if _QUOTE_SET.intersection(raw) and _looks_damaged(raw):
+    if not _QUOTE_SET.isdisjoint(raw) and _looks_damaged(raw):
         flag(
             "damaged-text", "S003",
             f"entry {n} looks damaged (lost apostrophes or empty quotes); kept as found",

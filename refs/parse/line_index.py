@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from refs.models import Span
-from refs.parse.trusted import trusted
+from refs.models.trusted import trusted
 
 
 class LineIndex:

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from refs.dates import infer, read_date
 from refs.models import PartialDate, RawReference, Reference
+from refs.models.trusted import filled
 from refs.outlets import resolve
-from refs.parse.trusted import trusted
 
 # Cues in a title, strongest first: the first that matches decides the CSL type.
 _TYPE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -81,22 +81,17 @@ def _resolve(date_text: str, year: int | None, month: int | None) -> PartialDate
     written = read_date(date_text)
     if written is None:
         return None
-    issue = PartialDate(year=year, month=month) if year is not None else None
+    issue = filled(PartialDate, {"year": year, "month": month}) if year is not None else None
     return infer(written, issue)
-
-
-# the fields a source-list entry never sets (names, numbers, ...): their defaults
-_UNSET = {n: f.default for n, f in Reference.model_fields.items() if not f.is_required()}
 
 
 def normalize(raw: RawReference, issued: PartialDate | None, source: str, key: str) -> Reference:
     """The Reference of one parsed entry, dated ``issued`` (see ``resolve_date``); no
     validation: the parts were built by the parser."""
     outlet = resolve(raw.outlet) if raw.outlet else None
-    return trusted(
+    return filled(
         Reference,
         {
-            **_UNSET,
             "key": key,
             "raw": raw.raw,
             "title": raw.title,

@@ -21,6 +21,7 @@ from refs.models import (
     Reference,
     fields_of,
 )
+from refs.models.trusted import filled
 from refs.outlets import resolve
 from refs.parse.article import read_article
 from refs.parse.entries import parse_list
@@ -85,11 +86,14 @@ class Entry:
     identity: Identity
 
     def variant(self) -> Fields:  # what its key is made from
-        return Fields.model_construct(
-            title=self.raw.title,
-            outlet=self.raw.outlet,
-            outlet_canonical=self.canonical,
-            issued=self.issued,
+        return filled(
+            Fields,
+            {
+                "title": self.raw.title,
+                "outlet": self.raw.outlet,
+                "outlet_canonical": self.canonical,
+                "issued": self.issued,
+            },
         )
 
 

@@ -18,6 +18,7 @@ from refs.select import Selection, article_named, select, unmatched_articles
 
 if TYPE_CHECKING:
     from refs.diagnostics import Diagnostic
+    from refs.library.connection import ServerUrl
     from refs.library.store import Library
     from refs.models import Keyed, LibraryReference
 
@@ -34,7 +35,7 @@ class Gathered:
 
 def gather(
     paths: Sequence[Path],
-    library: Path,
+    library: Path | ServerUrl,
     load: Loader,
     selection: Selection | None = None,
     *,
@@ -70,7 +71,10 @@ def gather(
 
 
 def _library(
-    path: Path, selection: Selection, keys: Sequence[str] = (), with_articles: bool = False
+    path: Path | ServerUrl,
+    selection: Selection,
+    keys: Sequence[str] = (),
+    with_articles: bool = False,
 ) -> Gathered:
     """The library's references that ``selection`` picks (tags included), and with
     ``with_articles`` the library's digest articles as items after them."""
@@ -108,7 +112,7 @@ def _check_names(names: Sequence[str], articles: list[str]) -> None:
         )
 
 
-def _library_articles(path: Path, selection: Selection) -> Gathered:
+def _library_articles(path: Path | ServerUrl, selection: Selection) -> Gathered:
     """The library's articles (read-only) parsed from their kept text, with library keys;
     none (with the L001 errors) when the library keeps no text of any of them."""
     from refs.check.stored import chosen, library_articles

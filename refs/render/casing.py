@@ -1,7 +1,8 @@
 """Title case as the reference processor (citeproc-js) applies it.
 
-Words are split on spaces and hyphens. A part is capitalised when it is all lower case,
-longer than one letter and not a stop word; the first word, a word after ``:``, ``?``
+Words are split on spaces, hyphens, dashes and slashes. A part is capitalised when it
+is all lower case, longer than one letter and not a stop word (a stop word opening a
+hyphenated word is capitalised); the first word, a word after ``:``, ``?``
 or ``!`` and a stop word at the very end are capitalised too. Words that already hold a
 capital are left alone. The first word inside single quotes keeps its case unless the
 closing quote ends the title or meets punctuation (citeproc-js's quote handling)."""
@@ -28,7 +29,8 @@ STOP_WORDS = frozenset(
 _PUNCT = "\"'“”‘’()[]{}" + "".join(chr(c) for c in range(0xE000, 0xE030))
 _SINGLE = ("'", FIELD_APOSTROPHE)
 _TRAILING = ".,;:?!"
-_TOKEN = re.compile(r"(\s+|-)")
+_BETWEEN = "-\u2013\u2014/"  # hyphen, en and em dash, slash: parts of one word each
+_TOKEN = re.compile(r"(\s+|[-\u2013\u2014/])")
 _LEAD = re.compile(r"^([\W\ue000-\ue0ff]*)(.*)$", re.S)
 
 
@@ -58,13 +60,17 @@ def title_case(text: str) -> str:
     after_punct = False
     last_word = -1
     offset = 0
-    for token in _TOKEN.split(text):
+    tokens = _TOKEN.split(text)
+    for n, token in enumerate(tokens):
         start, offset = offset, offset + len(token)
-        if not token or token.isspace() or token == "-":
+        if not token or token.isspace() or token in _BETWEEN:
             out.append(token)
             continue
         core = _core(token)
-        capitalise = (len(core) > 1 and core.lower() not in STOP_WORDS) or first or after_punct
+        # a stop word that opens a hyphenated word is capitalised ("Pro-Environmental")
+        opens_compound = tokens[n + 1 : n + 2] == ["-"] and tokens[n - 1 : n] != ["-"]
+        stop = core.lower() in STOP_WORDS and not opens_compound
+        capitalise = (len(core) > 1 and not stop) or first or after_punct
         if token.startswith(_SINGLE) and _quote_keeps_case(text, start):
             capitalise = False
         if capitalise and token == token.lower():

@@ -112,3 +112,23 @@ def year_suffixes(
         joined = joined + (after if len(before[0]) > 1 else within)
         joined = joined + _suffix_segment(texts, sufs, delimiter, ranged)
     return joined
+
+
+_PUNCTUATION = ",.;:!?"
+
+
+def join_cites(texts: Sequence[Any], delimiter: str) -> Any:
+    """A citation's cites joined by the layout's delimiter, as citeproc-js joins them:
+    no delimiter before a cite whose prefix opens with punctuation (``, cited in``), and
+    none of the delimiter's punctuation after a cite that ends with a comma."""
+    if not texts:
+        return None
+    joined = texts[0]
+    for text in texts[1:]:
+        if str(text)[:1] in _PUNCTUATION:
+            joined = joined + text
+        elif delimiter[:1] in _PUNCTUATION and str(joined).endswith(","):
+            joined = joined + delimiter[1:] + text
+        else:
+            joined = joined + delimiter + text
+    return joined

@@ -80,21 +80,30 @@ def _flag(option: Any) -> bool:
     return (option or "").lower() == "true"
 
 
+def _collisions(run: _Pass, group: Sequence[str]) -> dict[str, int]:
+    return {k: sum(run.texts[k] == run.texts[o] for o in group if o != k) for k in group}
+
+
 def _add_names(run: _Pass, st: Any, bibliography: Any, variables: list[str], first: int) -> None:
+    """Each colliding cite shows the fewest names that leave it as few look-alikes as any
+    number of names does (a name that tells no one apart is not added)."""
     for group in run.colliding():
         most = max(len(names_of(bibliography.source[k], variables)) for k in group)
         before = {k: run.texts[k] for k in group}
+        best = {k: (n, first) for k, n in _collisions(run, group).items()}
         for shown in range(first + 1, most + 1):
-            pending = [k for k in group if sum(run.texts[k] == run.texts[o] for o in group) > 1]
-            if not pending:
-                break
-            for key in pending:
-                st.names_shown[key] = shown
-            run.again(pending)
-        if len(set(run.texts[k] for k in group)) == 1:  # names did not help: undo
             for key in group:
-                st.names_shown.pop(key, None)
-            run.texts.update(before)
+                st.names_shown[key] = shown
+            run.again(group)
+            for key, n in _collisions(run, group).items():
+                if n < best[key][0]:
+                    best[key] = (n, shown)
+        for key in group:
+            st.names_shown.pop(key, None)
+            if best[key][1] > first:
+                st.names_shown[key] = best[key][1]
+        run.texts.update(before)
+        run.again([k for k in group if k in st.names_shown])
 
 
 def _add_givennames_by_cite(run: _Pass, st: Any, bibliography: Any, variables: list[str]) -> None:

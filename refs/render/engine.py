@@ -18,6 +18,7 @@ from refs.render.escape import protect, protect_affix, release
 from refs.render.formats import FORMATS
 from refs.render.items import prepare
 from refs.render.loader import Style
+from refs.render.positions import FIRST, Position, positions
 from refs.render.state import state_of
 from refs.render.styles import HOUSE_STYLES
 from refs.render.typography import Quotes, finish
@@ -34,6 +35,11 @@ class Cite(CitationItem):  # type: ignore[misc]
             ref = self.bibliography.source[self.key]
             self.__dict__["_reference"] = ref
         return ref
+
+    @property
+    def position(self) -> Position:
+        found: Position = self.__dict__.get("_position", FIRST)
+        return found
 
 
 @dataclass(frozen=True)
@@ -77,16 +83,6 @@ class CiteSpec:
     label: str = "page"
     prefix: str = ""
     suffix: str = ""
-
-
-def _note_start(style: Style, text: str) -> str:
-    """A note that opens with "ibid." opens with a capital (citeproc-js)."""
-    if not style.is_note:
-        return text
-    ibid = str(style.root.get_single_term("ibid") or "")
-    if ibid and text.startswith(ibid) and ibid[:1].islower():
-        return ibid[:1].upper() + text[1:]
-    return text
 
 
 def _cite(spec: CiteSpec) -> Cite:
@@ -139,6 +135,21 @@ def _registered(
     return cites
 
 
+def _locator_of(cite: Cite) -> str | None:
+    """A cite's locator with its label (page 12 is another locator than book 12)."""
+    locator = cite.get("locator")
+    return None if locator is None else f"{locator.label} {locator.identifier}"
+
+
+def _place(style: Style, citations: Sequence[Citation], notes: Sequence[int]) -> None:
+    """Each cite's position among the citations (in notes ``notes``, in order)."""
+    distance = int(style.root.citation.get("near-note-distance") or 5)
+    keyed = [[(c.key, _locator_of(c)) for c in citation.cites] for citation in citations]
+    for citation, row in zip(citations, positions(keyed, notes, distance), strict=True):
+        for cite, position in zip(citation.cites, row, strict=True):
+            cite.__dict__["_position"] = position
+
+
 def _citations(
     style: Style,
     bib: CitationStylesBibliography,
@@ -157,7 +168,7 @@ def _citations(
         except Exception as exc:
             diags.append(error("C006", source, None, f"{label}: {exc}"))
             continue
-        cited.append(Entry(label, finished(_note_start(style, str(text)))))
+        cited.append(Entry(label, finished(str(text))))
     return cited
 
 
@@ -190,9 +201,10 @@ def render_clusters(
     citations: bool = True,
     source: str = "<items>",
     cites_in_bibliography_order: bool = False,
+    notes: Sequence[int] | None = None,
 ) -> Rendered:
-    """Citations of ``clusters`` in order (notes 1, 2, ... for a note style) and the
-    bibliography of the items they cite (of every item when no cluster cites one).
+    """Citations of ``clusters`` in order (in notes ``notes``, by default 1, 2, ...) and
+    the bibliography of the items they cite (of every item when no cluster cites one).
     Without a cs:sort in cs:citation, a citation's cites keep the order given (or, with
     ``cites_in_bibliography_order``, take the bibliography's)."""
     formatter: Any = FORMATS[fmt]
@@ -220,6 +232,8 @@ def render_clusters(
     bib = CitationStylesBibliography(style, data, formatter)
     quotes = _quotes(style)  # terms are preformatted: only after the formatter is set
     cites = _registered(bib, clusters, ready, source, diags)
+    numbers = range(1, len(clusters) + 1) if notes is None else notes
+    _place(style, cites, [n for c, n in zip(clusters, numbers, strict=True) if c])
     disambiguate(style, bib, cites)
     cited: list[Entry] = []
     if citations or not style.has_bibliography():

@@ -6,6 +6,7 @@ from the data is text: ``<script>`` in a title comes out as ``&lt;script&gt;``."
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from refs.render.richtext import TAG_TEXT, release_markup, split
@@ -25,6 +26,23 @@ _PRIVATE = re.compile("[\ue000-\ue0ff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BREAKS = re.compile("\\s*[\t\n\r\x85\u2028\u2029]\\s*")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _superscripts() -> dict[int, str]:
+    """Superscript characters (``ª``, ``²``, ``ʳ``) as HTML superscripts, as citeproc-js
+    writes them."""
+    # and four modifier letters citeproc-js's table holds without a <super> mapping
+    out = {
+        ord(c): f"<sup>{s}</sup>" for c, s in zip("\u02c0\u02c1\u06e5\u06e6", "ʔʕوي", strict=True)
+    }
+    for code in range(0x80, 0x3200):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) >= 2 and parts[0] == "<super>":
+            out[code] = "<sup>" + "".join(chr(int(p, 16)) for p in parts[1:]) + "</sup>"
+    return out
+
+
+_SUPERSCRIPTS = _superscripts()
 
 
 def protect(text: str, nocase: bool = False) -> str:
@@ -71,7 +89,7 @@ def release(text: str, fmt: str) -> str:
         return "".join(
             _HTML.get(_FROM_STAND_IN[c], _FROM_STAND_IN[c]) if c in _FROM_STAND_IN else c
             for c in text
-        )
+        ).translate(_SUPERSCRIPTS)
     if fmt == "markdown":
         return "".join("\\" + _FROM_STAND_IN[c] if c in _FROM_STAND_IN else c for c in text)
     return "".join(_FROM_STAND_IN.get(c, c) for c in text)

@@ -65,6 +65,10 @@ class Html:
     def entry(text: str) -> str:
         return f'<div class="csl-entry">{text}</div>'
 
+    @staticmethod
+    def display(kind: str, text: object) -> str:
+        return f'<div class="csl-{html.escape(kind)}">{text}</div>'
+
 
 _MD_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>~^#|&"})
 

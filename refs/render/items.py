@@ -15,7 +15,7 @@ from refs.render.escape import protect_item
 
 NAME_FIELDS = frozenset(n.replace("_", "-") for n in NAMES)
 NAME_PARTS = frozenset(
-    ("family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle")
+    "family given literal suffix dropping-particle non-dropping-particle comma-suffix".split()
 )
 DATE_FIELDS = ("issued", "accessed", "event-date", "original-date", "submitted", "container")
 
@@ -63,7 +63,19 @@ def _particles(name: dict[str, str]) -> dict[str, str]:
     """Lower-case words that open a family name are its particle ("van der Berg"), as
     the reference processor reads them when no particle is given apart."""
     family = name.get("family", "")
-    if "non-dropping-particle" in name or "dropping-particle" in name or " " not in family:
+    if len(family) > 2 and family[0] == family[-1] == '"':  # quoted: a family name whole
+        return {**name, "family": family[1:-1]}
+    if "non-dropping-particle" in name or "dropping-particle" in name:
+        return name
+    given = name.get("given", "").split(" ")
+    if len(given) > 1 and given[-1][:1].islower() and "," not in name.get("given", ""):
+        # "François Hédelin d'" (after a comma, a suffix: "John, Jr.")
+        tail = len(given) - 1
+        while tail > 1 and given[tail - 1][:1].islower():
+            tail -= 1
+        head, particle = " ".join(given[:tail]), " ".join(given[tail:])
+        name = {**name, "given": head, "dropping-particle": particle}
+    if " " not in family:
         return name
     words = family.split(" ")
     lead = 0
@@ -85,6 +97,8 @@ def _check_names(value: Any) -> list[dict[str, str]] | None:
         clean = {k: str(v) for k, v in name.items() if k in NAME_PARTS and v is not None}
         if not clean:
             return None
+        if clean.pop("comma-suffix", None) in ("True", "true"):
+            clean["comma-suffix"] = "true"
         names.append(_particles(clean))
     return names
 

@@ -48,6 +48,7 @@ class RenderState:
     et_al_term: str = ""  # the "et al." names printed last
     # per entry
     names_done: bool = False  # the entry's first cs:names has rendered
+    spoken: bool = False  # the cite or entry has printed something (no capital for a term)
     cite_names: str | None = None  # what the cite's first cs:names rendered (collapsing)
     drop_names: bool = False  # the cite's first cs:names renders nothing (collapsed cite)
     suppressed: set[str] = field(default_factory=set)  # variables used by a substitute
@@ -69,6 +70,7 @@ class RenderState:
         self.suppressed.clear()
         self.traces.clear()
         self.names_done = False
+        self.spoken = False
         self.cite_names = None
 
     def find(self, element: Any, query: str) -> Any:
@@ -81,6 +83,7 @@ class RenderState:
 
     def note(self, variable: str) -> None:
         """A variable was rendered: every open substitute recording gets it."""
+        self.spoken = True
         for trace in self.traces:
             trace.add(variable)
 

@@ -139,6 +139,9 @@ def punctuation_in_quote(text: str, q: Quotes) -> str:
     return re.sub(rf"\.\.((?:[{closers}]|</[a-z]+>)+)", r".\1", text)
 
 
+_PERIOD_AFTER_TAGS = re.compile(r"(?<!\.)(\.(?:</(?:b|i|span|sup|sub)>)+)\.")
+
+
 def finish(text: str, q: Quotes) -> str:
     text = smart_quotes(text, q)
     if q.punctuation_in_quote:
@@ -146,4 +149,6 @@ def finish(text: str, q: Quotes) -> str:
     else:
         closers = re.escape(q.close + q.close_inner)
         text = re.sub(rf"([?!])((?:[{closers}]|</[a-z]+>)*)\.", r"\1\2", text)
+    # a period after a period that ends formatted text ("<b>Doe Co.</b>.")
+    text = _PERIOD_AFTER_TAGS.sub(r"\1", text)
     return text.replace(_APOS_MARK, APOSTROPHE)

@@ -118,6 +118,7 @@ def ingest_json(report: IngestReport) -> str:
         "matched": report.matched,
         "texts_filled": report.texts_filled,
         "new_keys": list(report.new_keys),
+        "auto_merged": [{"key": k, "into": into} for k, into in sorted(report.auto_merged)],
     }
     return dumps(doc)
 
@@ -133,4 +134,10 @@ def ingest_summary(report: IngestReport) -> str:
         (report.texts_filled, "article text(s) kept for articles added before"),
     ]
     parts = [f"{n} {what}" for n, what in counts if n] or ["nothing new"]
-    return "refs: " + ", ".join(parts) + "\n"
+    out = "refs: " + ", ".join(parts) + "\n"
+    merged = sorted(report.auto_merged)
+    if merged:
+        shown = ", ".join(f"{k} into {into}" for k, into in merged[:3])
+        more = f" and {len(merged) - 3} more" if len(merged) > 3 else ""
+        out += f"refs: merged automatically: {shown}{more} (undo one: refs split KEY)\n"
+    return out

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from refs.formats import registry
+from tests.conftest import NewLibrary
 from tests.helpers import DATA, SEEDS
 from tests.helpers.cli_run import run
 from tests.helpers.export_data import sample_refs
@@ -19,8 +20,8 @@ def keys_in(path: Path) -> list[str]:
     return [item["id"] for item in json.loads(path.read_text(encoding="utf-8"))]
 
 
-def test_registered_exports_follow_every_change(tmp_path: Path) -> None:
-    lib = str(tmp_path / "lib.db")
+def test_registered_exports_follow_every_change(tmp_path: Path, new_library: NewLibrary) -> None:
+    lib = new_library("lib.db")
     assert run("add", SEED0, "--library", lib)[0] == 0
     out = tmp_path / "paper" / "refs.json"
     out.parent.mkdir()
@@ -47,8 +48,8 @@ def test_registered_exports_follow_every_change(tmp_path: Path) -> None:
     assert [p.name for p in out.parent.iterdir()] == ["refs.json"]
 
 
-def test_filters_list_and_remove(tmp_path: Path) -> None:
-    lib = str(tmp_path / "lib.db")
+def test_filters_list_and_remove(tmp_path: Path, new_library: NewLibrary) -> None:
+    lib = new_library("lib.db")
     run("add", SEED0, "--library", lib)
     reuters = tmp_path / "reuters.bib"
     args = ("autoexport", "add", str(reuters), "-f", "biblatex", "--outlet", "Reuters")

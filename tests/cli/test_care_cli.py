@@ -8,23 +8,25 @@ from pathlib import Path
 
 import pytest
 
+from refs.library.connection import location
 from refs.library.journal import content_dump
 from refs.library.store import Library
+from tests.conftest import NewLibrary
 from tests.helpers import DATA, SEEDS
 from tests.helpers.cli_run import run
 
 SEED0 = SEEDS / "000_ef633acc338f5415.txt"
 
 
-def library(tmp_path: Path) -> str:
-    lib = str(tmp_path / "lib.db")
+def library(new_library: NewLibrary) -> str:
+    lib = new_library()
     code, _, _ = run("add", str(SEEDS), "--library", lib)
     assert code == 0
     return lib
 
 
 def dump(lib: str) -> list[str]:
-    with Library(Path(lib)) as opened:
+    with Library(location(lib)) as opened:
         return content_dump(opened)
 
 
@@ -35,8 +37,8 @@ def show(lib: str, key: str) -> dict[str, object]:
     return doc
 
 
-def test_a_wrong_merge_is_refused_then_forced_then_undone(tmp_path: Path) -> None:
-    lib = library(tmp_path)
+def test_a_wrong_merge_is_refused_then_forced_then_undone(new_library: NewLibrary) -> None:
+    lib = library(new_library)
     before = dump(lib)
     code, _, err = run("merge", "reuters2000putin", "ap2000gore", "--library", lib)
     assert code == 2 and "outlets differ (Reuters / Associated Press)" in err and "--force" in err
@@ -55,8 +57,8 @@ def test_a_wrong_merge_is_refused_then_forced_then_undone(tmp_path: Path) -> Non
     assert "[undone]" in out
 
 
-def test_merge_keep_chooses_the_title_of_b(tmp_path: Path) -> None:
-    lib = library(tmp_path)
+def test_merge_keep_chooses_the_title_of_b(new_library: NewLibrary) -> None:
+    lib = library(new_library)
     assert run("edit", "ap2000kim", "--set", "title=Gore aide", "--library", lib)[0] == 0
     code, _, err = run(
         "merge", "ap2000gore", "ap2000kim", "--keep", "title=B", "--force", "--library", lib
@@ -67,8 +69,8 @@ def test_merge_keep_chooses_the_title_of_b(tmp_path: Path) -> None:
     assert code == 2 and "FIELD=A" in err
 
 
-def test_edit_sets_any_field_and_a_re_add_keeps_it(tmp_path: Path) -> None:
-    lib = library(tmp_path)
+def test_edit_sets_any_field_and_a_re_add_keeps_it(new_library: NewLibrary) -> None:
+    lib = library(new_library)
     code, _, err = run(
         "edit", "ap2000gore", "--set", "title=Gore aide discusses North Korea",
         "--set", "issued=2000-10-27", "--unset", "container-title", "--library", lib,
@@ -83,8 +85,8 @@ def test_edit_sets_any_field_and_a_re_add_keeps_it(tmp_path: Path) -> None:
     assert code == 0 and show(lib, "ap2000gore")["title"] == "Gore aid discusses North Korea"
 
 
-def test_edit_errors_are_clear(tmp_path: Path) -> None:
-    lib = library(tmp_path)
+def test_edit_errors_are_clear(new_library: NewLibrary) -> None:
+    lib = library(new_library)
     before = dump(lib)
     code, _, err = run("edit", "ap2000gore", "--set", "titel=x", "--library", lib)
     assert code == 2 and "unknown field 'titel'" in err and "did you mean: title" in err
@@ -101,8 +103,8 @@ def test_edit_errors_are_clear(tmp_path: Path) -> None:
     assert dump(lib) == before
 
 
-def test_tags_and_notes_show_and_undo(tmp_path: Path) -> None:
-    lib = library(tmp_path)
+def test_tags_and_notes_show_and_undo(new_library: NewLibrary) -> None:
+    lib = library(new_library)
     before = dump(lib)
     assert run("tag", "ap2000gore", "korea", "missiles", "--library", lib)[0] == 0
     assert run("untag", "ap2000gore", "missiles", "--library", lib)[0] == 0
@@ -118,8 +120,8 @@ def test_tags_and_notes_show_and_undo(tmp_path: Path) -> None:
     assert code == 2 and "nothing to undo" in err
 
 
-def test_remove_asks_for_yes_when_more_goes_than_named(tmp_path: Path) -> None:
-    lib = library(tmp_path)
+def test_remove_asks_for_yes_when_more_goes_than_named(new_library: NewLibrary) -> None:
+    lib = library(new_library)
     before = dump(lib)
     code, _, err = run("remove", "--article", str(SEED0), "--library", lib)
     assert code == 2 and "would remove article" in err and "--yes" in err
@@ -153,9 +155,9 @@ def test_an_import_records_its_path_as_given(
     assert code == 0 and "nothing new" in err
 
 
-def test_add_issue_gives_a_headless_page_its_issue(tmp_path: Path) -> None:
+def test_add_issue_gives_a_headless_page_its_issue(library_url: str) -> None:
     page = DATA / "articles" / "headless_fragment.txt"
-    lib = str(tmp_path / "lib.db")
+    lib = library_url
     code, _, err = run("add", str(page), "--issue", "No. 24, February 1998", "--library", lib)
     assert code == 0 and "A001" not in err and "S008 warning" in err
     code, out, _ = run("list", "--cited-by", "24", "--format", "json", "--library", lib)

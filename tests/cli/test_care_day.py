@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from refs.library.connection import location
 from refs.library.journal import content_dump
 from refs.library.store import Library
 from tests.helpers import DATA, SEEDS
@@ -16,7 +17,7 @@ SEED0 = SEEDS / "000_ef633acc338f5415.txt"
 
 
 def dump(lib: str) -> list[str]:
-    with Library(Path(lib)) as opened:
+    with Library(location(lib)) as opened:
         return content_dump(opened)
 
 
@@ -35,8 +36,8 @@ def exports(lib: str) -> str:
     return "\n".join(out)
 
 
-def test_a_day_with_the_library(tmp_path: Path) -> None:
-    lib = str(tmp_path / "refs.db")
+def test_a_day_with_the_library(tmp_path: Path, library_url: str) -> None:
+    lib = library_url
     # morning: the articles go in; the late issue's Yonhap entry is 2001-03-01, flagged
     code, _, err = run("add", str(SEEDS), str(LATE), "--library", lib)
     assert code == 0 and "S008 warning" in err and "Yonhap, March 1" in err
@@ -101,8 +102,10 @@ def test_a_day_with_the_library(tmp_path: Path) -> None:
     assert json.loads(run("list", "-f", "json", "--library", lib)[1]) == []
 
 
-def test_a_corrected_article_replaces_the_old_one_and_leaves_no_trace(tmp_path: Path) -> None:
-    lib = str(tmp_path / "refs.db")
+def test_a_corrected_article_replaces_the_old_one_and_leaves_no_trace(
+    tmp_path: Path, library_url: str
+) -> None:
+    lib = library_url
     assert run("add", str(SEEDS), "--library", lib)[0] == 0
     before = dump(lib)
     corrected = tmp_path / SEED0.name

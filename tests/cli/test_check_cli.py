@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from refs.check.coverage import check_article
-from refs.cli import app
+from refs.cli.commands import app
 from refs.pipeline import parse_paths
 from refs.report.check_html import check_html
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from refs.cli import app
+from refs.cli.commands import app
 from refs.formats import registry
 from tests.helpers import SEEDS
 from tests.helpers.cli_run import run

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from refs.reader import looks_binary
+from tests.conftest import NewLibrary
 from tests.helpers.cli_run import run
 
 
@@ -32,13 +33,15 @@ def library(tmp_path: Path) -> str:
 
 
 @pytest.mark.parametrize("fmt", ["bibtex", "biblatex", "ris"])
-def test_export_warns_and_writes_a_text_file(library: str, fmt: str, tmp_path: Path) -> None:
+def test_export_warns_and_writes_a_text_file(
+    library: str, fmt: str, tmp_path: Path, new_library: NewLibrary
+) -> None:
     out = tmp_path / f"out.{fmt}"
     code, _, err = run("export", "--library", library, "-f", fmt, "-o", str(out))
     assert code == 0
     assert "control characters left out" in err
     assert not looks_binary(out.read_bytes())
-    again = str(tmp_path / "again.db")
+    again = new_library("again.db")
     code, _, err = run("import", str(out), "--library", again)
     assert code == 0, err
     _, listed, _ = run("list", "--format", "json", "--library", again)
@@ -47,11 +50,11 @@ def test_export_warns_and_writes_a_text_file(library: str, fmt: str, tmp_path: P
     assert ref["title"] == expected
 
 
-def test_ris_says_line_breaks_become_spaces(tmp_path: Path) -> None:
+def test_ris_says_line_breaks_become_spaces(tmp_path: Path, new_library: NewLibrary) -> None:
     items = [{"id": "k", "type": "article-newspaper", "title": "Two\nlines"}]
     source = tmp_path / "in.json"
     source.write_text(json.dumps(items), encoding="utf-8")
-    lib = str(tmp_path / "t.db")
+    lib = new_library("t.db")
     assert run("import", str(source), "--library", lib)[0] == 0
     code, out, err = run("export", "--library", lib, "-f", "ris")
     assert code == 0 and "TI  - Two lines\n" in out

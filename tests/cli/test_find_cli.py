@@ -12,8 +12,8 @@ from tests.helpers.cli_run import run
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> str:
-    path = str(tmp_path / "lib.db")
+def lib(library_url: str) -> str:
+    path = library_url
     assert run("add", str(SEEDS), "--library", path)[0] == 0
     return path
 

@@ -31,8 +31,8 @@ def refs_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> str:
-    path = str(tmp_path / "lib.db")
+def lib(library_url: str) -> str:
+    path = library_url
     code, _, err = run("add", SEED0, SEED1, "--library", path)
     assert code == 0, err
     return path

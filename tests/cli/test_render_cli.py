@@ -8,7 +8,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from refs.cli import app
+from refs.cli.commands import app
 from refs.render import load_style, render
 from refs.render.styles import SHORT_NAMES
 

@@ -29,10 +29,13 @@ def modules(*args: str) -> set[str]:
 @pytest.mark.parametrize(
     ("args", "absent"),
     [
-        (["--help"], {"pydantic", "refs.models", "refs.pipeline", "sqlite3", "json", "orjson"}),
+        (["--help"], {"typer", "refs.cli.app", "pydantic", "refs.models", "refs.pipeline"}),
+        ([], {"typer", "refs.cli.app", "pydantic"}),
+        (["parse", "--help"], {"refs.models", "refs.pipeline", "sqlite3", "orjson"}),
         (
             ["check", SEED],
-            {"rapidfuzz", "citeproc", "lxml", "refs.library.store", "rich", "wcwidth"},
+            {"rapidfuzz", "citeproc", "lxml", "refs.library.store", "rich", "wcwidth"}
+            | {"refs.cli.library", "refs.cli.curation", "refs.cli.intake", "refs.cli.commands"},
         ),
         (["parse", SEED], {"rapidfuzz", "citeproc", "lxml", "refs.check.link", "rich"}),
     ],

@@ -13,9 +13,10 @@ from refs.formats.bib_types import CSL_TYPES
 from refs.formats.bibtex_read import parse_bibtex
 from refs.formats.csljson_read import parse_csljson
 from refs.formats.detect import parse_text
-from refs.formats.safe_text import CONTROL, export_notes
+from refs.formats.safe_text import CONTROL, export_notes, one_line
 from refs.models import LibraryReference, PartialDate
 from refs.reader import looks_binary
+from tests.helpers.fuzz import BREAK_TEXT, broken_text
 
 texts = st.text(min_size=1)
 # what a BibTeX file can hold as it is: no control character (tab and line breaks are text)
@@ -142,3 +143,37 @@ def test_exports_hold_no_control_character_and_no_new_entry(
         assert result.references[0].title.startswith("Title ")
     notes = export_notes([ref], "ris")
     assert notes and (CONTROL.search(ref.title) or "line breaks" in notes[0])
+
+
+@given(
+    st.builds(
+        LibraryReference,
+        key=st.just("k1"),
+        title=broken_text,
+        outlet=st.none() | broken_text,
+        container_title=st.none() | broken_text,
+        issued=dates,
+    ),
+    st.sampled_from(BREAK_TEXT),
+)
+def test_line_breaks_in_values_round_trip_and_never_break_an_entry(
+    ref: LibraryReference, end: str
+) -> None:
+    """A lone CR (or any line end) inside a value: BibTeX, BibLaTeX and CSL-JSON give it
+    back as it was, RIS as the one-line value; the entry after it is whole."""
+    ref = ref.model_copy(update={"title": f"A{end}" + ref.title})
+    after = LibraryReference(
+        key="k2", title="After", outlet="Reuters", issued=PartialDate(year=2000)
+    )
+    for name in ("bibtex", "biblatex", "csljson", "ris"):
+        text = registry.export(name, [ref, after])
+        result = parse_text(text, "x", name)
+        assert [r.key for r in result.references] == ["k1", "k2"], (name, result.diagnostics)
+        back, then = result.references
+        if name == "ris":  # one-line values
+            assert back.title == one_line(ref.title)
+        else:
+            assert back.title == ref.title, name
+            assert back.container_title == read_back_container(ref), name
+        assert (then.title, then.outlet) == ("After", "Reuters"), name
+        assert registry.export(name, list(result.references)) == text, name

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from refs.cli import app
+from refs.cli.commands import app
 from refs.formats import registry
 from refs.formats.detect import parse_text
 from refs.models import Reference

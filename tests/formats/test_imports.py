@@ -109,6 +109,21 @@ def test_bibtex_bad_dates_are_reported_not_invented() -> None:
     assert [c for c, _ in codes(result)] == ["I009", "I009"]
 
 
+def test_bibtex_year_in_words_is_a_date_without_a_year() -> None:
+    text = """@article{a, title = {t}, year = {March 5}}
+@article{b, title = {u}, year = {March}}
+@article{c, title = {v}, issued = {--03-05}}
+@article{d, title = {w}, year = {forthcoming}}"""
+    result = parse_bibtex(text)
+    assert [r.issued for r in result.references] == [
+        PartialDate(month=3, day=5),
+        PartialDate(month=3),
+        PartialDate(month=3, day=5),  # as refs wrote it before
+        None,
+    ]
+    assert codes(result) == [("I009", 4)]  # words that are no date: named, left out
+
+
 def test_csljson_items_and_errors_with_lines() -> None:
     text = """[
   {"id": "a", "type": "speech", "title": "Remarks", "publisher": "Office",

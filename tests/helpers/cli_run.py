@@ -8,7 +8,8 @@ from contextlib import redirect_stderr, redirect_stdout
 
 from typer.testing import CliRunner
 
-from refs.cli import app, main
+from refs.cli import main
+from refs.cli.commands import app
 
 runner = CliRunner()
 

@@ -3,10 +3,11 @@ refs (or through citeproc-py as shipped) and compare with its RESULT.
 
 A fixture's sections are ``>>===== NAME =====>>`` ... ``<<===== NAME =====<<``. Without
 CITATION-ITEMS or CITATIONS all INPUT items form one citation (the suite's convention);
-CITATION-ITEMS lists citations (note n for the n-th in a note style); CITATIONS replays
-citeproc-js's ``processCitationCluster`` calls, and the final citations are compared,
-one ``[n] text`` line each. Output is compared as HTML after layout whitespace between
-lines is dropped and ``&#38;`` is read as ``&amp;``.
+CITATION-ITEMS lists citations (note n for the n-th); CITATIONS replays citeproc-js's
+``processCitationCluster`` calls, and the final citations (in their final notes) are
+compared, one ``[n] text`` line each. Items without an id are ITEM-1, ITEM-2, ...
+Output is compared as HTML after layout whitespace between lines is dropped and
+``&#38;`` is read as ``&amp;``.
 
     python -m tests.helpers.csl_suite [--engine refs|plain] [--write] [--show NAME]
 """
@@ -53,6 +54,7 @@ class Fixture:
     result: str
     clusters: list[list[dict[str, Any]]] = field(default_factory=list)
     numbered: bool = False  # CITATIONS: the result has one "[n] text" line per citation
+    notes: list[int] | None = None  # CITATIONS: each citation's final noteIndex
     unscored: str | None = None
 
     @property
@@ -60,14 +62,19 @@ class Fixture:
         return self.name.split("_", 1)[0]
 
 
-def _final_citations(calls: list[Any]) -> list[dict[str, Any]]:
-    """The citations in document order after the last processCitationCluster call."""
+def _final_citations(calls: list[Any]) -> list[tuple[dict[str, Any], int]]:
+    """The citations in document order after the last processCitationCluster call, each
+    with its note (the calls renumber the notes of the citations around them)."""
     known: dict[str, dict[str, Any]] = {}
+    note: dict[str, int] = {}
     order: list[str] = []
     for citation, before, after in calls:
-        known[citation["citationID"]] = citation
-        order = [c[0] for c in before] + [citation["citationID"]] + [c[0] for c in after]
-    return [known[cid] for cid in order if cid in known]
+        cid = citation["citationID"]
+        known[cid] = citation
+        note.update({c[0]: int(c[1]) for c in [*before, *after]})
+        note[cid] = int(citation.get("properties", {}).get("noteIndex") or 0)
+        order = [c[0] for c in before] + [cid] + [c[0] for c in after]
+    return [(known[cid], note[cid]) for cid in order if cid in known]
 
 
 def read(path: Path) -> Fixture:
@@ -76,6 +83,8 @@ def read(path: Path) -> Fixture:
     name = path.stem
     mode = sections.get("MODE", "").strip()
     items = json.loads(sections["INPUT"])
+    for n, item in enumerate(items, 1):
+        item.setdefault("id", f"ITEM-{n}")  # as citeproc-js's runner names them
     unscored = None
     if "VERSION" not in sections:
         unscored = "no VERSION section: a draft fixture upstream"
@@ -86,9 +95,12 @@ def read(path: Path) -> Fixture:
         unscored = f"mode {mode!r} not rendered"
     clusters: list[list[dict[str, Any]]] = []
     numbered = False
+    notes = None
     if "CITATIONS" in sections:
         numbered = True
-        clusters = [c["citationItems"] for c in _final_citations(json.loads(sections["CITATIONS"]))]
+        final = _final_citations(json.loads(sections["CITATIONS"]))
+        clusters = [c["citationItems"] for c, _ in final]
+        notes = [n for _, n in final]
     elif "CITATION-ITEMS" in sections:
         clusters = json.loads(sections["CITATION-ITEMS"])
     return Fixture(
@@ -99,6 +111,7 @@ def read(path: Path) -> Fixture:
         sections["RESULT"].strip("\n"),
         clusters,
         numbered,
+        notes,
         unscored,
     )
 
@@ -143,6 +156,7 @@ def run_refs(fx: Fixture) -> str:
         "html",
         citations=citing,
         cites_in_bibliography_order=not fx.clusters,
+        notes=fx.notes,
     )
     return _output(fx, [c.text for c in result.citations], [e.text for e in result.entries])
 

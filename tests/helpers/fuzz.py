@@ -43,6 +43,16 @@ ODD_TEXT = (
     "%",
 )
 
+# line ends of every kind (a lone CR above all) among the pieces of syntax of ODD_TEXT
+# that an export keeps as they are (no control character, no lone surrogate)
+BREAK_TEXT = ("\r", "\r\n", "\n", "\r\r", "\n\r", " \r ")
+_KEPT_TEXT = tuple(t for t in ODD_TEXT if t not in ("\x00", "\x1b[31m", "\ud800"))
+broken_text = st.lists(
+    st.one_of(st.sampled_from(BREAK_TEXT + _KEPT_TEXT), st.text("abc xyz", min_size=1, max_size=6)),
+    min_size=1,
+    max_size=8,
+).map("".join)
+
 odd_number = st.one_of(st.sampled_from(ODD_NUMBERS), st.integers().map(str))
 odd_text = st.lists(st.one_of(st.sampled_from(ODD_TEXT), st.text(max_size=12)), max_size=6).map(
     "".join

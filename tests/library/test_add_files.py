@@ -13,9 +13,11 @@ from refs.diagnostics import Diagnostic
 from refs.library import add_files as add_files_module
 from refs.library import ingest
 from refs.library.add_files import AddOutcome, add_files
+from refs.library.connection import location
 from refs.library.store import Library
 from refs.models import Citation, LibraryReference, PartialDate
 from refs.pipeline import ParseResult, parse_files
+from tests.conftest import NewLibrary
 from tests.helpers import SEEDS
 from tests.library.test_store import SEED0, SEED1, flattened_copy
 
@@ -39,10 +41,10 @@ def parsed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_unchanged_files_are_not_parsed_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, new_library: NewLibrary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen = parsed_files(monkeypatch)
-    with Library(tmp_path / "lib.db") as lib:
+    with Library(location(new_library("lib.db"))) as lib:
         first = run_add(lib, [SEED0, SEED1])
         assert first.report.articles_added == 2 and sorted(seen) == [str(SEED0), str(SEED1)]
         before = lib.dump()
@@ -52,11 +54,13 @@ def test_unchanged_files_are_not_parsed_again(
         assert lib.dump() == before
 
 
-def test_a_changed_file_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_changed_file_is_parsed_again(
+    tmp_path: Path, new_library: NewLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen = parsed_files(monkeypatch)
     article = tmp_path / "a.txt"
     article.write_text(SEED1.read_text(encoding="utf-8"), encoding="utf-8")
-    with Library(tmp_path / "lib.db") as lib:
+    with Library(location(new_library("lib.db"))) as lib:
         run_add(lib, [article])
         article.write_text(SEED1.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
         seen.clear()
@@ -69,10 +73,10 @@ def test_a_changed_file_is_parsed_again(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_findings_of_a_known_file_are_shown_again_without_a_parse(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, new_library: NewLibrary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen = parsed_files(monkeypatch)
-    with Library(tmp_path / "lib.db") as lib:
+    with Library(location(new_library("lib.db"))) as lib:
         shown: list[Diagnostic] = []
         with lib.transaction():
             add_files(lib, [SEED0, SEED1], shown.extend)
@@ -88,12 +92,12 @@ def cited(lib: Library) -> list[tuple[str, tuple[Citation, ...]]]:
     return sorted((r.title, r.citations) for r in lib.references())
 
 
-def test_batches_work_as_consecutive_commands(tmp_path: Path) -> None:
+def test_batches_work_as_consecutive_commands(tmp_path: Path, new_library: NewLibrary) -> None:
     files = [SEED0, SEED1, flattened_copy(SEED0, tmp_path), flattened_copy(SEED1, tmp_path)]
     with (
-        Library(tmp_path / "one.db") as one,
-        Library(tmp_path / "many.db") as many,
-        Library(tmp_path / "steps.db") as steps,
+        Library(location(new_library("one.db"))) as one,
+        Library(location(new_library("many.db"))) as many,
+        Library(location(new_library("steps.db"))) as steps,
     ):
         whole = run_add(one, files)
         parts = run_add(many, files, batch=1)
@@ -108,22 +112,22 @@ def test_batches_work_as_consecutive_commands(tmp_path: Path) -> None:
         assert cited(one) == cited(many)
 
 
-def test_nothing_readable(tmp_path: Path) -> None:
+def test_nothing_readable(tmp_path: Path, new_library: NewLibrary) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    with Library(tmp_path / "lib.db") as lib:
+    with Library(location(new_library("lib.db"))) as lib:
         outcome = run_add(lib, [empty])
         assert outcome.readable == 0 and outcome.errors
         assert lib.counts()["articles"] == 0
 
 
-def test_seeds_folder(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_seeds_folder(new_library: NewLibrary) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         assert run_add(lib, sorted(SEEDS.glob("*.txt"))).report.new_references == 21
 
 
 def test_import_batches_work_as_consecutive_imports(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, new_library: NewLibrary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     day = PartialDate(year=2000, month=7, day=20)
     refs = [
@@ -132,7 +136,10 @@ def test_import_batches_work_as_consecutive_imports(
         LibraryReference(key="c", title="PUTIN VISITS N. KOREA", outlet="AP", issued=day),
     ]
     monkeypatch.setattr(ingest, "IMPORT_BATCH", 1)
-    with Library(tmp_path / "many.db") as many, Library(tmp_path / "steps.db") as steps:
+    with (
+        Library(location(new_library("many.db"))) as many,
+        Library(location(new_library("steps.db"))) as steps,
+    ):
         with many.transaction():
             report = ingest.import_references(many, refs, "lib.bib")
         for ref in refs:
@@ -142,8 +149,8 @@ def test_import_batches_work_as_consecutive_imports(
         assert report.new_references == 2 and report.matched == 1
 
 
-def test_references_of_some_keys_read_only_those(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_references_of_some_keys_read_only_those(tmp_path: Path, new_library: NewLibrary) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         run_add(lib, [SEED0, SEED1, flattened_copy(SEED1, tmp_path)])
         every = lib.references()
         some = [r.key for r in every[::3]] + ["nosuchkey"]

@@ -4,15 +4,14 @@ for any sequence of add / merge / distinct / edit / remove / tag / note."""
 from __future__ import annotations
 
 import itertools
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from refs.errors import UsageError
+from refs.library.connection import location
 from refs.library.decisions import mark_distinct
 from refs.library.edits import edit, note, tag
 from refs.library.ingest import add_articles
@@ -22,6 +21,7 @@ from refs.library.removal import plan_article, plan_reference, remove
 from refs.library.store import Library
 from refs.models import PartialDate
 from refs.pipeline import ParsedArticle, parse_paths
+from tests.conftest import NewLibrary
 from tests.helpers import DATA, SEEDS
 
 PARSED: list[ParsedArticle] = sorted(
@@ -44,8 +44,8 @@ def keys(lib: Library) -> list[str]:
     return [r.key for r in lib.references()]
 
 
-def test_an_unmerge_gives_back_the_library_before_the_merge(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_an_unmerge_gives_back_the_library_before_the_merge(new_library: NewLibrary) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         journaled(lib, "add", lambda: add_articles(lib, PARSED[:2]))
         before = content_dump(lib)
         gore = lib.reference("ap2000gore")
@@ -59,8 +59,10 @@ def test_an_unmerge_gives_back_the_library_before_the_merge(tmp_path: Path) -> N
         assert lib.reference("ap2000gore") == gore
 
 
-def test_a_merge_of_different_outlets_or_one_source_list_is_refused(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_a_merge_of_different_outlets_or_one_source_list_is_refused(
+    new_library: NewLibrary,
+) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         journaled(lib, "add", lambda: add_articles(lib, PARSED[:2]))
         with lib.transaction(), pytest.raises(UsageError, match="outlets differ"):
             careful_merge(lib, "reuters2000putin", "ap2000gore")
@@ -69,8 +71,8 @@ def test_a_merge_of_different_outlets_or_one_source_list_is_refused(tmp_path: Pa
         assert [e.action for e in history(lib)] == ["add"]
 
 
-def test_keep_chooses_the_title_and_it_survives_re_adds(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_keep_chooses_the_title_and_it_survives_re_adds(new_library: NewLibrary) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         journaled(lib, "add", lambda: add_articles(lib, PARSED[:2]))
         journaled(lib, "edit", lambda: edit(lib, "ap2000kim", {"title": "Gore aide"}))
         chosen = {"title": "B"}
@@ -82,8 +84,8 @@ def test_keep_chooses_the_title_and_it_survives_re_adds(tmp_path: Path) -> None:
         assert ref is not None and ref.title == "Gore aide"
 
 
-def test_an_edited_field_survives_a_merge_into_another(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_an_edited_field_survives_a_merge_into_another(new_library: NewLibrary) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         journaled(lib, "add", lambda: add_articles(lib, PARSED[:2]))
         date = PartialDate(year=2001, month=3, day=1)
         journaled(lib, "edit", lambda: edit(lib, "ap2000kim", {"issued": date}))
@@ -92,8 +94,8 @@ def test_an_edited_field_survives_a_merge_into_another(tmp_path: Path) -> None:
         assert ref is not None and ref.key == "ap2000gore" and ref.issued == date
 
 
-def test_an_entry_changed_since_is_not_undone_alone(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_an_entry_changed_since_is_not_undone_alone(new_library: NewLibrary) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         journaled(lib, "add", lambda: add_articles(lib, PARSED[:2]))
         journaled(lib, "edit", lambda: edit(lib, "ap2000gore", {"title": "Gore aide"}))
         journaled(lib, "edit", lambda: edit(lib, "ap2000gore", {"title": "Gore's aide"}))
@@ -108,8 +110,8 @@ def test_an_entry_changed_since_is_not_undone_alone(tmp_path: Path) -> None:
             undo(lib, 2)
 
 
-def test_history_of_a_key_follows_its_merges(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_history_of_a_key_follows_its_merges(new_library: NewLibrary) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         journaled(lib, "add", lambda: add_articles(lib, PARSED[:2]))
         with lib.transaction(), recording(lib, "tag") as rec:
             tag(lib, "ap2000gore", ["korea"])
@@ -123,8 +125,8 @@ def test_history_of_a_key_follows_its_merges(tmp_path: Path) -> None:
         assert [e.action for e in history(lib)] == ["add", "tag", "note"]
 
 
-def test_removing_an_article_keeps_the_references_edited_by_hand(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_removing_an_article_keeps_the_references_edited_by_hand(new_library: NewLibrary) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         journaled(lib, "add", lambda: add_articles(lib, PARSED[:2]))
         journaled(lib, "edit", lambda: edit(lib, "ap2000gore", {"title": "Gore aide"}))
         source = PARSED[0].article.source
@@ -180,12 +182,16 @@ def _apply(lib: Library, op: str, i: int, j: int) -> bool:
 _counter = itertools.count()
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(OPS)
 def test_undoing_everything_in_reverse_gives_back_the_first_library(
-    ops: list[tuple[str, int, int]],
+    new_library: NewLibrary, ops: list[tuple[str, int, int]]
 ) -> None:
-    with tempfile.TemporaryDirectory() as folder, Library(Path(folder) / "lib.db") as lib:
+    with Library(location(new_library(f"lib{next(_counter)}.db"))) as lib:
         with lib.transaction():
             add_articles(lib, PARSED[:1])
         states = [content_dump(lib)]  # the library after each journal entry

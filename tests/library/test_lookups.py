@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from refs.dedupe.clusters import DedupeResult, Item, find_duplicates, make_item
 from refs.dedupe.reach import cells_for
 from refs.keys import KeyRequest, library_keys
+from refs.library.connection import location
 from refs.library.lookups import (
     LibraryKeys,
     distinct_pairs_among,
@@ -24,6 +25,7 @@ from refs.library.lookups import (
 )
 from refs.library.store import Library
 from refs.models import Fields, PartialDate
+from tests.conftest import NewLibrary
 
 TITLES = ["Putin warns on missile talks", "Putin warns on missile talk", "Blix urges inspections"]
 OUTLETS = ["Reuters", "AP", "AFP"]
@@ -112,8 +114,8 @@ def test_cells_give_what_the_whole_library_gives(
         assert view(find_duplicates([*near, *fresh], focus=focus)) == view(whole)
 
 
-def test_cells_read_only_the_neighbourhood(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_cells_read_only_the_neighbourhood(new_library: NewLibrary) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         far = [(TITLES[0], "AP", PartialDate(year=2000, month=m, day=5)) for m in (1, 3, 12)]
         stored(lib, far + [(t, "AP", PartialDate(year=2000, month=6, day=9)) for t in TITLES])
         probe = make_item("~0", TITLES[0], "AP", PartialDate(year=2000, month=6, day=10), None)
@@ -145,8 +147,8 @@ def test_keys_from_the_index_are_those_from_every_key(
             every.update(got)
 
 
-def test_taken_keys_and_distinct_pairs_for_given_keys(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_taken_keys_and_distinct_pairs_for_given_keys(new_library: NewLibrary) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         stored(lib, [(t, "AP", None) for t in TITLES])
         with lib.transaction():
             lib.db.execute("INSERT INTO keys VALUES ('ap2000putin', 1), ('ap2000putina', 2)")
@@ -165,12 +167,12 @@ def test_taken_keys_and_distinct_pairs_for_given_keys(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("month_only", [True, False])
-def test_cells_reach_the_same_date_a_year_apart(tmp_path: Path, month_only: bool) -> None:
+def test_cells_reach_the_same_date_a_year_apart(new_library: NewLibrary, month_only: bool) -> None:
     """The year-apart candidate (a year inferred across an issue's edge) is found through
     the cells as over the whole library (a month-only date was missed)."""
     old = d(1999, 1) if month_only else d(1999, 1, 5)
     new = d(2000, 1) if month_only else d(2000, 1, 5)
-    with Library(tmp_path / "lib.db") as lib:
+    with Library(location(new_library("lib.db"))) as lib:
         library = stored(lib, [(TITLES[0], "AP", old)])
         fresh = [make_item("~0", TITLES[0], "AP", new, None)]
         near = items_in(lib, cells_for(fresh))

@@ -4,8 +4,8 @@ back as a reference of its own, and the pair is never proposed or merged again."
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+from tests.conftest import NewLibrary
 from tests.helpers import SEEDS
 from tests.helpers.cli_run import run
 
@@ -17,8 +17,8 @@ def _listed(lib: str) -> dict[str, int]:
     return {r["key"]: len(r["citations"]) for r in json.loads(out)}
 
 
-def test_a_merge_is_undone_by_split(tmp_path: Path) -> None:
-    lib = str(tmp_path / "t.db")
+def test_a_merge_is_undone_by_split(new_library: NewLibrary) -> None:
+    lib = new_library("t.db")
     assert run("add", SEED0, "--library", lib)[0] in (0, 1)
     before = _listed(lib)
     first, second = sorted(before)[:2]
@@ -35,8 +35,8 @@ def test_a_merge_is_undone_by_split(tmp_path: Path) -> None:
     assert code == 2 and "was not merged" in err
 
 
-def test_split_of_a_key_never_merged_is_a_usage_error(tmp_path: Path) -> None:
-    lib = str(tmp_path / "t.db")
+def test_split_of_a_key_never_merged_is_a_usage_error(new_library: NewLibrary) -> None:
+    lib = new_library("t.db")
     run("add", SEED0, "--library", lib)
     key = sorted(_listed(lib))[0]
     code, _, err = run("split", key, "--library", lib)

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 from refs.errors import LibraryError, UsageError
+from refs.library.connection import location
 from refs.library.decisions import apply_auto, library_duplicates, mark_distinct, merge
 from refs.library.ingest import add_articles, import_references
 from refs.library.schema import SCHEMA_VERSION
 from refs.library.store import Library
 from refs.models import Citation, LibraryReference, PartialDate
 from refs.pipeline import parse_paths
+from tests.conftest import NewLibrary
 from tests.helpers import SEEDS
 
 SEED0 = SEEDS / "000_ef633acc338f5415.txt"
@@ -87,8 +89,8 @@ def test_a_zero_byte_file_is_refused_not_made_a_library(tmp_path: Path) -> None:
     assert path.stat().st_size == 0
 
 
-def test_transaction_is_all_or_nothing(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_transaction_is_all_or_nothing(new_library: NewLibrary) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         add(lib, SEED0)
         before = lib.dump()
         with pytest.raises(RuntimeError), lib.transaction():
@@ -97,8 +99,10 @@ def test_transaction_is_all_or_nothing(tmp_path: Path) -> None:
         assert lib.dump() == before
 
 
-def test_both_seeds_give_21_references_and_readding_changes_nothing(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_both_seeds_give_21_references_and_readding_changes_nothing(
+    new_library: NewLibrary,
+) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         add(lib, SEED0, SEED1)
         assert len(lib.references()) == 21
         before = lib.dump()
@@ -107,9 +111,11 @@ def test_both_seeds_give_21_references_and_readding_changes_nothing(tmp_path: Pa
         assert lib.dump() == before
 
 
-def test_flattened_copy_adds_no_reference_and_records_the_citation(tmp_path: Path) -> None:
+def test_flattened_copy_adds_no_reference_and_records_the_citation(
+    tmp_path: Path, new_library: NewLibrary
+) -> None:
     copy = flattened_copy(SEED1, tmp_path)
-    with Library(tmp_path / "lib.db") as lib:
+    with Library(location(new_library("lib.db"))) as lib:
         add(lib, SEED0, SEED1)
         keys = keys_of(lib)
         add(lib, copy)
@@ -122,8 +128,8 @@ def test_flattened_copy_adds_no_reference_and_records_the_citation(tmp_path: Pat
         assert lib.counts()["articles"] == 2 and lib.counts()["article_files"] == 3
 
 
-def test_keys_do_not_depend_on_the_order_within_a_batch(tmp_path: Path) -> None:
-    with Library(tmp_path / "a.db") as a, Library(tmp_path / "b.db") as b:
+def test_keys_do_not_depend_on_the_order_within_a_batch(new_library: NewLibrary) -> None:
+    with Library(location(new_library("a.db"))) as a, Library(location(new_library("b.db"))) as b:
         add(a, SEED0, SEED1)
         add(b, SEED1, SEED0)
         assert keys_of(a) == keys_of(b)
@@ -136,9 +142,9 @@ def imported(title: str, outlet: str, issued: PartialDate, key: str = "") -> Lib
     return LibraryReference(key=key, title=title, outlet=outlet, issued=issued)
 
 
-def test_import_deduplicates_against_the_library(tmp_path: Path) -> None:
+def test_import_deduplicates_against_the_library(new_library: NewLibrary) -> None:
     day = PartialDate(year=2000, month=7, day=20)
-    with Library(tmp_path / "lib.db") as lib:
+    with Library(location(new_library("lib.db"))) as lib:
         add(lib, SEED1)
         with lib.transaction():
             report = import_references(
@@ -160,8 +166,8 @@ def test_import_deduplicates_against_the_library(tmp_path: Path) -> None:
         assert lib.dump() == before
 
 
-def test_merge_keeps_every_citation_and_the_old_key_resolves(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.db") as lib:
+def test_merge_keeps_every_citation_and_the_old_key_resolves(new_library: NewLibrary) -> None:
+    with Library(location(new_library("lib.db"))) as lib:
         add(lib, SEED0, SEED1)
         with lib.transaction():
             kept, dropped = merge(lib, "ap2000putin", "ap2000clinton")
@@ -181,9 +187,9 @@ def test_merge_keeps_every_citation_and_the_old_key_resolves(tmp_path: Path) -> 
             merge(lib, "ap2000putin", "nosuchkey")
 
 
-def test_distinct_is_remembered_and_auto_merge_respects_it(tmp_path: Path) -> None:
+def test_distinct_is_remembered_and_auto_merge_respects_it(new_library: NewLibrary) -> None:
     day = PartialDate(year=2000, month=7, day=20)
-    with Library(tmp_path / "lib.db") as lib:
+    with Library(location(new_library("lib.db"))) as lib:
         with lib.transaction():
             import_references(lib, [imported("Putin visits North Korea", "AP", day)], "a.bib")
         assert lib.references()[0].key == "ap2000putin"
@@ -209,9 +215,11 @@ def test_distinct_is_remembered_and_auto_merge_respects_it(tmp_path: Path) -> No
         assert len(lib.references()) == 2
 
 
-def test_a_busy_library_is_a_clean_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_busy_library_is_a_clean_error(
+    new_library: NewLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("REFS_LOCK_WAIT", "0.2")  # the wait is bounded (tests/library/test_lock)
-    path = tmp_path / "lib.db"
+    path = location(new_library())
     with Library(path) as lib, Library(path) as other:
         with lib.transaction():
             lib.insert_article("x", "a.txt", "a.txt", None, None, None, None, "text")
@@ -223,7 +231,7 @@ def test_a_busy_library_is_a_clean_error(tmp_path: Path, monkeypatch: pytest.Mon
         assert other.has_article("x")
 
 
-def test_import_keys_do_not_depend_on_entry_order(tmp_path: Path) -> None:
+def test_import_keys_do_not_depend_on_entry_order(new_library: NewLibrary) -> None:
     day = PartialDate(year=2000, month=7, day=20)
     refs = [
         imported("N. Korea decries anti-missile system", "AP", day),
@@ -231,7 +239,7 @@ def test_import_keys_do_not_depend_on_entry_order(tmp_path: Path) -> None:
         imported("North Korea warns on missile talks", "Associated Press", day),
         imported("Putin visits North Korea", "Reuters", day),
     ]
-    with Library(tmp_path / "a.db") as a, Library(tmp_path / "b.db") as b:
+    with Library(location(new_library("a.db"))) as a, Library(location(new_library("b.db"))) as b:
         with a.transaction():
             import_references(a, refs, "x.bib")
         with b.transaction():

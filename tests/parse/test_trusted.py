@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from refs.models import Article, Reference
+from refs.models import Article, Frozen, Reference
 from refs.pipeline import parse_paths
 from refs.report.json_doc import article_json
 from tests.helpers import SEEDS
@@ -18,3 +18,19 @@ def test_trusted_models_equal_validated_models() -> None:
             assert again == ref and hash(again.span) == hash(ref.span)
             assert ref.model_dump_json()  # serialisable
         assert article_json(item)["references"]
+
+
+def test_filled_is_model_construct() -> None:
+    from refs.models import Claim, Fields, PartialDate, Span
+    from refs.models.trusted import filled
+
+    cases: list[tuple[type[Frozen], dict[str, object]]] = [
+        (Fields, {"title": "Talks stall", "outlet": "AP", "issued": None}),
+        (PartialDate, {"year": 2000, "month": 10, "day": None, "year_inferred": True}),
+        (Claim, {"id": "c1", "text": "x", "span": Span(start=0, end=1, line=1)}),  # a factory
+    ]
+    for cls, values in cases:
+        made, constructed = filled(cls, values), cls.model_construct(**values)  # type: ignore[arg-type]
+        assert made == constructed == cls.model_validate(made.model_dump())
+        assert made.model_fields_set == constructed.model_fields_set
+        assert list(made.__dict__) == list(cls.model_fields)

@@ -8,7 +8,7 @@ import pytest
 
 from tests.helpers import csl_suite as suite
 
-MIN_PASS_RATE = 0.79  # raised as the list grows; the list itself is the real guard
+MIN_PASS_RATE = 0.84  # raised as the list grows; the list itself is the real guard
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from lxml import html as lhtml
 
 from refs.render import load_style, render
+from refs.render.escape import release
 
 ALLOWED = {"div", "i", "b", "sup", "sub", "span"}
 ATTRS = {"class", "style"}
@@ -78,3 +79,10 @@ def test_a_line_break_in_a_field_keeps_the_entry_on_one_line(fmt: str) -> None:
     text = out.entries[0].text
     assert "\n" not in text and "\u2028" not in text
     assert "line - not a list not a code block end" in text.lower()
+
+
+def test_superscript_characters_are_html_superscripts() -> None:
+    assert release("1\u02b3\u1d49 \u00e9d. n\u00ba 2\u2122", "html") == (
+        "1<sup>r</sup><sup>e</sup> \u00e9d. n<sup>o</sup> 2<sup>TM</sup>"
+    )
+    assert release("1\u02b3\u1d49", "text") == "1\u02b3\u1d49"

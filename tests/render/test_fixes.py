@@ -42,6 +42,10 @@ def tiny_style(tmp_path: Path, bibliography: str, attrs: str = "") -> Any:
         ("reply by [the] spokesman to [an] agency", "Reply by [the] Spokesman to [an] Agency"),
         ("the 'minimum deterrent' doctrine", "The 'minimum Deterrent' Doctrine"),
         ('the "minimum deterrent" doctrine', 'The "Minimum Deterrent" Doctrine'),
+        ("employee pro-environmental behavior", "Employee Pro-Environmental Behavior"),
+        ("a step-by-step guide", "A Step-by-Step Guide"),
+        ("traits\u2014self-esteem of the cat/mouse", "Traits\u2014Self-Esteem of the Cat/Mouse"),
+        ("the scientist\u2013practitioner gap", "The Scientist\u2013Practitioner Gap"),
     ],
 )
 def test_title_case(raw: str, cased: str) -> None:
@@ -56,6 +60,8 @@ def test_punctuation_moves_inside_quotes_and_collapses() -> None:
     gb = Quotes("‘", "’", "“", "”", punctuation_in_quote=False)
     assert finish("‘Title’.", gb) == "‘Title’."
     assert finish("What next?.", gb) == "What next?"
+    assert finish("<b>Doe Co.</b>. 1965", gb) == "<b>Doe Co.</b> 1965"
+    assert finish("<i>Wait...</i>.", gb) == "<i>Wait...</i>."
 
 
 def test_straight_quotes_become_typographic_by_nesting() -> None:

@@ -3,17 +3,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from citeproc import model
 
-from refs.render.collapse import author_groups, number_ranges, year_suffixes
-from refs.render.elements.text import CachedLookups, FastFormat
+from refs.render.collapse import author_groups, join_cites, number_ranges, year_suffixes
+from refs.render.elements.text import CachedLookups, Displayed, FastFormat
+from refs.render.escape import plain
+from refs.render.positions import FIRST
 from refs.render.state import state_of
 
+_SENTENCE_END = re.compile("\\S\\s+\\S*[.!?][\"'\u2019\u201d]?\\s*$")
 
-class Group(FastFormat, CachedLookups, model.Group):  # type: ignore[misc]
+
+class Group(Displayed, FastFormat, CachedLookups, model.Group):  # type: ignore[misc]
     pass
 
 
@@ -30,8 +35,8 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
             good = parent.sort.sort(good, self)
         rendered = []
         st.citing = True
-        for cite in good:
-            output, names = self._render_cite(cite)
+        for n, cite in enumerate(good):
+            output, names = self._render_cite(cite, spoken=n > 0)
             if output is not None:
                 rendered.append((cite, output, names))
                 parent.cites.append(cite)
@@ -41,17 +46,23 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
         else:
             pairs = [(cite, text) for cite, text, _ in rendered]
             out = number_ranges(pairs) if "citation-number" in collapse else [t for _, t in pairs]
-            result = self.join(out)
+            result = join_cites(out, self.get("delimiter", ""))
         st.citing = False
         extra = [callback(cite) or f"{cite.key}?" for cite in bad]
         if extra:
             result = self.join(([result] if result is not None else []) + extra)
         return self.format(self.wrap(self.join([]) if result is None else result))
 
-    def _render_cite(self, cite: Any, drop_names: bool = False) -> tuple[Any, str | None]:
-        """A cite's output with its affixes, and what its first cs:names rendered."""
+    def _render_cite(
+        self, cite: Any, drop_names: bool = False, spoken: bool = True
+    ) -> tuple[Any, str | None]:
+        """A cite's output with its affixes, and what its first cs:names rendered
+        (``spoken``: a cite before it; a prefix that ends a sentence lets a term that
+        opens the cite open with a capital, a prefix of one word does not)."""
         st = state_of(self)
         st.begin_entry()
+        prefix = plain(str(cite.get("prefix", "")))
+        st.spoken = bool(_SENTENCE_END.search(prefix) is None if prefix else spoken)
         st.drop_names = drop_names
         self.repressed: dict[str, list[str]] = {}
         try:
@@ -209,6 +220,13 @@ class If(CachedLookups, model.If):  # type: ignore[misc]
         if match == "none":
             return not any(results)
         return all(results)
+
+    def _position(self, item: Any, context: Any) -> list[bool]:
+        """The position tests, from the cite's position (positions.py); none hold
+        outside citations."""
+        st = state_of(self)
+        position = item.__dict__.get("_position", FIRST)
+        return [st.citing and position.test(name) for name in st.split(self, "position")]
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
         simple = self._simple(item)

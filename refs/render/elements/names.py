@@ -12,7 +12,10 @@ from citeproc import model
 from citeproc.source import Name as Name_
 from citeproc.string import String
 
+from refs.render.elements.name_list import name_list
 from refs.render.elements.text import CachedTerms, FastFormat
+from refs.render.initials import initialize
+from refs.render.positions import FIRST
 from refs.render.state import state_of
 
 
@@ -119,9 +122,6 @@ class Substitute(model.Substitute):  # type: ignore[misc]
                 st.suppressed.update(trace)
                 return text
         return None
-
-
-_INITIAL = re.compile(r"^(\w)\.?$")
 
 
 def _inherited(element: Any, name: str) -> str | None:
@@ -233,22 +233,21 @@ class Name(FastFormat, CachedTerms, model.Name):  # type: ignore[misc]
     def _disambiguated(
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kw: Any
     ) -> Any:
-        """As citeproc-py, plus disambiguation: in citations more names shown (add-names);
-        given names or initials added to chosen names (add-givenname) where they show
-        more than the name's form does, in citations and, as citeproc-js does, in the
-        first names of the item's bibliography entry."""
+        """The name list (name_list.py; sort keys as citeproc-py writes them), plus
+        disambiguation: in citations more names shown (add-names); given names or
+        initials added to chosen names (add-givenname) where they show more than the
+        name's form does, in citations and, as citeproc-js does, in the first names of
+        the item's bibliography entry."""
+        if sort_options is not None:
+            return super().process(item, variable, context, sort_options, **kw)
         st = state_of(self)
         key = str(getattr(item, "key", ""))
-        active = sort_options is None and not st.sorting and (st.citing or not st.names_done)
+        active = not st.sorting and (st.citing or not st.names_done)
         shown = st.names_shown.get(key) if active and st.citing else None
         levels = st.given_levels.get(key, ()) if active else ()
         if active and not st.citing and key in st.entry_levels:
             levels = tuple(map(max, zip_longest(levels, st.entry_levels[key], fillvalue=0)))
-        if shown is None and not levels:
-            return super().process(item, variable, context, sort_options, **kw)
         options: dict[str, Any] = {}
-        if shown is not None:
-            options["et-al-use-first"] = str(shown)
         names = item.reference.get(variable, [])
         mark = self.get_option("initialize-with", context)
         default = 0 if self.get_option("form", context) == "short" else 2 if mark is None else 1
@@ -260,15 +259,12 @@ class Name(FastFormat, CachedTerms, model.Name):  # type: ignore[misc]
                 self._at_level(name, levels[n] if n < len(levels) else default, options, context)
                 for n, name in enumerate(names)
             ]
-        saved = item.reference.get(variable)
-        item.reference[variable] = names
-        try:
-            return super().process(item, variable, context, options, **kw)
-        finally:
-            if saved is None:
-                del item.reference[variable]
-            else:
-                item.reference[variable] = saved
+
+        def get(name: str) -> Any:
+            return self.get_option(name, context, options)
+
+        subsequent = st.citing and not item.__dict__.get("_position", FIRST).first
+        return name_list(self, list(names), get, context, subsequent, shown)
 
     def _at_level(self, name: Any, level: int, options: dict[str, Any], context: Any) -> Any:
         if level == 0:
@@ -282,16 +278,8 @@ class Name(FastFormat, CachedTerms, model.Name):  # type: ignore[misc]
         return name
 
     def initialize(self, given: str, mark: str, context: Any) -> str:
-        """With ``initialize="false"`` names are not initialised; the mark is only added
-        to initials the name already has."""
-        if (_inherited(self, "initialize") or "true").lower() != "false":
-            # "Jae-won" is "J.": a lower-case part after a hyphen gives no initial
-            parts = given.split("-")
-            if len(parts) > 1 and parts[0][:1].isupper():
-                given = "-".join(p for p in parts if p[:1].isupper())
-            return str(super().initialize(given, mark, context))
-        words = []
-        for word in given.split():
-            m = _INITIAL.match(word)
-            words.append(m.group(1) + mark.rstrip() if m and word[:1].isupper() else word)
-        return " ".join(words)
+        """Initials as citeproc-js writes them (initials.py); with ``initialize="false"``
+        full words stay whole."""
+        full_words_too = (_inherited(self, "initialize") or "true").lower() != "false"
+        hyphen = bool(self.get_option("initialize-with-hyphen", context))
+        return initialize(given, mark, full_words_too, hyphen)

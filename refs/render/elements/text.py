@@ -10,6 +10,7 @@ from citeproc.string import MixedString, NoCase, String
 
 from refs.render.casing import title_case
 from refs.render.escape import protect, unmark
+from refs.render.positions import FIRST
 from refs.render.state import state_of
 
 
@@ -86,6 +87,20 @@ class FastFormat:
         return str(string) if isinstance(string, int | float) else string
 
 
+class Displayed:
+    """``display`` (block, left-margin, right-inline, indent) in formats that have it
+    (HTML: a ``div`` of class ``csl-...`` around the element's output)."""
+
+    def wrap(self, string: Any) -> Any:
+        out = super().wrap(string)  # type: ignore[misc]
+        kind = self.get("display")  # type: ignore[attr-defined]
+        if kind and out:
+            div = getattr(self.get_formatter(), "display", None)  # type: ignore[attr-defined]
+            if div is not None:
+                return div(kind, out)
+        return out
+
+
 class Macro(CachedLookups, model.Macro):  # type: ignore[misc]
     pass
 
@@ -106,6 +121,16 @@ class SpecCased(model.TextCased):  # type: ignore[misc]
             if language not in (None, "en"):
                 return text
             return _title_cased(text)
+        nocase = isinstance(text, MixedString) and any(isinstance(s, NoCase) for s in text)
+        if nocase and self.get("text-case") in ("uppercase", "lowercase"):
+            # nocase segments keep their letters
+            upper = self.get("text-case") == "uppercase"
+            return MixedString(
+                [
+                    s if isinstance(s, NoCase) else type(s)(s.upper() if upper else s.lower())
+                    for s in text
+                ]
+            )
         return super().case(text, language)
 
 
@@ -124,7 +149,7 @@ def _title_cased(text: Any) -> Any:
     return MixedString(out)
 
 
-class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, model.Text):  # type: ignore[misc]
+class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, model.Text):  # type: ignore[misc]
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         sort_options = kwargs.get("sort_options")
         if "value" in self.attrib and not any(
@@ -134,6 +159,7 @@ class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, mode
                 language = item.reference.language[:2]
             except model.VariableError:
                 language = self.get_root().get("default-locale", "en")[:2]
+            state_of(self).spoken = True
             return String(protect(self.get("value"))), language  # a style's text is text
         if "macro" not in self.attrib or sort_options is None:
             return super().process(item, context, **kwargs)
@@ -146,6 +172,19 @@ class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, mode
         ctx = context if context is not None else self
         return macro.render(item, ctx, sort_options=sort_options), language
 
+    def _term(self, item: Any) -> Any:
+        """A term that opens a cite (after a prefix that ends a sentence) or an entry
+        opens with a capital, as in citeproc-js (not in citations of in-text styles)."""
+        text = super()._term(item)
+        st = state_of(self)
+        if not text:
+            return text
+        citing_in_text = st.citing and self.get_root().get("class") == "in-text"
+        if not (st.spoken or st.sorting or citing_in_text):
+            text = type(text)(text[:1].upper() + text[1:])
+        st.spoken = True
+        return text
+
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":
             return string  # (citeproc-py reads a locale option here on every call)
@@ -156,6 +195,9 @@ class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, mode
         st = state_of(self)
         if variable in st.suppressed:
             return None
+        if variable == "first-reference-note-number":
+            note = item.__dict__.get("_position", FIRST).first_note if st.citing else 0
+            return str(note) if note else None
         text = super()._variable(item, context)
         if text:
             st.note(variable)
@@ -169,7 +211,7 @@ class Text(FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, mode
         return str(super()._format_last_page(first, last))
 
 
-class Number(model.Number):  # type: ignore[misc]
+class Number(Displayed, model.Number):  # type: ignore[misc]
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         variable = self.get("variable")
         st = state_of(self)

@@ -1,0 +1,143 @@
+"""A PostgreSQL connection that takes the library's SQLite-flavoured SQL: ``?``
+placeholders, ``INSERT OR IGNORE`` / ``INSERT OR REPLACE``, inserts by position,
+``lastrowid``. The library's modules keep one text of each statement; this wrapper
+rewrites the few forms that differ (cached per statement) and runs them through
+psycopg 3. Statements that differ in more than form (schema, triggers, full-text search)
+are the dialect's own: refs.library.pg_schema and refs.library.pg_search."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import psycopg
+
+_OR = re.compile(r"^\s*INSERT\s+OR\s+(IGNORE|REPLACE)\s+INTO\s+(\w+)", re.I)
+_POSITIONAL = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)\s+(VALUES|SELECT)\b", re.I)
+_INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.I)
+# tables whose ``id`` is the row's number, as SQLite's INTEGER PRIMARY KEY
+ID_TABLES = frozenset(["records", "citations", "merges", "journal", "journal_changes", "notes"])
+
+
+class Cursor:
+    """The part of sqlite3.Cursor the library uses: rows, ``rowcount``, ``lastrowid``."""
+
+    def __init__(self, rows: list[tuple[Any, ...]], rowcount: int, lastrowid: int | None):
+        self._rows = rows
+        self.rowcount = rowcount
+        self.lastrowid = lastrowid
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        return self._rows.pop(0) if self._rows else None
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        rows, self._rows = self._rows, []
+        return rows
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self.fetchall())
+
+
+class PgConnection:
+    """A psycopg connection in autocommit mode: ``BEGIN`` / ``COMMIT`` are statements,
+    as the SQLite connection opened with ``isolation_level=None`` takes them."""
+
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+        self.conn = conn
+        self._columns: dict[str, tuple[str, ...]] = {}
+        self._keys: dict[str, tuple[str, ...]] = {}
+        self._sql: dict[tuple[str, bool], str] = {}
+
+    @property
+    def in_transaction(self) -> bool:
+        import psycopg
+
+        return self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def columns(self, table: str) -> tuple[str, ...]:
+        """The table's columns in order, without the row number ``rowid``."""
+        if table not in self._columns:
+            rows = self.conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                "AND table_schema = current_schema() ORDER BY ordinal_position",
+                (table,),
+            ).fetchall()
+            self._columns[table] = tuple(str(r[0]) for r in rows if r[0] != "rowid")
+        return self._columns[table]
+
+    def primary_key(self, table: str) -> tuple[str, ...]:
+        if table not in self._keys:
+            rows = self.conn.execute(
+                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+                "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary "
+                "ORDER BY array_position(i.indkey, a.attnum)",
+                (table,),
+            ).fetchall()
+            self._keys[table] = tuple(str(r[0]) for r in rows)
+        return self._keys[table]
+
+    def forget_tables(self) -> None:
+        """After a change of the schema: read columns and keys afresh."""
+        self._columns.clear()
+        self._keys.clear()
+        self._sql.clear()
+
+    def translate(self, sql: str, with_params: bool) -> str:
+        """The statement as PostgreSQL takes it (kept per connection)."""
+        known = self._sql.get((sql, with_params))
+        if known is None:
+            known = self._sql[(sql, with_params)] = _translate(self, sql, with_params)
+        return known
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> Cursor:
+        text = self.translate(sql, params is not None)
+        returning = _returns_id(text)
+        if returning:
+            text += " RETURNING id"
+        cur = self.conn.execute(text, params)
+        rows = cur.fetchall() if cur.description is not None else []
+        last = int(rows[0][0]) if returning and rows else None
+        return Cursor([] if returning else rows, cur.rowcount, last)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Cursor:
+        text = self.translate(sql, True)
+        with self.conn.cursor() as cur:
+            cur.executemany(text, list(rows))
+            return Cursor([], cur.rowcount, None)
+
+
+def _returns_id(text: str) -> bool:
+    found = _INSERT.match(text)
+    return found is not None and found.group(1) in ID_TABLES and "RETURNING" not in text.upper()
+
+
+def _translate(conn: PgConnection, sql: str, with_params: bool) -> str:
+    text = sql
+    conflict = ""
+    found = _OR.match(text)
+    if found:
+        how, table = found.group(1).upper(), found.group(2)
+        text = f"INSERT INTO {table}" + text[found.end() :]
+        conflict = " ON CONFLICT DO NOTHING" if how == "IGNORE" else _replace(conn, table)
+    positional = _POSITIONAL.match(text)
+    if positional:
+        table = positional.group(1)
+        names = ", ".join(conn.columns(table))
+        text = f"INSERT INTO {table} ({names}) " + text[positional.start(2) :]
+    text += conflict
+    if with_params:
+        text = text.replace("%", "%%").replace("?", "%s")
+    return text
+
+
+def _replace(conn: PgConnection, table: str) -> str:
+    """``INSERT OR REPLACE``: the new row wins over the one with its primary key."""
+    key = conn.primary_key(table)
+    rest = [c for c in conn.columns(table) if c not in key]
+    sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in rest)
+    return f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sets}"

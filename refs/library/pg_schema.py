@@ -1,0 +1,134 @@
+"""The library's schema on PostgreSQL: the migrations of refs.library.schema, written
+once for SQLite, as PostgreSQL takes them.
+
+* Tables are created as written, with ``INTEGER`` as ``BIGINT`` and text in the "C"
+  collation (byte order, as SQLite compares). Every table gets SQLite's row number:
+  ``rowid``, the same as ``id`` where the table has one (a generated column), else a
+  column of its own; a trigger numbers a new row as SQLite does (the largest + 1), so
+  ids, the journal and undo are those of a SQLite library.
+* The schema version is ``refs_meta.user_version`` (SQLite's ``PRAGMA user_version``).
+* The journal's triggers are permanent and record only while a command sets
+  ``refs.journal_entry`` (SQLite's are temporary, made by each command).
+* ``search_fts`` is a table of ``tsvector`` documents (refs.library.pg_search).
+"""
+
+from __future__ import annotations
+
+import re
+
+from refs.library.schema import MIGRATIONS, SCHEMA_VERSION, Step
+
+# tables refs keeps beside the library's own: the schema version, the search index
+META_TABLES = frozenset(["refs_meta", "search_fts"])
+
+_FUNCTIONS = (
+    """CREATE OR REPLACE FUNCTION refs_journal() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE entry text := current_setting('refs.journal_entry', true);
+    BEGIN
+      IF entry IS NULL OR entry = '' THEN RETURN NULL; END IF;
+      IF TG_OP = 'INSERT' THEN
+        INSERT INTO journal_changes (entry, tbl, op, rid, old) VALUES
+          (entry::bigint, TG_TABLE_NAME, 'I', (to_jsonb(NEW) ->> 'rowid')::bigint, NULL);
+      ELSE
+        INSERT INTO journal_changes (entry, tbl, op, rid, old) VALUES
+          (entry::bigint, TG_TABLE_NAME, left(TG_OP, 1), (to_jsonb(OLD) ->> 'rowid')::bigint,
+           (to_jsonb(OLD) - 'rowid')::text);
+      END IF;
+      RETURN NULL;
+    END $$""",
+    """CREATE OR REPLACE FUNCTION refs_search_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE row_image jsonb;
+    BEGIN
+      IF TG_OP = 'DELETE' THEN row_image := to_jsonb(OLD); ELSE row_image := to_jsonb(NEW);
+      END IF;
+      INSERT INTO search_stale VALUES ((row_image ->> TG_ARGV[0])::bigint)
+        ON CONFLICT DO NOTHING;
+      RETURN NULL;
+    END $$""",
+)
+_CREATE = re.compile(r"^\s*CREATE TABLE (\w+) \((.*)\)\s*$", re.S)
+_COMMENT = re.compile(r"--[^\n]*")
+_STALE = re.compile(
+    r"CREATE TRIGGER (\w+) AFTER (\w+) ON (\w+) BEGIN .* VALUES \((?:NEW|OLD)\.(\w+)\); END"
+)
+_SEARCH = (
+    "CREATE TABLE search_fts (rowid BIGINT PRIMARY KEY, doc tsvector NOT NULL)",
+    "CREATE INDEX search_fts_doc ON search_fts USING gin (doc)",
+)
+
+
+def _types(sql: str) -> str:
+    return re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', re.sub(r"\bINTEGER\b", "BIGINT", sql))
+
+
+def _numbering(table: str, column: str) -> list[str]:
+    """A new row without its number gets the largest + 1 (SQLite's rowid rule)."""
+    return [
+        f"""CREATE OR REPLACE FUNCTION refs_number_{table}() RETURNS trigger
+        LANGUAGE plpgsql AS $$ BEGIN
+          IF NEW.{column} IS NULL THEN
+            SELECT coalesce(max({column}), 0) + 1 INTO NEW.{column} FROM {table};
+          END IF;
+          RETURN NEW;
+        END $$""",
+        f"CREATE TRIGGER refs_number BEFORE INSERT ON {table} FOR EACH ROW "
+        f"EXECUTE FUNCTION refs_number_{table}()",
+    ]
+
+
+def _create_table(sql: str) -> list[str]:
+    found = _CREATE.match(_COMMENT.sub("", sql))
+    if found is None:
+        raise ValueError(f"not a CREATE TABLE the PostgreSQL schema knows: {sql[:60]}")
+    table, body = found.group(1), _types(found.group(2))
+    if re.search(r"\bid BIGINT PRIMARY KEY\b", body):
+        body += ", rowid BIGINT GENERATED ALWAYS AS (id) STORED"
+        return [f"CREATE TABLE {table} ({body})", *_numbering(table, "id")]
+    body += ", rowid BIGINT NOT NULL UNIQUE"
+    return [f"CREATE TABLE {table} ({body})", *_numbering(table, "rowid")]
+
+
+def statements(step: str) -> list[str]:
+    """One migration statement of refs.library.schema as PostgreSQL statements."""
+    text = step.strip()
+    if text.startswith("CREATE VIRTUAL TABLE search_fts"):
+        return list(_SEARCH)
+    stale = _STALE.match(" ".join(text.split()))
+    if stale:
+        name, op, table, column = stale.groups()
+        return [
+            f"CREATE TRIGGER {name} AFTER {op} ON {table} FOR EACH ROW "
+            f"EXECUTE FUNCTION refs_search_stale('{column}')"
+        ]
+    if text.startswith("CREATE TABLE"):
+        return _create_table(text)
+    if text.startswith("ALTER TABLE"):
+        return [_types(text)]
+    return [text]
+
+
+def pending(version: int) -> list[str | Step]:
+    """What brings a library of ``version`` up to SCHEMA_VERSION, in order."""
+    out: list[str | Step] = []
+    if version == 0:
+        out.append("CREATE TABLE refs_meta (name TEXT PRIMARY KEY, value BIGINT NOT NULL)")
+        out.append("INSERT INTO refs_meta VALUES ('user_version', 0)")
+    out.extend(_FUNCTIONS)
+    for steps in MIGRATIONS[version:]:
+        for step in steps:
+            out.extend(statements(step) if isinstance(step, str) else [step])
+    return out
+
+
+def journal_triggers(tables: list[str]) -> list[str]:
+    """The journal's trigger on each of ``tables`` (made again after every migration,
+    so a table added later is covered)."""
+    return [
+        f"CREATE OR REPLACE TRIGGER refs_journal AFTER INSERT OR UPDATE OR DELETE ON {t} "
+        "FOR EACH ROW EXECUTE FUNCTION refs_journal()"
+        for t in tables
+    ]
+
+
+VERSION_SQL = "SELECT value FROM refs_meta WHERE name = 'user_version'"
+SET_VERSION_SQL = f"UPDATE refs_meta SET value = {SCHEMA_VERSION} WHERE name = 'user_version'"
