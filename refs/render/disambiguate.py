@@ -141,6 +141,9 @@ def disambiguate(style: Any, bibliography: Any, citations: Sequence[Any]) -> Non
     variables = ["author", "editor", "translator"]
     if add_given and rule != "by-cite":
         st.given_levels.update(name_levels(bibliography, keys, variables, rule))
+    elif add_given:  # citeproc-js: people of one name list told apart in its entry
+        for key in keys:
+            st.entry_levels.update(name_levels(bibliography, [key], variables, "all-names"))
     run = _Pass(style, bibliography, keys)
     if add_names:
         first = int(citation_el.get("et-al-use-first") or 1)

@@ -42,7 +42,10 @@ class RenderState:
     cites_in_bibliography_order: bool = False  # else the order given (without cs:sort)
     names_shown: dict[str, int] = field(default_factory=dict)  # item key -> et-al-use-first
     given_levels: dict[str, tuple[int, ...]] = field(default_factory=dict)  # 1 initials, 2 full
+    entry_levels: dict[str, tuple[int, ...]] = field(default_factory=dict)  # entries only
     previous_names: str | None = None  # the names that opened the last bibliography entry
+    without_et_al: bool = False  # names rendered without "et al." (to compare them)
+    et_al_term: str = ""  # the "et al." names printed last
     # per entry
     names_done: bool = False  # the entry's first cs:names has rendered
     spoken: bool = False  # the cite or entry has printed something (no capital for a term)
@@ -58,6 +61,7 @@ class RenderState:
         self.tested.clear()
         self.names_shown.clear()
         self.given_levels.clear()
+        self.entry_levels.clear()
         self.sorting = False
         self.citing = False
         self.cites_in_bibliography_order = False

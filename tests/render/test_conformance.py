@@ -73,7 +73,7 @@ def test_differences_are_exactly_the_known_gaps(
 
 # the wide set: 80+ items of every kind in the 13 styles, bibliography order compared
 WIDE_MIN_ITEMS = 80
-WIDE_MIN_AGREEMENT = 0.975  # raised as gaps close; the gap list is the real guard
+WIDE_MIN_AGREEMENT = 0.99  # raised as gaps close; the gap list is the real guard
 
 
 @pytest.fixture(scope="module")

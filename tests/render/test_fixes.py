@@ -185,3 +185,19 @@ def test_second_field_align_in_text_and_html() -> None:
 
 def test_parsed_styles_are_cached() -> None:
     assert load_style("chicago") is load_style("chicago-author-date")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page", "printed"),
+    [
+        ("minimal-two", "7-44", "7–44"),
+        ("minimal", "7-44", "7–44"),
+        ("minimal-two", "321-328", "321–28"),
+    ],
+)
+def test_page_ranges_keep_a_last_page_longer_than_the_first(
+    tmp_path: Path, fmt: str, page: str, printed: str
+) -> None:
+    style = tiny_style(tmp_path, '<text variable="page"/>', f'page-range-format="{fmt}"')
+    out = render([{"id": "a", "type": "book", "page": page}], style, "text")
+    assert out.entries[0].text == printed

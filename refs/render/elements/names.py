@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import zip_longest
 from typing import Any
 
 from citeproc import model
@@ -35,22 +36,22 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
             # a cs:names in a substitute (also inside its cs:choose) takes the name and
             # label of the cs:names it substitutes for
             names_context = st.find(self, "./ancestor::cs:substitute[1]/parent::cs:names[1]")
-        if self.name is None and names_context is None:  # citeproc-py's default cs:name
-            text = _with_cjk(
-                item,
-                roles,
-                False,
-                lambda: super(Names, self).process(
-                    item, names_context=names_context, context=context, **kw
-                ),
-            )
-        else:
-            text = super().process(item, names_context=names_context, context=context, **kw)
+        before = set(st.suppressed)
+        text = self._names(item, roles, names_context, context, **kw)
         if text:
             for role in roles:
                 st.note(role)
             if not (st.citing or st.sorting or st.names_done):
-                text = self._subsequent(text)
+
+                def again() -> Any:  # the same names, as the entry had them before
+                    after = set(st.suppressed)
+                    st.suppressed.intersection_update(before)
+                    try:
+                        return self._names(item, roles, names_context, context, **kw)
+                    finally:
+                        st.suppressed.update(after)
+
+                text = self._subsequent(text, again)
             elif st.citing and not st.names_done:
                 st.names_done = True
                 st.cite_names = str(text)
@@ -58,9 +59,26 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
                     return None
         return text
 
-    def _subsequent(self, text: Any) -> Any:
+    def _names(
+        self, item: Any, roles: list[str], names_context: Any, context: Any, **kw: Any
+    ) -> Any:
+        if self.name is None and names_context is None:  # citeproc-py's default cs:name
+            return _with_cjk(
+                item,
+                roles,
+                False,
+                lambda: super(Names, self).process(
+                    item, names_context=names_context, context=context, **kw
+                ),
+                _default_initial(self, context) if _native_order(item) else None,
+            )
+        return super().process(item, names_context=names_context, context=context, **kw)
+
+    def _subsequent(self, text: Any, shown: Callable[[], Any]) -> Any:
         """subsequent-author-substitute: an entry whose names are those of the entry
-        before prints the substitute instead ("complete-all", the default rule)."""
+        before prints the substitute instead ("complete-all", the default rule). As in
+        citeproc-js, the names compared are those shown, without "et al." (``shown()``
+        renders them so)."""
         st = state_of(self)
         st.names_done = True
         bibliography = self.get_root().bibliography
@@ -69,8 +87,15 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
         )
         if substitute is None:
             return text
-        same = str(text) == st.previous_names
-        st.previous_names = str(text)
+        names = str(text)
+        if names != st.previous_names and st.et_al_term and st.et_al_term in names:
+            st.without_et_al = True
+            try:
+                names = str(shown())
+            finally:
+                st.without_et_al = False
+        same = names == st.previous_names
+        st.previous_names = names
         return String(substitute) if same else text
 
 
@@ -117,24 +142,55 @@ def _cjk(name: Any) -> bool:
     return bool(family and given and _CJK.match(family) and _CJK.match(given))
 
 
-def _cjk_as_citeproc_js(names: list[Any], short: bool) -> list[Any]:
-    """Chinese, Japanese and Korean names as citeproc-js prints them: family and given
-    without a space and never initialised; the family alone in the short form."""
-    out = []
-    for name in names:
-        if _cjk(name):
-            whole = name["family"] if short else name["family"] + name["given"]
-            name = type(name)(family=whole)
-        out.append(name)
-    return out
+# the letters citeproc-js counts as "romanesque" (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai)
+_ROMANESQUE = re.compile(
+    "[-0-9a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f"
+    "\u0590-\u05d4\u05d6-\u05ff\u1f00-\u1fff\u0600-\u06ff]"
+)
 
 
-def _with_cjk(item: Any, roles: list[str], short: bool, render: Callable[[], Any]) -> Any:
-    """``render()`` with the CJK names of ``roles`` as citeproc-js prints them."""
+def _native_order(item: Any) -> bool:
+    """citeproc-js prints the romanesque names of a Japanese or Chinese item family name
+    first and without the sort separator ("Müller Hans")."""
+    return str(item.reference.get("language") or "")[:2] in ("ja", "zh")
+
+
+Initial = Callable[[str], str] | None
+
+
+def _as_citeproc_js(name: Any, short: bool, native: bool, initial: Initial) -> Any:
+    """A name as citeproc-js prints it: Chinese, Japanese and Korean names with family and
+    given without a space and never initialised (the family alone in the short form);
+    in a Japanese or Chinese item, other names family first (given initialised by
+    ``initial``)."""
+    if _cjk(name):
+        return type(name)(family=name["family"] if short else name["family"] + name["given"])
+    family = name.get("family") or ""
+    if native and not short and "literal" not in name and _ROMANESQUE.search(family):
+        given = name.get("given")
+        if given and initial is not None:
+            given = initial(given)
+        parts = (name.get("non-dropping-particle"), family, given)
+        return type(name)(family=" ".join(p for p in parts if p))
+    return name
+
+
+def _default_initial(names: Any, context: Any) -> Initial:
+    """How citeproc-py's default cs:name (one not in the style) initialises a given name."""
+    probe, where = Name(), names if context is None else context
+    mark = probe.get_option("initialize-with", where)
+    return None if mark is None else lambda given: probe.initialize(given, mark, where)
+
+
+def _with_cjk(
+    item: Any, roles: list[str], short: bool, render: Callable[[], Any], initial: Initial = None
+) -> Any:
+    """``render()`` with the names of ``roles`` as citeproc-js prints them."""
+    native = _native_order(item)
     saved = {r: item.reference.get(r) for r in roles}
-    changed = [r for r, names in saved.items() if names and any(_cjk(n) for n in names)]
+    changed = [r for r, names in saved.items() if names and (native or any(_cjk(n) for n in names))]
     for role in changed:
-        item.reference[role] = _cjk_as_citeproc_js(saved[role], short)
+        item.reference[role] = [_as_citeproc_js(n, short, native, initial) for n in saved[role]]
     try:
         return render()
     finally:
@@ -155,35 +211,52 @@ class Name(FastFormat, CachedTerms, model.Name):  # type: ignore[misc]
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kw: Any
     ) -> Any:
         short = self.get_option("form", context, sort_options) == "short"
+        mark = self.get_option("initialize-with", context, sort_options)
         return _with_cjk(
             item,
             [variable],
             short,
             lambda: self._disambiguated(item, variable, context, sort_options, **kw),
+            None if mark is None else lambda given: self.initialize(given, mark, context),
         )
+
+    def et_al(self) -> Any:
+        """No "et al." in sort keys (citeproc-js sorts by the names shown), nor where
+        entries compare their names (subsequent-author-substitute)."""
+        st = state_of(self)
+        if st.sorting or st.without_et_al:
+            return None
+        term = super().et_al()
+        st.et_al_term = str(term) if term else ""
+        return term
 
     def _disambiguated(
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kw: Any
     ) -> Any:
         """The name list (name_list.py; sort keys as citeproc-py writes them), plus
-        disambiguation in citations: more names shown (add-names) and given names or
-        initials added to chosen names (add-givenname)."""
+        disambiguation: in citations more names shown (add-names); given names or
+        initials added to chosen names (add-givenname) where they show more than the
+        name's form does, in citations and, as citeproc-js does, in the first names of
+        the item's bibliography entry."""
         if sort_options is not None:
             return super().process(item, variable, context, sort_options, **kw)
         st = state_of(self)
         key = str(getattr(item, "key", ""))
-        shown = st.names_shown.get(key) if st.citing else None
-        levels = st.given_levels.get(key, ()) if st.citing else ()
+        active = not st.sorting and (st.citing or not st.names_done)
+        shown = st.names_shown.get(key) if active and st.citing else None
+        levels = st.given_levels.get(key, ()) if active else ()
+        if active and not st.citing and key in st.entry_levels:
+            levels = tuple(map(max, zip_longest(levels, st.entry_levels[key], fillvalue=0)))
         options: dict[str, Any] = {}
         names = item.reference.get(variable, [])
-        if any(levels) and self.get_option("form", context) == "short":
-            # the long form shows given names already
+        mark = self.get_option("initialize-with", context)
+        default = 0 if self.get_option("form", context) == "short" else 2 if mark is None else 1
+        levels = tuple(max(level, default) for level in levels)
+        if any(level != default for level in levels):
             options["form"] = "long"
-            options["initialize-with"] = self.get_option("initialize-with", context)
-            if any(level == 2 for level in levels):
-                options["initialize-with"] = None
+            options["initialize-with"] = None if 2 in levels else mark
             names = [
-                self._at_level(name, levels[n] if n < len(levels) else 0, options, context)
+                self._at_level(name, levels[n] if n < len(levels) else default, options, context)
                 for n, name in enumerate(names)
             ]
 

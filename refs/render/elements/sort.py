@@ -30,11 +30,13 @@ class Key(CachedMacros, model.Key):  # type: ignore[misc]
             if "macro" in self.attrib:
                 layout = context.get_layout()
                 # names sort as "family given" (the reference processor's keys)
-                # without "and"/"&" between names
+                # without "and"/"&" between names, the particle demoted unless "never"
+                demote = root.get("demote-non-dropping-particle", "display-and-sort")
                 options: dict[str, Any] = {
                     "name-as-sort-order": "all",
                     "sort-separator": " ",
                     "and": None,
+                    "demote-non-dropping-particle": "never" if demote == "never" else "always",
                 }
                 for option in ("names-min", "names-use-first", "names-use-last"):
                     if option in self.attrib:

@@ -219,6 +219,13 @@ class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, Spec
             st.empty += 1
         return text
 
+    def _format_last_page(self, first: str, last: str) -> str:
+        """A last page with more digits than the first prints whole ("7-44" is 7–44;
+        citeproc-py cut it to "7–4" under minimal-two)."""
+        if first.isdigit() and last.isdigit() and len(last) > len(first):
+            return last
+        return str(super()._format_last_page(first, last))
+
 
 class Number(Displayed, model.Number):  # type: ignore[misc]
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
