@@ -49,8 +49,6 @@ class RenderState:
     # per entry
     names_done: bool = False  # the entry's first cs:names has rendered
     spoken: bool = False  # the cite or entry has printed something (no capital for a term)
-    rendered: int = 0  # variables rendered so far (a macro of only empty variables is empty)
-    empty: int = 0  # cs:text and cs:number variables that rendered nothing so far
     cite_names: str | None = None  # what the cite's first cs:names rendered (collapsing)
     drop_names: bool = False  # the cite's first cs:names renders nothing (collapsed cite)
     suppressed: set[str] = field(default_factory=set)  # variables used by a substitute
@@ -86,7 +84,6 @@ class RenderState:
     def note(self, variable: str) -> None:
         """A variable was rendered: every open substitute recording gets it."""
         self.spoken = True
-        self.rendered += 1
         for trace in self.traces:
             trace.add(variable)
 

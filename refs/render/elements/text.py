@@ -164,13 +164,7 @@ class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, Spec
         if "macro" not in self.attrib:
             return super().process(item, context, **kwargs)
         if sort_options is None:
-            # a macro is a group: one whose variables all render empty renders nothing
-            st = state_of(self)
-            before = (st.rendered, st.empty)
-            text, language = super().process(item, context, **kwargs)
-            if text and st.rendered == before[0] and st.empty > before[1]:
-                return None, language
-            return text, language
+            return super().process(item, context, **kwargs)
         # as citeproc-py, but a sort key's name options reach the macro too
         try:
             language = item.reference.language[:2]
@@ -208,15 +202,9 @@ class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, Spec
             if note:
                 st.note(variable)
             return str(note) if note else None
-        try:
-            text = super()._variable(item, context)
-        except model.VariableError:
-            st.empty += variable not in self.generated_variables
-            raise
+        text = super()._variable(item, context)
         if text:
             st.note(variable)
-        elif variable not in self.generated_variables:  # (year-suffix)
-            st.empty += 1
         return text
 
     def _format_last_page(self, first: str, last: str) -> str:
