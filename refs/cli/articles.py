@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from refs.cli.app import detail, emit_diagnostics, fail
+from refs.cli.app import detail, emit_diagnostics, fail, library_path
 from refs.errors import RefsError
 
 if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
     from refs.pipeline import ParseResult
+    from refs.pipeline.gather import Gathered
     from refs.pipeline.stream import Format, Streamed
+    from refs.select import Selection
 
 PROGRESS_MIN_FILES = 20  # a progress bar for this many files or more, on a terminal only
 
@@ -55,6 +57,29 @@ def load_articles(paths: list[Path], issue: str | None = None) -> ParseResult:
         emit_diagnostics(result.diagnostics)
         fail("no readable article in " + ", ".join(str(p) for p in paths))
     return result
+
+
+def gathered(
+    paths: list[Path],
+    library: str | None,
+    selection: Selection,
+    keys: list[str],
+    with_articles: bool,
+) -> Gathered:
+    """The references of these article PATHs, or of the library when none is given
+    (``gather``), with their diagnostics printed."""
+    from refs.pipeline.gather import gather
+
+    got = gather(
+        paths,
+        library_path(library),
+        load_articles,
+        selection,
+        keys=keys,
+        with_articles=with_articles,
+    )
+    emit_diagnostics(got.diagnostics)
+    return got
 
 
 def split_keys(args: list[Path] | None) -> tuple[list[Path], list[str]]:

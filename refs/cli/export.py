@@ -12,13 +12,12 @@ from refs.cli.app import (
     LibraryOpt,
     PathsOrKeysArg,
     app,
-    emit_diagnostics,
     findings_code,
     library_path,
     note,
     stops,
 )
-from refs.cli.articles import load_articles, split_keys
+from refs.cli.articles import gathered, split_keys
 from refs.cli.filters import (
     ArticleOpt,
     CitedByOpt,
@@ -66,22 +65,13 @@ def export(
     from refs.cli.filters import selection_of
     from refs.formats.registry import get as get_format
     from refs.models import CSL_VARIABLES
-    from refs.pipeline.gather import gather
 
     paths, keys = split_keys(paths)
     check_output(output, paths, library_path(library))
     extension_hint(fmt.value, output)
     selection = selection_of(article, outlet, types, tag, since, until, cited_by)
     with stops():
-        got = gather(
-            paths,
-            library_path(library),
-            load_articles,
-            selection,
-            keys=keys,
-            with_articles=with_articles,
-        )
-    emit_diagnostics(got.diagnostics)
+        got = gathered(paths, library, selection, keys, with_articles)
     if not got.references:
         typer.echo("refs: warning: no reference matched", err=True)
     from refs.formats.safe_text import export_notes

@@ -18,7 +18,7 @@ from refs.cli.app import (
     library_path,
     stops,
 )
-from refs.cli.articles import load_articles, split_keys
+from refs.cli.articles import gathered, split_keys
 from refs.cli.filters import (
     ArticleOpt,
     CitedByOpt,
@@ -129,22 +129,12 @@ def _references(
 ) -> tuple[list[Keyed], int]:
     """The references to render: of bibliography files named, and of the articles
     named (or of the library when no PATH is given); with the exit code so far."""
-    from refs.pipeline.gather import gather
-
     files = [p for p in paths if is_bibliography_file(p)]
     articles = [p for p in paths if not is_bibliography_file(p)]
     refs: list[Keyed] = []
     code = _read_files(files, refs) if files else 0
     if articles or not paths:
-        got = gather(
-            articles,
-            library_path(library),
-            load_articles,
-            selection,
-            keys=keys,
-            with_articles=with_articles,
-        )
-        emit_diagnostics(got.diagnostics)
+        got = gathered(articles, library, selection, keys, with_articles)
         refs += got.references
         code = max(code, findings_code(got.diagnostics, got.missing_path))
     return refs, code
