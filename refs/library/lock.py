@@ -29,10 +29,10 @@ def wait_seconds() -> float:
 
 
 def begin_immediate(db: Connection, path: Path) -> None:
-    import sqlite3
-
     """``BEGIN IMMEDIATE``, waiting (bounded, with one notice) while another writer holds
     the library. Raises LibraryError when the wait is over or SQLite refuses."""
+    import sqlite3
+
     wait = wait_seconds()
     deadline = time.monotonic() + wait
     told = False

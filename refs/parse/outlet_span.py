@@ -12,7 +12,8 @@ from refs.outlets import is_known, is_known_parts, is_organisation, longest_comm
 # Parts that continue an outlet leftwards: "OMRI Daily Digest, No. 221, Part I".
 _CONTINUATION_RE = re.compile(
     r"^(?:No\.?|Nos\.?|Number|Part|Pt\.|Vol\.?|Volume|Issue|Section|Sec\.|p\.|pp\.|Ed\.|Edition)"
-    r"\s*[\dIVXLivxl]+[a-z]?$|^[IVX]+$|^pp?\.\s*[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?$",
+    r"(?:\s*\d+[a-z]?|(?<=\.)\s*[IVXLivxl]+|\s+[IVXLivxl]+)$"  # "No.221", "Part I"; not "Nol"
+    r"|^[IVX]+$|^pp?\.\s*[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?$",
     re.IGNORECASE,
 )
 _PHRASE_RE = re.compile(

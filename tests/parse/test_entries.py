@@ -55,6 +55,13 @@ def entry(raw: str) -> tuple[str, str | None, str | None, tuple[str, ...]]:
             "The White House",
             "July 21",
         ),
+        (  # a word that starts like "No"/"Vol" plus a roman digit is no issue number
+            "AAA, AAA, Nol, January 1",
+            "AAA, AAA",
+            "Nol",
+            "January 1",
+        ),
+        ("Digest, OMRI, No.221, Pt.II, May 2", "Digest", "OMRI, No.221, Pt.II", "May 2"),
         ("Talks end, Reuters, November 16.", "Talks end", "Reuters", "November 16"),
         ("Talks end, Reuters, October 24, 2000", "Talks end", "Reuters", "October 24, 2000"),
         ('Talks end, "Reuters", 24 October', "Talks end", "Reuters", "24 October"),
