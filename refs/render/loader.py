@@ -30,7 +30,7 @@ OVERRIDES: dict[str, type] = {
     "layout": elements_layout.Layout,
     "group": elements_layout.Group,
     "macro": elements_text.Macro,
-    "choose": elements_text.Choose,
+    "choose": elements_layout.Choose,
     "else": elements_text.Else,
     "key": elements_sort.Key,
     "sort": elements_sort.Sort,

@@ -228,25 +228,41 @@ class If(CachedLookups, model.If):  # type: ignore[misc]
         position = item.__dict__.get("_position", FIRST)
         return [st.citing and position.test(name) for name in st.split(self, "position")]
 
-    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+    def holds(self, item: Any, context: Any = None) -> bool:
+        """Does the condition hold for ``item``?"""
         simple = self._simple(item)
         if simple is not None:
-            if not simple:
-                raise model.ConditionFailed
-            return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+            return simple
         match = self.get("match") or "all"
         for result in self._tests(item, context):
             if result and match == "any":
-                break
+                return True
             if result and match == "none":
-                raise model.ConditionFailed
+                return False
             if not result and match == "all":
-                raise model.ConditionFailed
-        else:
-            if match == "any":
-                raise model.ConditionFailed
+                return False
+        return match != "any"
+
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        if not self.holds(item, context):
+            raise model.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
 
 class Else_If(If):
     pass
+
+
+class Choose(CachedLookups, model.Choose):  # type: ignore[misc]
+    """cs:choose that tests its branches without raising an exception per failed one."""
+
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        st = state_of(self)
+        branches = st.children.get(self)
+        if branches is None:
+            branches = st.children[self] = tuple(self.iterchildren())
+        for branch in branches:
+            if isinstance(branch, If) and not branch.holds(item, context):
+                continue
+            return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+        return None

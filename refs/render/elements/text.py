@@ -105,10 +105,6 @@ class Macro(CachedLookups, model.Macro):  # type: ignore[misc]
     pass
 
 
-class Choose(CachedLookups, model.Choose):  # type: ignore[misc]
-    pass
-
-
 class Else(CachedLookups, model.Else):  # type: ignore[misc]
     pass
 
@@ -150,29 +146,36 @@ def _title_cased(text: Any) -> Any:
 
 
 class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, model.Text):  # type: ignore[misc]
+    def _language(self, item: Any) -> str:
+        """The item's language (two letters), else the style's default locale's."""
+        language = dict.get(item.reference, "language")
+        if language is not None:
+            return str(language)[:2]
+        st = state_of(self)
+        if st.default_language is None:
+            st.default_language = self.get_root().get("default-locale", "en")[:2]
+        return st.default_language
+
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        sort_options = kwargs.get("sort_options")
-        if "value" in self.attrib and not any(
-            a in self.attrib for a in ("variable", "macro", "term")
-        ):
-            try:
-                language = item.reference.language[:2]
-            except model.VariableError:
-                language = self.get_root().get("default-locale", "en")[:2]
+        """As citeproc-py (without raising to find a missing language); a style's value
+        is text, and a sort key's name options reach a macro too."""
+        attrib = self.attrib
+        language = self._language(item)
+        if "variable" in attrib:
+            return self._variable(item, self if context is None else context), language
+        if "macro" in attrib:
+            macro = self.get_macro(attrib["macro"])
+            ctx = self if context is None else context
+            sort_options = kwargs.get("sort_options")
+            if sort_options is None:
+                return macro.render(item, ctx), language
+            return macro.render(item, ctx, sort_options=sort_options), language
+        if "term" in attrib:
+            return self._term(item), language
+        if "value" in attrib:
             state_of(self).spoken = True
-            return String(protect(self.get("value"))), language  # a style's text is text
-        if "macro" not in self.attrib:
-            return super().process(item, context, **kwargs)
-        if sort_options is None:
-            return super().process(item, context, **kwargs)
-        # as citeproc-py, but a sort key's name options reach the macro too
-        try:
-            language = item.reference.language[:2]
-        except model.VariableError:
-            language = self.get_root().get("default-locale", "en")[:2]
-        macro = self.get_macro(self.get("macro"))
-        ctx = context if context is not None else self
-        return macro.render(item, ctx, sort_options=sort_options), language
+            return String(protect(attrib["value"])), language
+        return super().process(item, context, **kwargs)
 
     def _term(self, item: Any) -> Any:
         """A term that opens a cite (after a prefix that ends a sentence) or an entry
