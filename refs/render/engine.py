@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from citeproc import Citation, CitationItem
@@ -29,13 +30,9 @@ class Cite(CitationItem):  # type: ignore[misc]
     """A citation item that looks its reference up once (citeproc-py walks
     citation -> bibliography -> source on every variable access)."""
 
-    @property
+    @cached_property
     def reference(self) -> Any:
-        ref = self.__dict__.get("_reference")
-        if ref is None:
-            ref = self.bibliography.source[self.key]
-            self.__dict__["_reference"] = ref
-        return ref
+        return self.bibliography.source[self.key]
 
     @property
     def position(self) -> Position:

@@ -19,7 +19,28 @@ _SENTENCE_END = re.compile("\\S\\s+\\S*[.!?][\"'\u2019\u201d]?\\s*$")
 
 
 class Group(Displayed, FastFormat, CachedLookups, model.Group):  # type: ignore[misc]
-    pass
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        """As citeproc-py's, over the cached children: rendered when it calls no
+        variable or a child that calls one rendered."""
+        output = []
+        called = rendered = False
+        delimiter = self.get("delimiter", "")
+        for child in self.children():
+            calls = child.calls_variable()
+            called = called or calls
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except model.VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+                rendered = rendered or calls
+        if output and (rendered or not called):
+            return self.join(output)
+        raise model.VariableError
 
 
 class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
@@ -193,9 +214,9 @@ class If(CachedLookups, model.If):  # type: ignore[misc]
     def _simple(self, item: Any) -> bool | None:
         """The common case (type and variable tests only) without a generator;
         None when other tests are present."""
-        st = state_of(self)
-        spec = st.conditions.get(self)
+        spec = self.__dict__.get("_refs_condition")
         if spec is None:
+            st = state_of(self)
             other = any(a in self.attrib for a in _OTHER_TESTS)
             spec = (
                 self.get("match") or "all",
@@ -203,23 +224,22 @@ class If(CachedLookups, model.If):  # type: ignore[misc]
                 st.split(self, "type"),
                 tuple(v.replace("-", "_") for v in st.split(self, "variable")),
             )
-            st.conditions[self] = spec
+            st.conditions[self] = spec  # keeps this proxy (and its dictionary) alive
+            self.__dict__["_refs_condition"] = spec
         match, other, types, variables = spec
         if other:
             return None
         ref = item.reference
         kind = ref["type"]
-        results = [t == kind for t in types]
-        if match == "any" and any(results):
-            return True
-        if match == "all" and not all(results):
-            return False
-        results += [("locator" in item) if v == "locator" else (v in ref) for v in variables]
         if match == "any":
-            return any(results)
+            return any(t == kind for t in types) or any(
+                ("locator" in item) if v == "locator" else (v in ref) for v in variables
+            )
+        found = (t == kind for t in types)
+        present = (("locator" in item) if v == "locator" else (v in ref) for v in variables)
         if match == "none":
-            return not any(results)
-        return all(results)
+            return not (any(found) or any(present))
+        return all(found) and all(present)
 
     def _position(self, item: Any, context: Any) -> list[bool]:
         """The position tests, from the cite's position (positions.py); none hold
@@ -257,11 +277,7 @@ class Choose(CachedLookups, model.Choose):  # type: ignore[misc]
     """cs:choose that tests its branches without raising an exception per failed one."""
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
-        st = state_of(self)
-        branches = st.children.get(self)
-        if branches is None:
-            branches = st.children[self] = tuple(self.iterchildren())
-        for branch in branches:
+        for branch in self.children():
             if isinstance(branch, If) and not branch.holds(item, context):
                 continue
             return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from citeproc import model
-from citeproc.string import MixedString, NoCase, String
+from citeproc.string import MixedString, NoCase, String, join
 
 from refs.render.casing import title_case
 from refs.render.escape import protect, unmark
@@ -36,6 +36,29 @@ class CachedLookups:
             layout = model.CitationStylesElement.get_layout(self)
             st.layouts[self] = layout
         return layout
+
+    def children(self) -> tuple[Any, ...]:
+        """The element's children (lxml builds each child's proxy anew per iteration)."""
+        st = state_of(self)
+        found = st.children.get(self)
+        if found is None:
+            found = st.children[self] = tuple(self.iterchildren())  # type: ignore[attr-defined]
+        return found
+
+    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        """As citeproc-py's, over the cached children."""
+        output = []
+        for child in self.children():
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, **kwargs)
+            except model.VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+        return join(output, delimiter) if output else None
 
     def calls_variable(self) -> bool:
         st = state_of(self)
