@@ -39,6 +39,25 @@ OVERRIDES: dict[str, type] = {
 }
 
 
+class StyleRoot(model.Style):  # type: ignore[misc]
+    """cs:style with its cs:citation and cs:bibliography found once (citeproc-py searches
+    the root's children on every entry)."""
+
+    def _child(self, tag: str) -> Any:
+        key = f"_refs_{tag}"
+        if key not in self.__dict__:
+            self.__dict__[key] = self.find(f"{{{CSL_NS}}}{tag}")
+        return self.__dict__[key]
+
+    @property
+    def citation(self) -> Any:
+        return self._child("citation")
+
+    @property
+    def bibliography(self) -> Any:
+        return self._child("bibliography")
+
+
 def _parser() -> etree.XMLParser:
     lookup = etree.ElementNamespaceClassLookup()
     namespace = lookup.get_namespace(CSL_NS)
@@ -47,6 +66,7 @@ def _parser() -> etree.XMLParser:
         namespace[cls.__name__.replace("_", "-").lower()] = cls
     for name, cls in OVERRIDES.items():
         namespace[name] = cls
+    namespace["style"] = StyleRoot
     # no entity expansion from outside the document, no network
     parser = etree.XMLParser(
         remove_comments=True, encoding="UTF-8", no_network=True, resolve_entities=False

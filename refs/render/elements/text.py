@@ -39,10 +39,11 @@ class CachedLookups:
 
     def children(self) -> tuple[Any, ...]:
         """The element's children (lxml builds each child's proxy anew per iteration)."""
-        st = state_of(self)
-        found = st.children.get(self)
+        found: tuple[Any, ...] | None = self.__dict__.get("_refs_children")
         if found is None:
-            found = st.children[self] = tuple(self.iterchildren())  # type: ignore[attr-defined]
+            found = tuple(self.iterchildren())  # type: ignore[attr-defined]
+            state_of(self).children[self] = found  # keeps this proxy (and its dict) alive
+            self.__dict__["_refs_children"] = found
         return found
 
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
@@ -61,11 +62,11 @@ class CachedLookups:
         return join(output, delimiter) if output else None
 
     def calls_variable(self) -> bool:
-        st = state_of(self)
-        known = st.calls_variable.get(self)
+        known: bool | None = self.__dict__.get("_refs_calls_variable")
         if known is None:
             known = bool(super().calls_variable())  # type: ignore[misc]
-            st.calls_variable[self] = known
+            state_of(self).calls_variable[self] = known  # keeps this proxy alive
+            self.__dict__["_refs_calls_variable"] = known
         return known
 
 
@@ -100,11 +101,11 @@ class FastFormat:
     (most of them)."""
 
     def format(self, string: Any) -> Any:
-        st = state_of(self)
-        has = st.formatted.get(self)
+        has: bool | None = self.__dict__.get("_refs_formatted")
         if has is None:
             has = any(self.get(a) is not None for a in FONT_ATTRIBUTES)  # type: ignore[attr-defined]
-            st.formatted[self] = has
+            state_of(self).formatted[self] = has  # keeps this proxy alive
+            self.__dict__["_refs_formatted"] = has
         if has:
             return model.Formatted.format(self, string)
         return str(string) if isinstance(string, int | float) else string
