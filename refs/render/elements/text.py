@@ -93,6 +93,7 @@ class CachedTerms:
         return st.terms[key]
 
 
+_SHAPING = ("text-case", "strip-periods", "quotes", "prefix", "suffix", "display")
 FONT_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
 
@@ -213,6 +214,22 @@ class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, Spec
             text = type(text)(text[:1].upper() + text[1:])
         st.spoken = True
         return text
+
+    def markup(self, text: Any, language: Any) -> Any:
+        """citeproc-py's, cut short for an element without case, periods, quotes, font,
+        affixes or display (most of them): then only a number becomes a string."""
+        bare: bool | None = self.__dict__.get("_refs_bare")
+        if bare is None:
+            bare = not any(a in self.attrib for a in (*_SHAPING, *FONT_ATTRIBUTES))
+            state_of(self).formatted[self] = not bare  # keeps this proxy alive
+            self.__dict__["_refs_bare"] = bare
+        if not bare:
+            return super().markup(text, language)
+        if not text:
+            return None
+        out = str(text) if isinstance(text, int | float) else text
+        out = "" + out  # as the empty affixes would (types kept as citeproc-py keeps them)
+        return out + ""
 
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":
