@@ -11,6 +11,7 @@ from citeproc.frontend import CitationStylesStyle
 from lxml import etree
 
 from refs.errors import InputError
+from refs.render.elements import conditions as elements_conditions
 from refs.render.elements import dates as elements_dates
 from refs.render.elements import layout as elements_layout
 from refs.render.elements import names as elements_names
@@ -30,12 +31,12 @@ OVERRIDES: dict[str, type] = {
     "layout": elements_layout.Layout,
     "group": elements_layout.Group,
     "macro": elements_text.Macro,
-    "choose": elements_layout.Choose,
+    "choose": elements_conditions.Choose,
     "else": elements_text.Else,
     "key": elements_sort.Key,
     "sort": elements_sort.Sort,
-    "if": elements_layout.If,
-    "else-if": elements_layout.Else_If,
+    "if": elements_conditions.If,
+    "else-if": elements_conditions.Else_If,
 }
 
 
