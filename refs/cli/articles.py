@@ -8,11 +8,9 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
-
-from refs.cli.app import detail, emit_diagnostics, fail, library_path
+from refs.cli.plain import detail, emit_diagnostics, fail, library_path
 from refs.errors import RefsError
 
 if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
@@ -31,6 +29,8 @@ def progress(files: int) -> Iterator[Callable[[Path], None] | None]:
     if files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
         yield None
         return
+    import typer
+
     with typer.progressbar(length=files, label="reading", file=sys.stderr) as bar:
         yield lambda _file: bar.update(1)
 
@@ -97,12 +97,6 @@ def split_keys(args: list[Path] | None) -> tuple[list[Path], list[str]]:
     if paths and keys:
         fail("give PATHs or library KEYs, not both", hint=f"no such file: {keys[0]}")
     return paths, keys
-
-
-JobsOpt = Annotated[
-    int | None,
-    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the cores available)."),
-]
 
 
 def stream_articles(
