@@ -106,12 +106,12 @@ def stream_articles(
     progress bar of ``load_articles``; exit 2 when nothing is readable."""
     from refs.pipeline.stream import default_jobs
     from refs.pipeline.stream import stream_articles as first_pass
-    from refs.reader import discover
+    from refs.reader import article_names
     from refs.select import unmatched_articles
 
-    files, found = discover(paths)
+    files, found = article_names(paths)  # compact: 10^6 files are names, not Paths
     detail(f"reading {len(files)} article file(s)")
-    for name in unmatched_articles(names, [str(f) for f in files]):
+    for name in unmatched_articles(names, files):
         fail(f"no article matched --article {name}", hint="give a path, file name or stem")
     with progress(len(files)) as tick:
         run = first_pass(files, found, fmt, names=names, jobs=jobs or default_jobs(), on_file=tick)
