@@ -9,13 +9,15 @@ once for SQLite, as PostgreSQL takes them.
 * The schema version is ``refs_meta.user_version`` (SQLite's ``PRAGMA user_version``).
 * The journal's triggers are permanent and record only while a command sets
   ``refs.journal_entry`` (SQLite's are temporary, made by each command).
-* ``search_fts`` is a table of ``tsvector`` documents (refs.library.pg_search).
+* ``search_fts`` is a table of ``tsvector`` documents and their lengths, with their
+  counts in ``refs_meta`` (refs.library.pg_search).
 """
 
 from __future__ import annotations
 
 import re
 
+from refs.library.pg_search import STATS
 from refs.library.schema import MIGRATIONS, SCHEMA_VERSION, Step
 
 # tables refs keeps beside the library's own: the schema version, the search index
@@ -52,8 +54,12 @@ _STALE = re.compile(
     r"CREATE TRIGGER (\w+) AFTER (\w+) ON (\w+) BEGIN .* VALUES \((?:NEW|OLD)\.(\w+)\); END"
 )
 _SEARCH = (
-    "CREATE TABLE search_fts (rowid BIGINT PRIMARY KEY, doc tsvector NOT NULL)",
+    "CREATE TABLE search_fts (rowid BIGINT PRIMARY KEY, len BIGINT NOT NULL, "
+    "doc tsvector NOT NULL)",
     "CREATE INDEX search_fts_doc ON search_fts USING gin (doc)",
+    # the records and words indexed, as FTS5 counts them for BM25 (refs.library.pg_search)
+    f"DELETE FROM refs_meta WHERE name IN {STATS}",
+    *(f"INSERT INTO refs_meta VALUES ('{name}', 0)" for name in STATS),
 )
 
 

@@ -1,25 +1,37 @@
 """``refs search`` on PostgreSQL: its own full-text search, ranked by the rules of the
-SQLite index (refs.library.search) as far as PostgreSQL's ranking allows.
+SQLite index (refs.library.search): FTS5's BM25 with the same column weights.
 
 Each record is one ``tsvector`` (``search_fts.doc``, GIN-indexed) of its words as FTS5's
 ``unicode61 remove_diacritics 2`` tokenizer finds them (words folded here, in Python,
-so both databases see the same words; the ``simple`` configuration, no stemming). The
-five columns of the SQLite index become the four weights of a ``tsvector``: the title
-A, outlets and tags B, other fields C, notes D, weighed as SQLite weighs them; the sum
-of each word's ``ts_rank`` stands in for BM25 (``ts_rank`` of several words at once
-weighs their distance, which BM25 does not). Every word must occur, the last one as a
-prefix; ties go to the record added first; a query matching more than RANKED records
-ranks the RANKED added last, as on SQLite.
+so both databases see the same words; the ``simple`` configuration, no stemming), and
+its length in words (``search_fts.len``, all columns of the SQLite index, the facets
+too). The columns become the weight classes of a ``tsvector``: the title A, outlets B,
+other fields C, notes D, and tags both B and D (a tag weighs an outlet plus a note).
+For a one-word query ``ts_rank_cd`` without normalisation is the sum of the weights of
+the word's occurrences: the weighted term frequency that FTS5's BM25 sums per column.
+BM25 follows (k1 1.2, b 0.75), with the number of records and their words kept in
+``refs_meta`` as the index changes, and each word's IDF from its count of hits (a
+one-word query needs none: it scales every score alike). Every word must occur, the
+last one as a prefix; ties go to the record added first; a query matching more than
+RANKED records ranks the RANKED added last, as on SQLite.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections.abc import Sequence
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-# ts_rank's weights of D, C, B, A, as the SQLite index weighs notes, fields, outlets, title
-RANK_WEIGHTS = "{0.1, 0.2, 0.45, 1.0}"
+from refs.library.connection import Connection
+
+# letters and digits, as unicode61 finds tokens (an underscore separates them)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# FTS5's BM25 (sqlite3 ext/fts5/fts5_aux.c)
+K1, B = 1.2, 0.75
+# the weight classes of the index: title A, outlets B, fields C, notes D, tags B and D
+_CLASSES = ("A", "B", "C", "D", "B", "D")
+STATS = ("search_docs", "search_tokens")  # names in refs_meta: records and words indexed
 
 
 def words(text: str) -> list[str]:
@@ -28,48 +40,93 @@ def words(text: str) -> list[str]:
     return _WORD.findall(bare.casefold())
 
 
+def class_weights(weights: Sequence[float]) -> tuple[str, float]:
+    """``ts_rank_cd``'s weights of D, C, B, A for the SQLite index's column weights
+    (title, outlets, fields, notes, tags, facets) scaled to at most 1, and the scale
+    that gives back SQLite's weighted frequency."""
+    title, outlets, fields, notes = weights[:4]
+    scale = max(title, outlets, fields, notes)
+    return "{" + ", ".join(str(w / scale) for w in (notes, fields, outlets, title)) + "}", scale
+
+
 def _part(weight: str) -> str:
     return f"setweight(to_tsvector('simple', ?), '{weight}')"
 
 
 INSERT_SQL = (
-    "INSERT INTO search_fts (rowid, doc) VALUES (?, "
-    + " || ".join(_part(w) for w in ("A", "B", "C", "D", "B"))
+    "INSERT INTO search_fts (rowid, len, doc) VALUES (?, ?, "
+    + " || ".join(_part(w) for w in _CLASSES)
     + ")"
 )
 
 
-def index_row(row: tuple[object, ...]) -> tuple[object, ...]:
-    """(rowid, title, outlets, fields, notes, tags) as INSERT_SQL takes them."""
-    rid, *texts = row
-    return (rid, *(" ".join(words(str(t))) for t in texts))
+def index_row(row: Sequence[object]) -> tuple[object, ...]:
+    """(rowid, title, outlets, fields, notes, tags, facets) as INSERT_SQL takes them."""
+    rid, title, outlets, fields, notes, tags, facets = (row[0], *(str(t) for t in row[1:7]))
+    found = [words(t) for t in (title, outlets, fields, notes, tags)]
+    length = sum(len(w) for w in found) + len(words(facets))
+    return (rid, length, *(" ".join(w) for w in found), " ".join(found[4]))
+
+
+def replace(db: Connection, ids: Sequence[int], rows: Sequence[Sequence[object]]) -> None:
+    """Index the records ``ids`` again as ``rows`` (index_row's), keeping the counts."""
+    marks = ",".join("?" * len(ids))
+    gone = db.execute(
+        f"SELECT count(*), coalesce(sum(len), 0) FROM search_fts WHERE rowid IN ({marks})", ids
+    ).fetchone()
+    db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", ids)
+    new = [index_row(r) for r in rows]
+    db.executemany(INSERT_SQL, new)
+    docs = len(new) - int(gone[0])
+    tokens = sum(int(str(r[1])) for r in new) - int(gone[1])
+    for name, change in zip(STATS, (docs, tokens), strict=True):
+        db.execute("UPDATE refs_meta SET value = value + ? WHERE name = ?", (change, name))
 
 
 def tsqueries(text: str) -> list[str]:
     """One ``tsquery`` per word of ``text``, the last one as a word start (``nucl``
     finds nuclear); a record matches when it has every one."""
-    found = words(text)
-    quoted = [f"'{w}'" for w in found]
+    quoted = [f"'{w}'" for w in words(text)]
     if quoted:
         quoted[-1] += ":*"
     return quoted
 
 
-def search_sql(terms: int) -> str:
-    """The newest RANKED matches of ``terms`` words, best first: the rank is the sum of
-    each word's rank (as BM25 sums its terms' scores, so a word every hit has, such as
-    the outlet's name, does not reorder them), ties in the order of adding. Parameters:
-    each word's tsquery, then all of them (search_params), then RANKED."""
-    score = " + ".join(
-        f"ts_rank('{RANK_WEIGHTS}', doc, to_tsquery('simple', ?))" for _ in range(terms)
-    )
-    return (
+def _idf(db: Connection, terms: list[str], docs: int) -> list[float]:
+    """FTS5's IDF of each word (1 for a one-word query: it scales every score alike)."""
+    if len(terms) == 1:
+        return [1.0]
+    out = []
+    for term in terms:
+        row = db.execute(
+            "SELECT count(*) FROM search_fts WHERE doc @@ to_tsquery('simple', ?)", (term,)
+        ).fetchone()
+        hits = int(row[0]) if row else 0
+        idf = math.log((docs - hits + 0.5) / (hits + 0.5))
+        out.append(idf if idf > 0 else 1e-6)
+    return out
+
+
+def search_query(
+    db: Connection, terms: list[str], weights: Sequence[float]
+) -> tuple[str, list[object]]:
+    """The ranking query (its last parameter, to be added: RANKED): the newest RANKED
+    matches of ``terms`` (tsqueries'), best first by BM25, ties in the order of adding."""
+    stats = dict(db.execute("SELECT name, value FROM refs_meta WHERE name IN (?, ?)", STATS))
+    docs, tokens = int(stats.get(STATS[0], 0)), int(stats.get(STATS[1], 0))
+    avgdl = tokens / docs if docs and tokens else 1.0
+    classes, scale = class_weights(weights)
+    # the weighted frequency, rounded off float4's noise (SQLite sums doubles)
+    freq = f"round(({scale} * ts_rank_cd('{classes}', doc, to_tsquery('simple', ?)))::numeric, 4)"
+    freq = f"{freq}::float8"
+    bm25 = f"({freq} * {K1 + 1} / ({freq} + {K1} * (1 - {B} + {B} * len / ?::float8)))"
+    score = " + ".join(f"?::float8 * {bm25}" for _ in terms)
+    sql = (
         f"SELECT rowid FROM (SELECT rowid, {score} AS score FROM search_fts "
         "WHERE doc @@ to_tsquery('simple', ?) ORDER BY rowid DESC LIMIT ?) AS hits "
         "ORDER BY score DESC, rowid"
     )
-
-
-def search_params(terms: list[str]) -> list[object]:
-    """The parameters of search_sql before RANKED: each word's query, then all words'."""
-    return [*terms, " & ".join(terms)]
+    params: list[object] = []
+    for term, idf in zip(terms, _idf(db, terms, docs), strict=True):
+        params += [idf, term, term, avgdl]
+    return sql, [*params, " & ".join(terms)]

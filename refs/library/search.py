@@ -71,7 +71,6 @@ def refresh(lib: Library) -> int:
     for start in range(0, len(stale), 500):
         chunk = stale[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)
         rows = db.execute(f"SELECT id, {FIELD_COLS} FROM records WHERE id IN ({marks})", chunk)
         found = {int(r[0]): r[1:] for r in rows}
         notes = _listed(
@@ -87,9 +86,10 @@ def refresh(lib: Library) -> int:
         texts = [
             _row(rid, f, notes.get(rid, []), tags.get(rid, [])) for rid, f in sorted(found.items())
         ]
-        if lib.server:  # PostgreSQL: its own index, without the facets (refs.select decides)
-            db.executemany(pg_search.INSERT_SQL, [pg_search.index_row(r[:6]) for r in texts])
+        if lib.server:  # PostgreSQL: its own index (refs.select decides the filters)
+            pg_search.replace(db, chunk, texts)
         else:
+            db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)
             db.executemany(
                 "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags, facets) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -165,8 +165,7 @@ def _hits(lib: Library, text: str, selection: Selection, limit: int | None) -> l
         terms = pg_search.tsqueries(text)
         if not terms:
             return []
-        sql = pg_search.search_sql(len(terms))
-        return _ranked(lib, sql, pg_search.search_params(terms), limit)
+        return _ranked(lib, *pg_search.search_query(lib.db, terms, WEIGHTS), limit)
     query = fts_query(text)
     if query is None:
         return []
