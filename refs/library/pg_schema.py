@@ -24,6 +24,9 @@ from refs.library.schema import MIGRATIONS, SCHEMA_VERSION, Step
 META_TABLES = frozenset(["refs_meta", "search_fts"])
 
 _FUNCTIONS = (
+    # SQLite's instr(), which the filters of refs search use
+    """CREATE OR REPLACE FUNCTION instr(haystack text, needle text) RETURNS integer
+    LANGUAGE sql IMMUTABLE AS $$ SELECT strpos(haystack, needle) $$""",
     """CREATE OR REPLACE FUNCTION refs_journal() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE entry text := current_setting('refs.journal_entry', true);
     BEGIN

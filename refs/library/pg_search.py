@@ -29,8 +29,9 @@ from refs.library.connection import Connection
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # FTS5's BM25 (sqlite3 ext/fts5/fts5_aux.c)
 K1, B = 1.2, 0.75
-# the weight classes of the index: title A, outlets B, fields C, notes D, tags B and D
-_CLASSES = ("A", "B", "C", "D", "B", "D")
+# the weight classes of the index: title A, outlets B, fields C, notes D, tags B and D;
+# the facets (what the filters ask) D, which only a word typed as one of them would find
+_CLASSES = ("A", "B", "C", "D", "B", "D", "D")
 STATS = ("search_docs", "search_tokens")  # names in refs_meta: records and words indexed
 
 
@@ -65,7 +66,7 @@ def index_row(row: Sequence[object]) -> tuple[object, ...]:
     rid, title, outlets, fields, notes, tags, facets = (row[0], *(str(t) for t in row[1:7]))
     found = [words(t) for t in (title, outlets, fields, notes, tags)]
     length = sum(len(w) for w in found) + len(words(facets))
-    return (rid, length, *(" ".join(w) for w in found), " ".join(found[4]))
+    return (rid, length, *(" ".join(w) for w in found), " ".join(found[4]), facets)
 
 
 def replace(db: Connection, ids: Sequence[int], rows: Sequence[Sequence[object]]) -> None:
@@ -108,10 +109,16 @@ def _idf(db: Connection, terms: list[str], docs: int) -> list[float]:
 
 
 def search_query(
-    db: Connection, terms: list[str], weights: Sequence[float]
+    db: Connection,
+    terms: list[str],
+    weights: Sequence[float],
+    facets: list[list[str]],
+    where: tuple[list[str], list[object]],
 ) -> tuple[str, list[object]]:
     """The ranking query (its last parameter, to be added: RANKED): the newest RANKED
-    matches of ``terms`` (tsqueries'), best first by BM25, ties in the order of adding."""
+    matches of ``terms`` (tsqueries') that have a token of each group of ``facets`` and
+    pass the conditions ``where`` over their record ``r``, best first by BM25, ties in
+    the order of adding."""
     stats = dict(db.execute("SELECT name, value FROM refs_meta WHERE name IN (?, ?)", STATS))
     docs, tokens = int(stats.get(STATS[0], 0)), int(stats.get(STATS[1], 0))
     avgdl = tokens / docs if docs and tokens else 1.0
@@ -121,12 +128,16 @@ def search_query(
     freq = f"{freq}::float8"
     bm25 = f"({freq} * {K1 + 1} / ({freq} + {K1} * (1 - {B} + {B} * len / ?::float8)))"
     score = " + ".join(f"?::float8 * {bm25}" for _ in terms)
+    conditions, more = where
+    join = " JOIN records r ON r.id = search_fts.rowid" if conditions else ""
     sql = (
-        f"SELECT rowid FROM (SELECT rowid, {score} AS score FROM search_fts "
-        "WHERE doc @@ to_tsquery('simple', ?) ORDER BY rowid DESC LIMIT ?) AS hits "
-        "ORDER BY score DESC, rowid"
+        f"SELECT rowid FROM (SELECT search_fts.rowid AS rowid, {score} AS score "
+        f"FROM search_fts{join} WHERE doc @@ to_tsquery('simple', ?)"
+        + "".join(f" AND {c}" for c in conditions)
+        + " ORDER BY search_fts.rowid DESC LIMIT ?) AS hits ORDER BY score DESC, rowid"
     )
     params: list[object] = []
     for term, idf in zip(terms, _idf(db, terms, docs), strict=True):
         params += [idf, term, term, avgdl]
-    return sql, [*params, " & ".join(terms)]
+    wanted = [*terms, *("(" + " | ".join(f"'{t}'" for t in g) + ")" for g in facets)]
+    return sql, [*params, " & ".join(wanted), *more]

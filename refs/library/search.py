@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from refs.library import pg_search
 from refs.library.edits import tags_by_key
 from refs.library.schema import FIELD_COLS
-from refs.library.search_filters import fts_terms, record_facets, sql_conditions
+from refs.library.search_filters import facet_groups, fts_terms, record_facets, sql_conditions
 from refs.library.store import Library
 from refs.models import LibraryReference
 from refs.outlets import fold, forms
@@ -86,7 +86,7 @@ def refresh(lib: Library) -> int:
         texts = [
             _row(rid, f, notes.get(rid, []), tags.get(rid, [])) for rid, f in sorted(found.items())
         ]
-        if lib.server:  # PostgreSQL: its own index (refs.select decides the filters)
+        if lib.server:  # PostgreSQL: its own index (refs.library.pg_search)
             pg_search.replace(db, chunk, texts)
         else:
             db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)
@@ -161,11 +161,12 @@ def _fts_sql(selection: Selection) -> tuple[str, list[object]]:
 def _hits(lib: Library, text: str, selection: Selection, limit: int | None) -> list[int]:
     """The record ids matching ``text`` that can pass ``selection``, best first; of the
     RANKED matches added last."""
-    if lib.server:  # the filters are refs.select's alone
+    if lib.server:
         terms = pg_search.tsqueries(text)
         if not terms:
             return []
-        return _ranked(lib, *pg_search.search_query(lib.db, terms, WEIGHTS), limit)
+        groups, where = facet_groups(selection), sql_conditions(selection)
+        return _ranked(lib, *pg_search.search_query(lib.db, terms, WEIGHTS, groups, where), limit)
     query = fts_query(text)
     if query is None:
         return []

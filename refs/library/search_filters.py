@@ -50,24 +50,29 @@ def record_facets(outlets: list[str], tags: list[str], type_: str, year: int | N
 
 
 def _any(tokens: list[str]) -> str:
-    return "facets : (" + " OR ".join(dict.fromkeys(tokens)) + ")"
+    return "facets : (" + " OR ".join(tokens) + ")"
 
 
-def fts_terms(selection: Selection) -> list[str]:
-    """The FTS5 terms (to be joined by AND to the query) ``selection`` gives."""
-    terms = []
+def facet_groups(selection: Selection) -> list[list[str]]:
+    """The facet tokens ``selection`` asks: a hit has one token of every group."""
+    groups = []
     if selection.outlets:
-        terms.append(_any([facet("o", f) for o in selection.outlets for f in forms(o.strip())]))
+        groups.append([facet("o", f) for o in selection.outlets for f in forms(o.strip())])
     if selection.tags:
-        terms.append(_any([facet("t", t) for t in selection.tags]))
+        groups.append([facet("t", t) for t in selection.tags])
     if selection.types:
-        terms.append(_any([facet("y", t) for t in selection.types]))
+        groups.append([facet("y", t) for t in selection.types])
     if selection.since is not None or selection.until is not None:
         first = selection.since.year if selection.since and selection.since.year else 0
         last = selection.until.year if selection.until and selection.until.year else 9999
         if max(first, 0) <= min(last, 9999):
-            terms.append(_any(_years(max(first, 0), min(last, 9999))))
-    return terms
+            groups.append(_years(max(first, 0), min(last, 9999)))
+    return [list(dict.fromkeys(g)) for g in groups]
+
+
+def fts_terms(selection: Selection) -> list[str]:
+    """The FTS5 terms (to be joined by AND to the query) ``selection`` gives."""
+    return [_any(group) for group in facet_groups(selection)]
 
 
 def sql_conditions(selection: Selection) -> tuple[list[str], list[object]]:

@@ -90,4 +90,4 @@ def test_a_tag_weighs_an_outlet_and_a_note() -> None:
 def test_the_length_counts_every_column_and_words_split_as_unicode61() -> None:
     assert words("Snake_case Ünïcode") == ["snake", "case", "unicode"]
     row = index_row((7, "A title", "Reuters", "Smith", "", "todo", "o1 n0x2000"))
-    assert row == (7, 7, "a title", "reuters", "smith", "", "todo", "todo")
+    assert row == (7, 7, "a title", "reuters", "smith", "", "todo", "todo", "o1 n0x2000")
