@@ -10,7 +10,7 @@ once for SQLite, as PostgreSQL takes them.
 * The journal's triggers are permanent and record only while a command sets
   ``refs.journal_entry`` (SQLite's are temporary, made by each command).
 * ``search_fts`` is a table of ``tsvector`` documents and their lengths, with their
-  counts in ``refs_meta`` (refs.library.pg_search).
+  counts in ``refs_meta`` and ``search_words`` (refs.library.pg_search).
 """
 
 from __future__ import annotations
@@ -19,9 +19,6 @@ import re
 
 from refs.library.pg_search import STATS
 from refs.library.schema import MIGRATIONS, SCHEMA_VERSION, Step
-
-# tables refs keeps beside the library's own: the schema version, the search index
-META_TABLES = frozenset(["refs_meta", "search_fts"])
 
 _FUNCTIONS = (
     # SQLite's instr(), which the filters of refs search use
@@ -60,7 +57,10 @@ _SEARCH = (
     "CREATE TABLE search_fts (rowid BIGINT PRIMARY KEY, len BIGINT NOT NULL, "
     "doc tsvector NOT NULL)",
     "CREATE INDEX search_fts_doc ON search_fts USING gin (doc)",
-    # the records and words indexed, as FTS5 counts them for BM25 (refs.library.pg_search)
+    # the records and words indexed, and the records holding each word, as FTS5 counts
+    # them for BM25 (refs.library.pg_search)
+    "DROP TABLE IF EXISTS search_words",
+    'CREATE TABLE search_words (word TEXT COLLATE "C" PRIMARY KEY, docs BIGINT NOT NULL)',
     f"DELETE FROM refs_meta WHERE name IN {STATS}",
     *(f"INSERT INTO refs_meta VALUES ('{name}', 0)" for name in STATS),
 )

@@ -10,8 +10,10 @@ other fields C, notes D, and tags both B and D (a tag weighs an outlet plus a no
 For a one-word query ``ts_rank_cd`` without normalisation is the sum of the weights of
 the word's occurrences: the weighted term frequency that FTS5's BM25 sums per column.
 BM25 follows (k1 1.2, b 0.75), with the number of records and their words kept in
-``refs_meta`` as the index changes, and each word's IDF from its count of hits (a
-one-word query needs none: it scales every score alike). Every word must occur, the
+``refs_meta`` and the records that hold each word in ``search_words`` as the index
+changes, for each word's IDF (the last word, a prefix, has its hits counted up to
+RANKED: a prefix more common counts as that common; a one-word query needs no IDF: it
+scales every score alike). Every word must occur, the
 last one as a prefix; ties go to the record added first; a query matching more than
 RANKED records ranks the RANKED added last, as on SQLite.
 """
@@ -75,13 +77,25 @@ def replace(db: Connection, ids: Sequence[int], rows: Sequence[Sequence[object]]
     gone = db.execute(
         f"SELECT count(*), coalesce(sum(len), 0) FROM search_fts WHERE rowid IN ({marks})", ids
     ).fetchone()
+    _count_words(db, marks, ids, -1)
     db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", ids)
     new = [index_row(r) for r in rows]
     db.executemany(INSERT_SQL, new)
+    _count_words(db, marks, ids, 1)
     docs = len(new) - int(gone[0])
     tokens = sum(int(str(r[1])) for r in new) - int(gone[1])
     for name, change in zip(STATS, (docs, tokens), strict=True):
         db.execute("UPDATE refs_meta SET value = value + ? WHERE name = ?", (change, name))
+
+
+def _count_words(db: Connection, marks: str, ids: Sequence[int], sign: int) -> None:
+    """Count the words of the records ``ids`` in (1) or out of (-1) search_words."""
+    db.execute(
+        "INSERT INTO search_words (word, docs) SELECT w, ? * count(*) FROM search_fts, "
+        f"unnest(tsvector_to_array(doc)) AS w WHERE rowid IN ({marks}) GROUP BY w "
+        "ON CONFLICT (word) DO UPDATE SET docs = search_words.docs + EXCLUDED.docs",
+        (sign, *ids),
+    )
 
 
 def tsqueries(text: str) -> list[str]:
@@ -93,16 +107,29 @@ def tsqueries(text: str) -> list[str]:
     return quoted
 
 
-def _idf(db: Connection, terms: list[str], docs: int) -> list[float]:
-    """FTS5's IDF of each word (1 for a one-word query: it scales every score alike)."""
+def _hits(db: Connection, term: str, most: int) -> int:
+    """The records holding the word of ``term`` (from search_words), or starting with it
+    (counted, up to ``most``: a prefix may start several words of one record)."""
+    word = term.split("'")[1]
+    if term.endswith(":*"):
+        sql = (
+            "SELECT count(*) FROM (SELECT 1 FROM search_fts "
+            "WHERE doc @@ to_tsquery('simple', ?) LIMIT ?) AS hits"
+        )
+        row = db.execute(sql, (term, most)).fetchone()
+    else:
+        row = db.execute("SELECT docs FROM search_words WHERE word = ?", (word,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _idf(db: Connection, terms: list[str], docs: int, most: int) -> list[float]:
+    """FTS5's IDF of each word of ``terms`` (tsqueries'; 1 for a one-word query: it
+    scales every score alike)."""
     if len(terms) == 1:
         return [1.0]
     out = []
     for term in terms:
-        row = db.execute(
-            "SELECT count(*) FROM search_fts WHERE doc @@ to_tsquery('simple', ?)", (term,)
-        ).fetchone()
-        hits = int(row[0]) if row else 0
+        hits = _hits(db, term, most)
         idf = math.log((docs - hits + 0.5) / (hits + 0.5))
         out.append(idf if idf > 0 else 1e-6)
     return out
@@ -114,9 +141,10 @@ def search_query(
     weights: Sequence[float],
     facets: list[list[str]],
     where: tuple[list[str], list[object]],
+    ranked: int,
 ) -> tuple[str, list[object]]:
-    """The ranking query (its last parameter, to be added: RANKED): the newest RANKED
-    matches of ``terms`` (tsqueries') that have a token of each group of ``facets`` and
+    """The ranking query (its last parameter, to be added: ``ranked``): the newest
+    ``ranked`` matches of ``terms`` (tsqueries') that have a token of each group of ``facets`` and
     pass the conditions ``where`` over their record ``r``, best first by BM25, ties in
     the order of adding."""
     stats = dict(db.execute("SELECT name, value FROM refs_meta WHERE name IN (?, ?)", STATS))
@@ -137,7 +165,7 @@ def search_query(
         + " ORDER BY search_fts.rowid DESC LIMIT ?) AS hits ORDER BY score DESC, rowid"
     )
     params: list[object] = []
-    for term, idf in zip(terms, _idf(db, terms, docs), strict=True):
+    for term, idf in zip(terms, _idf(db, terms, docs, ranked), strict=True):
         params += [idf, term, term, avgdl]
     wanted = [*terms, *("(" + " | ".join(f"'{t}'" for t in g) + ")" for g in facets)]
     return sql, [*params, " & ".join(wanted), *more]

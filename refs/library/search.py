@@ -166,7 +166,8 @@ def _hits(lib: Library, text: str, selection: Selection, limit: int | None) -> l
         if not terms:
             return []
         groups, where = facet_groups(selection), sql_conditions(selection)
-        return _ranked(lib, *pg_search.search_query(lib.db, terms, WEIGHTS, groups, where), limit)
+        sql, params = pg_search.search_query(lib.db, terms, WEIGHTS, groups, where, RANKED)
+        return _ranked(lib, sql, params, limit)
     query = fts_query(text)
     if query is None:
         return []
