@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from refs.library.connection import Connection
+from refs.library.search_filters import newest_ranked
 
 # letters and digits, as unicode61 finds tokens (an underscore separates them)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -155,15 +156,9 @@ def search_query(
     freq = f"round(({scale} * ts_rank_cd('{classes}', doc, to_tsquery('simple', ?)))::numeric, 4)"
     freq = f"{freq}::float8"
     bm25 = f"({freq} * {K1 + 1} / ({freq} + {K1} * (1 - {B} + {B} * len / ?::float8)))"
-    score = " + ".join(f"?::float8 * {bm25}" for _ in terms)
+    score = " - ".join(["0", *(f"?::float8 * {bm25}" for _ in terms)])  # FTS5's sign
     conditions, more = where
-    join = " JOIN records r ON r.id = search_fts.rowid" if conditions else ""
-    sql = (
-        f"SELECT rowid FROM (SELECT search_fts.rowid AS rowid, {score} AS score "
-        f"FROM search_fts{join} WHERE doc @@ to_tsquery('simple', ?)"
-        + "".join(f" AND {c}" for c in conditions)
-        + " ORDER BY search_fts.rowid DESC LIMIT ?) AS hits ORDER BY score DESC, rowid"
-    )
+    sql = newest_ranked(score, "doc @@ to_tsquery('simple', ?)", conditions)
     params: list[object] = []
     for term, idf in zip(terms, _idf(db, terms, docs, ranked), strict=True):
         params += [idf, term, term, avgdl]

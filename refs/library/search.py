@@ -14,7 +14,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from refs.library import pg_search
 from refs.library.edits import tags_by_key
 from refs.library.schema import FIELD_COLS
-from refs.library.search_filters import facet_groups, fts_terms, record_facets, sql_conditions
+from refs.library.search_filters import (
+    facet_groups,
+    fts_terms,
+    newest_ranked,
+    record_facets,
+    sql_conditions,
+)
 from refs.library.store import Library
 from refs.models import LibraryReference
 from refs.outlets import fold, forms
@@ -146,16 +152,9 @@ def _fts_sql(selection: Selection) -> tuple[str, list[object]]:
     title weighing most; ties in the order the records were added)."""
     weights = ", ".join(str(w) for w in WEIGHTS)
     where, params = sql_conditions(selection)
-    join = " JOIN records r ON r.id = search_fts.rowid" if where else ""
     # the newest RANKED matches, ranked: a bound on the work for a query that matches a
     # good part of the library (FTS5 walks rowids backwards and stops)
-    sql = (
-        f"SELECT rowid FROM (SELECT search_fts.rowid AS rowid, bm25(search_fts, {weights}) "
-        f"AS score FROM search_fts{join} WHERE search_fts MATCH ?"
-        + "".join(f" AND {w}" for w in where)
-        + " ORDER BY search_fts.rowid DESC LIMIT ?) ORDER BY score, rowid"
-    )
-    return sql, params
+    return newest_ranked(f"bm25(search_fts, {weights})", "search_fts MATCH ?", where), params
 
 
 def _hits(lib: Library, text: str, selection: Selection, limit: int | None) -> list[int]:
