@@ -12,8 +12,7 @@ the word's occurrences: the weighted term frequency that FTS5's BM25 sums per co
 BM25 follows (k1 1.2, b 0.75), with the number of records and their words kept in
 ``refs_meta`` and the records that hold each word in ``search_words`` as the index
 changes, for each word's IDF (the last word, a prefix, has its hits counted up to
-RANKED: a prefix more common counts as that common; a one-word query needs no IDF: it
-scales every score alike). Every word must occur, the
+COUNTED; a one-word query needs no IDF: it scales every score alike). Every word must occur, the
 last one as a prefix; ties go to the record added first; a query matching more than
 RANKED records ranks the RANKED added last, as on SQLite.
 """
@@ -35,7 +34,10 @@ K1, B = 1.2, 0.75
 # the weight classes of the index: title A, outlets B, fields C, notes D, tags B and D;
 # the facets (what the filters ask) D, which only a word typed as one of them would find
 _CLASSES = ("A", "B", "C", "D", "B", "D", "D")
-STATS = ("search_docs", "search_tokens")  # names in refs_meta: records and words indexed
+STATS = ("search_docs", "search_tokens")
+# the hits of the last word (a prefix) are counted up to this many for its IDF: a prefix
+# more common counts as this common (counting them all takes a scan of them all)
+COUNTED = 10_000  # names in refs_meta: records and words indexed
 
 
 def words(text: str) -> list[str]:
@@ -108,48 +110,96 @@ def tsqueries(text: str) -> list[str]:
     return quoted
 
 
-def _hits(db: Connection, term: str, most: int) -> int:
+def _hits(db: Connection, term: str) -> int:
     """The records holding the word of ``term`` (from search_words), or starting with it
-    (counted, up to ``most``: a prefix may start several words of one record)."""
+    (counted, up to COUNTED: a prefix may start several words of one record)."""
     word = term.split("'")[1]
     if term.endswith(":*"):
         sql = (
             "SELECT count(*) FROM (SELECT 1 FROM search_fts "
             "WHERE doc @@ to_tsquery('simple', ?) LIMIT ?) AS hits"
         )
-        row = db.execute(sql, (term, most)).fetchone()
+        row = db.execute(sql, (term, COUNTED)).fetchone()
     else:
         row = db.execute("SELECT docs FROM search_words WHERE word = ?", (word,)).fetchone()
     return int(row[0]) if row else 0
 
 
-def _idf(db: Connection, terms: list[str], docs: int, most: int) -> list[float]:
+def _idf(db: Connection, terms: list[str], docs: int) -> list[float]:
     """FTS5's IDF of each word of ``terms`` (tsqueries'; 1 for a one-word query: it
     scales every score alike)."""
     if len(terms) == 1:
         return [1.0]
     out = []
     for term in terms:
-        hits = _hits(db, term, most)
+        hits = _hits(db, term)
         idf = math.log((docs - hits + 0.5) / (hits + 0.5))
         out.append(idf if idf > 0 else 1e-6)
     return out
 
 
-def search_query(
+def _density(db: Connection, terms: list[str], facets: list[list[str]], docs: int) -> float:
+    """About the share of the records a query matches (from search_words, as if its
+    words came apart: every word's share multiplied; a prefix and a group of facets
+    count each word they stand for; 0 when a word is not found)."""
+    *whole, last = [t.split("'")[1] for t in terms]
+    asked = [
+        ("word LIKE ?", [last + "%"]),  # letters and digits: no wildcard among them
+        *((f"word IN ({','.join('?' * len(g))})", g) for g in [*([w] for w in whole), *facets]),
+    ]
+    share = 1.0
+    for condition, values in asked:
+        sql = f"SELECT coalesce(sum(docs), 0) FROM search_words WHERE {condition}"
+        found = db.execute(sql, values).fetchone()
+        share *= min(1.0, int(found[0]) / docs) if found and docs else 0.0
+    return share
+
+
+def ranked_ids(
     db: Connection,
     terms: list[str],
     weights: Sequence[float],
     facets: list[list[str]],
     where: tuple[list[str], list[object]],
     ranked: int,
-) -> tuple[str, list[object]]:
-    """The ranking query (its last parameter, to be added: ``ranked``): the newest
-    ``ranked`` matches of ``terms`` (tsqueries') that have a token of each group of ``facets`` and
-    pass the conditions ``where`` over their record ``r``, best first by BM25, ties in
-    the order of adding."""
+    limit: int | None,
+) -> list[int]:
+    """The record ids of the newest ``ranked`` matches of ``terms`` (tsqueries') that
+    have a token of each group of ``facets`` and pass the conditions ``where`` over
+    their record ``r``, best first by BM25, ties in the order of adding; at most
+    ``limit``. PostgreSQL cannot walk an index of words newest first as FTS5 does, so
+    the matches come from the GIN index (a bitmap, never the rows one by one) among the
+    newest records, as many as should hold ``ranked`` matches, and from more until
+    they do or the query has seen every record: the same ids as over all records."""
     stats = dict(db.execute("SELECT name, value FROM refs_meta WHERE name IN (?, ?)", STATS))
     docs, tokens = int(stats.get(STATS[0], 0)), int(stats.get(STATS[1], 0))
+    share = _density(db, terms, facets, docs)
+    sql, params = _query(db, terms, weights, facets, where, (docs, tokens))
+    top = int(db.execute("SELECT coalesce(max(rowid), 0) FROM search_fts").fetchone()[0])
+    # (a word PostgreSQL's parser cuts in two is not in search_words: all records)
+    window = max(ranked, int(ranked / share * 1.5)) if share else top
+    text = sql + (" LIMIT ?" if limit else "")
+    db.execute("SET LOCAL enable_indexscan = off")  # (an error ends the transaction)
+    while True:
+        low = top - window
+        found = db.execute(text, [*params, low, ranked, *([limit] if limit else [])]).fetchall()
+        if low <= 0 or (found and int(found[0][1]) >= ranked):
+            db.execute("SET LOCAL enable_indexscan TO DEFAULT")
+            return [int(r[0]) for r in found]
+        window *= 4
+
+
+def _query(
+    db: Connection,
+    terms: list[str],
+    weights: Sequence[float],
+    facets: list[list[str]],
+    where: tuple[list[str], list[object]],
+    counts: tuple[int, int],
+) -> tuple[str, list[object]]:
+    """The ranking query of ranked_ids (parameters to add: the lowest record id not
+    seen, the number ranked, the limit if any) and its parameters."""
+    docs, tokens = counts
     avgdl = tokens / docs if docs and tokens else 1.0
     classes, scale = class_weights(weights)
     # the weighted frequency, rounded off float4's noise (SQLite sums doubles)
@@ -158,9 +208,12 @@ def search_query(
     bm25 = f"({freq} * {K1 + 1} / ({freq} + {K1} * (1 - {B} + {B} * len / ?::float8)))"
     score = " - ".join(["0", *(f"?::float8 * {bm25}" for _ in terms)])  # FTS5's sign
     conditions, more = where
-    sql = newest_ranked(score, "doc @@ to_tsquery('simple', ?)", conditions)
+    match = "doc @@ to_tsquery('simple', ?)"
+    sql = newest_ranked(
+        score, match, [*conditions, "search_fts.rowid > ?"], "rowid, count(*) OVER ()"
+    )
     params: list[object] = []
-    for term, idf in zip(terms, _idf(db, terms, docs, ranked), strict=True):
+    for term, idf in zip(terms, _idf(db, terms, docs), strict=True):
         params += [idf, term, term, avgdl]
     wanted = [*terms, *("(" + " | ".join(f"'{t}'" for t in g) + ")" for g in facets)]
     return sql, [*params, " & ".join(wanted), *more]

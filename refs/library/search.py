@@ -165,8 +165,7 @@ def _hits(lib: Library, text: str, selection: Selection, limit: int | None) -> l
         if not terms:
             return []
         groups, where = facet_groups(selection), sql_conditions(selection)
-        sql, params = pg_search.search_query(lib.db, terms, WEIGHTS, groups, where, RANKED)
-        return _ranked(lib, sql, params, limit)
+        return pg_search.ranked_ids(lib.db, terms, WEIGHTS, groups, where, RANKED, limit)
     query = fts_query(text)
     if query is None:
         return []

@@ -14,10 +14,11 @@ from refs.library.connection import ServerUrl
 from refs.library.edits import edit, note, tag
 from refs.library.ingest import add_articles, import_references
 from refs.library.pg_search import STATS, class_weights, index_row, words
-from refs.library.search import WEIGHTS, fresh, search
+from refs.library.search import WEIGHTS, find, fresh, search
 from refs.library.store import Library
 from refs.pipeline import parse_files
 from refs.reader import discover
+from refs.select import Selection, parse_bound
 from tests.helpers import DATA, SEEDS
 from tests.helpers.postgres import Cluster, Databases
 from tests.helpers.varied_library import varied_refs
@@ -70,6 +71,24 @@ def test_the_same_library_ranks_alike_on_both(both: tuple[Library, Library]) -> 
     assert after != before and _orders(pg) == after
 
 
+@pytest.mark.parametrize("ranked", [1, 3, 7])
+def test_a_query_matching_more_than_ranked_ranks_the_same_newest(
+    both: tuple[Library, Library], ranked: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL looks for the newest matches among the newest records first, then
+    among more: the same records as SQLite's walk backwards, whatever share matches."""
+    monkeypatch.setattr("refs.library.search.RANKED", ranked)
+    lite, pg = both
+    orders = _orders(lite)
+    assert all(len(v) <= ranked for v in orders.values())
+    assert sum(len(v) == ranked for v in orders.values()) >= 8
+    assert _orders(pg) == orders
+    selection = Selection(outlets=("Reuters",), since=parse_bound("2000-06"))
+    assert [r.key for r in find(pg, "korea", selection, 2)] == [
+        r.key for r in find(lite, "korea", selection, 2)
+    ]
+
+
 def test_the_counts_bm25_needs_follow_the_index(both: tuple[Library, Library]) -> None:
     _, pg = both
     _change(pg)
@@ -78,6 +97,11 @@ def test_the_counts_bm25_needs_follow_the_index(both: tuple[Library, Library]) -
     docs, tokens = pg.db.execute("SELECT count(*), sum(len) FROM search_fts").fetchone()
     records = pg.db.execute("SELECT count(*) FROM records").fetchone()[0]
     assert (stats[STATS[0]], stats[STATS[1]]) == (docs, tokens) and docs == records
+    counted = pg.db.execute(
+        "SELECT w, count(*) FROM search_fts, unnest(tsvector_to_array(doc)) AS w GROUP BY w"
+    ).fetchall()
+    kept = pg.db.execute("SELECT word, docs FROM search_words WHERE docs > 0").fetchall()
+    assert sorted(kept) == sorted(counted) and len(kept) > 100
 
 
 def test_a_tag_weighs_an_outlet_and_a_note() -> None:
