@@ -23,6 +23,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from refs.library.connection import Connection
 from refs.library.search_filters import newest_ranked
@@ -155,26 +156,28 @@ def _density(db: Connection, terms: list[str], facets: list[list[str]], docs: in
     return share
 
 
-def ranked_ids(
-    db: Connection,
-    terms: list[str],
-    weights: Sequence[float],
-    facets: list[list[str]],
-    where: tuple[list[str], list[object]],
-    ranked: int,
-    limit: int | None,
-) -> list[int]:
-    """The record ids of the newest ``ranked`` matches of ``terms`` (tsqueries') that
-    have a token of each group of ``facets`` and pass the conditions ``where`` over
-    their record ``r``, best first by BM25, ties in the order of adding; at most
-    ``limit``. PostgreSQL cannot walk an index of words newest first as FTS5 does, so
-    the matches come from the GIN index (a bitmap, never the rows one by one) among the
-    newest records, as many as should hold ``ranked`` matches, and from more until
-    they do or the query has seen every record: the same ids as over all records."""
+class Asked(NamedTuple):
+    """A search: the words (tsqueries'), the column weights of the SQLite index, the
+    groups of facet tokens a hit has one of each, and the conditions over its record
+    ``r`` (refs.library.search_filters) with their parameters."""
+
+    terms: list[str]
+    weights: Sequence[float]
+    facets: list[list[str]]
+    where: tuple[list[str], list[object]]
+
+
+def ranked_ids(db: Connection, asked: Asked, ranked: int, limit: int | None) -> list[int]:
+    """The record ids of the newest ``ranked`` matches of ``asked``, best first by BM25,
+    ties in the order of adding; at most ``limit``. PostgreSQL cannot walk an index of
+    words newest first as FTS5 does, so the matches come from the GIN index (a bitmap,
+    never the rows one by one) among the newest records, as many as should hold
+    ``ranked`` matches, and from more until they do or the query has seen every record:
+    the same ids as over all records."""
     stats = dict(db.execute("SELECT name, value FROM refs_meta WHERE name IN (?, ?)", STATS))
     docs, tokens = int(stats.get(STATS[0], 0)), int(stats.get(STATS[1], 0))
-    share = _density(db, terms, facets, docs)
-    sql, params = _query(db, terms, weights, facets, where, (docs, tokens))
+    share = _density(db, asked.terms, asked.facets, docs)
+    sql, params = _query(db, asked, docs, tokens)
     top = int(db.execute("SELECT coalesce(max(rowid), 0) FROM search_fts").fetchone()[0])
     # (a word PostgreSQL's parser cuts in two is not in search_words: all records)
     window = max(ranked, int(ranked / share * 1.5)) if share else top
@@ -189,17 +192,10 @@ def ranked_ids(
         window *= 4
 
 
-def _query(
-    db: Connection,
-    terms: list[str],
-    weights: Sequence[float],
-    facets: list[list[str]],
-    where: tuple[list[str], list[object]],
-    counts: tuple[int, int],
-) -> tuple[str, list[object]]:
+def _query(db: Connection, asked: Asked, docs: int, tokens: int) -> tuple[str, list[object]]:
     """The ranking query of ranked_ids (parameters to add: the lowest record id not
     seen, the number ranked, the limit if any) and its parameters."""
-    docs, tokens = counts
+    terms, weights, facets, where = asked
     avgdl = tokens / docs if docs and tokens else 1.0
     classes, scale = class_weights(weights)
     # the weighted frequency, rounded off float4's noise (SQLite sums doubles)

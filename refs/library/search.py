@@ -165,7 +165,8 @@ def _hits(lib: Library, text: str, selection: Selection, limit: int | None) -> l
         if not terms:
             return []
         groups, where = facet_groups(selection), sql_conditions(selection)
-        return pg_search.ranked_ids(lib.db, terms, WEIGHTS, groups, where, RANKED, limit)
+        asked = pg_search.Asked(terms, WEIGHTS, groups, where)
+        return pg_search.ranked_ids(lib.db, asked, RANKED, limit)
     query = fts_query(text)
     if query is None:
         return []
