@@ -30,21 +30,12 @@ _FUNCTIONS = (
       IF entry IS NULL OR entry = '' THEN RETURN NULL; END IF;
       IF TG_OP = 'INSERT' THEN
         INSERT INTO journal_changes (entry, tbl, op, rid, old) VALUES
-          (entry::bigint, TG_TABLE_NAME, 'I', (to_jsonb(NEW) ->> 'rowid')::bigint, NULL);
+          (entry::bigint, TG_TABLE_NAME, 'I', NEW.rowid, NULL);
       ELSE
         INSERT INTO journal_changes (entry, tbl, op, rid, old) VALUES
-          (entry::bigint, TG_TABLE_NAME, left(TG_OP, 1), (to_jsonb(OLD) ->> 'rowid')::bigint,
+          (entry::bigint, TG_TABLE_NAME, left(TG_OP, 1), OLD.rowid,
            (to_jsonb(OLD) - 'rowid')::text);
       END IF;
-      RETURN NULL;
-    END $$""",
-    """CREATE OR REPLACE FUNCTION refs_search_stale() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE row_image jsonb;
-    BEGIN
-      IF TG_OP = 'DELETE' THEN row_image := to_jsonb(OLD); ELSE row_image := to_jsonb(NEW);
-      END IF;
-      INSERT INTO search_stale VALUES ((row_image ->> TG_ARGV[0])::bigint)
-        ON CONFLICT DO NOTHING;
       RETURN NULL;
     END $$""",
 )
@@ -105,9 +96,15 @@ def statements(step: str) -> list[str]:
     stale = _STALE.match(" ".join(text.split()))
     if stale:
         name, op, table, column = stale.groups()
+        row = "OLD" if op == "DELETE" else "NEW"
         return [
+            f"""CREATE OR REPLACE FUNCTION refs_{name}() RETURNS trigger LANGUAGE plpgsql
+            AS $$ BEGIN
+              INSERT INTO search_stale VALUES ({row}.{column}) ON CONFLICT DO NOTHING;
+              RETURN NULL;
+            END $$""",
             f"CREATE TRIGGER {name} AFTER {op} ON {table} FOR EACH ROW "
-            f"EXECUTE FUNCTION refs_search_stale('{column}')"
+            f"EXECUTE FUNCTION refs_{name}()",
         ]
     if text.startswith("CREATE TABLE"):
         return _create_table(text)
