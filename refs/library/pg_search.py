@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -75,30 +76,33 @@ def index_row(row: Sequence[object]) -> tuple[object, ...]:
     return (rid, length, *(" ".join(w) for w in found), " ".join(found[4]), facets)
 
 
-def replace(db: Connection, ids: Sequence[int], rows: Sequence[Sequence[object]]) -> None:
-    """Index the records ``ids`` again as ``rows`` (index_row's), keeping the counts."""
+def replace(
+    db: Connection, ids: Sequence[int], rows: Sequence[Sequence[object]], counts: Counter[str]
+) -> None:
+    """Index the records ``ids`` again as ``rows`` (index_row's); what that changes in
+    the counts goes into ``counts`` (records, words, and each word's records) for save
+    (one update at the end: a row updated once a chunk grows a chain of versions)."""
     marks = ",".join("?" * len(ids))
-    gone = db.execute(
-        f"SELECT count(*), coalesce(sum(len), 0) FROM search_fts WHERE rowid IN ({marks})", ids
-    ).fetchone()
-    _count_words(db, marks, ids, -1)
-    db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", ids)
-    new = [index_row(r) for r in rows]
-    db.executemany(INSERT_SQL, new)
-    _count_words(db, marks, ids, 1)
-    docs = len(new) - int(gone[0])
-    tokens = sum(int(str(r[1])) for r in new) - int(gone[1])
-    for name, change in zip(STATS, (docs, tokens), strict=True):
-        db.execute("UPDATE refs_meta SET value = value + ? WHERE name = ?", (change, name))
+    sql = f"SELECT len, tsvector_to_array(doc) FROM search_fts WHERE rowid IN ({marks})"
+    for sign in (-1, 1):
+        for length, found in db.execute(sql, ids).fetchall():
+            counts[STATS[0]] += sign
+            counts[STATS[1]] += sign * int(length)
+            for w in found:
+                counts[f"w:{w}"] += sign
+        if sign < 0:  # the old rows counted out: the new ones in
+            db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", ids)
+            db.executemany(INSERT_SQL, [index_row(r) for r in rows])
 
 
-def _count_words(db: Connection, marks: str, ids: Sequence[int], sign: int) -> None:
-    """Count the words of the records ``ids`` in (1) or out of (-1) search_words."""
-    db.execute(
-        "INSERT INTO search_words (word, docs) SELECT w, ? * count(*) FROM search_fts, "
-        f"unnest(tsvector_to_array(doc)) AS w WHERE rowid IN ({marks}) GROUP BY w "
-        "ON CONFLICT (word) DO UPDATE SET docs = search_words.docs + EXCLUDED.docs",
-        (sign, *ids),
+def save(db: Connection, counts: Counter[str]) -> None:
+    """Add the changes ``counts`` (of replace) to refs_meta and search_words."""
+    for name in STATS:
+        db.execute("UPDATE refs_meta SET value = value + ? WHERE name = ?", (counts[name], name))
+    db.executemany(
+        "INSERT INTO search_words (word, docs) VALUES (?, ?) ON CONFLICT (word) "
+        "DO UPDATE SET docs = search_words.docs + EXCLUDED.docs",
+        sorted((k[2:], n) for k, n in counts.items() if k.startswith("w:") and n),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from refs.library import pg_search
@@ -74,6 +75,7 @@ def refresh(lib: Library) -> int:
     stale = [int(r[0]) for r in db.execute("SELECT record_id FROM search_stale")]
     if not stale:
         return 0
+    counts: Counter[str] = Counter()  # what PostgreSQL's index counts (pg_search.save)
     for start in range(0, len(stale), 500):
         chunk = stale[start : start + 500]
         marks = ",".join("?" * len(chunk))
@@ -93,7 +95,7 @@ def refresh(lib: Library) -> int:
             _row(rid, f, notes.get(rid, []), tags.get(rid, [])) for rid, f in sorted(found.items())
         ]
         if lib.server:  # PostgreSQL: its own index (refs.library.pg_search)
-            pg_search.replace(db, chunk, texts)
+            pg_search.replace(db, chunk, texts, counts)
         else:
             db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)
             db.executemany(
@@ -101,6 +103,8 @@ def refresh(lib: Library) -> int:
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 texts,
             )
+    if lib.server:
+        pg_search.save(db, counts)
     db.execute("DELETE FROM search_stale")
     return len(stale)
 
