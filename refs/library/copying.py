@@ -5,6 +5,8 @@ dump of the copy equals the dump of the source (refs.library.catalog.dump)."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from refs.errors import UsageError
 from refs.library.catalog import DERIVED_TABLES, columns, quote, tables
 from refs.library.store import Library
@@ -48,9 +50,8 @@ def copy_library(source: Library, target: Library) -> dict[str, int]:
         rows = source.db.execute(f"SELECT {listed} FROM {quote(table)} ORDER BY rowid")
         insert = f"INSERT INTO {quote(table)} ({listed}) VALUES ({', '.join('?' * len(names))})"
         counts[table] = 0
-        batch = rows.fetchall()
-        for start in range(0, len(batch), _BATCH):
-            chunk = batch[start : start + _BATCH]
-            target.db.executemany(insert, [tuple(r) for r in chunk])
+        found = iter(rows)  # a batch at a time: a large library is never all in memory
+        while chunk := [tuple(r) for r in islice(found, _BATCH)]:
+            target.db.executemany(insert, chunk)
             counts[table] += len(chunk)
     return counts

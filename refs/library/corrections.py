@@ -82,6 +82,8 @@ def replace_old(lib: Library, found: Sequence[Correction]) -> list[str]:
             _replace_body(lib, c.old_ids[0], c.body)
             continue
         for aid in c.old_ids:
+            if not lib.has_article(aid):  # corrected by two files at once: gone already
+                continue
             plan = plan_article(lib, aid)
             remove(lib, plan)
             gone.extend(plan.keys)

@@ -188,8 +188,9 @@ def _put_back(lib: Library, table: str, op: str, rid: int, old: str | None) -> N
     values: dict[str, object] = json.loads(old or "{}")
     cols = list(values)
     if op == "D":
-        # PostgreSQL's rowid of a table with an id is that id (a generated column)
-        number = [] if lib.server and "id" in values else ["rowid"]
+        # PostgreSQL's rowid of a table with an integer id is that id (a generated column,
+        # refs.library.pg_schema); a table with a text id (articles) numbers its rows apart
+        number = [] if lib.server and isinstance(values.get("id"), int) else ["rowid"]
         names = ", ".join([*number, *(_quote(c) for c in cols)])
         marks = ", ".join("?" * (len(cols) + len(number)))
         row = (*([rid] if number else []), *values.values())

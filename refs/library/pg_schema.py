@@ -9,17 +9,16 @@ once for SQLite, as PostgreSQL takes them.
 * The schema version is ``refs_meta.user_version`` (SQLite's ``PRAGMA user_version``).
 * The journal's triggers are permanent and record only while a command sets
   ``refs.journal_entry`` (SQLite's are temporary, made by each command).
-* ``search_fts`` is a table of ``tsvector`` documents (refs.library.pg_search).
+* ``search_fts`` is a table of ``tsvector`` documents and their lengths, with their
+  counts in ``refs_meta`` and ``search_words`` (refs.library.pg_search).
 """
 
 from __future__ import annotations
 
 import re
 
+from refs.library.pg_search import STATS
 from refs.library.schema import MIGRATIONS, SCHEMA_VERSION, Step
-
-# tables refs keeps beside the library's own: the schema version, the search index
-META_TABLES = frozenset(["refs_meta", "search_fts"])
 
 _FUNCTIONS = (
     """CREATE OR REPLACE FUNCTION refs_journal() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -28,21 +27,12 @@ _FUNCTIONS = (
       IF entry IS NULL OR entry = '' THEN RETURN NULL; END IF;
       IF TG_OP = 'INSERT' THEN
         INSERT INTO journal_changes (entry, tbl, op, rid, old) VALUES
-          (entry::bigint, TG_TABLE_NAME, 'I', (to_jsonb(NEW) ->> 'rowid')::bigint, NULL);
+          (entry::bigint, TG_TABLE_NAME, 'I', NEW.rowid, NULL);
       ELSE
         INSERT INTO journal_changes (entry, tbl, op, rid, old) VALUES
-          (entry::bigint, TG_TABLE_NAME, left(TG_OP, 1), (to_jsonb(OLD) ->> 'rowid')::bigint,
+          (entry::bigint, TG_TABLE_NAME, left(TG_OP, 1), OLD.rowid,
            (to_jsonb(OLD) - 'rowid')::text);
       END IF;
-      RETURN NULL;
-    END $$""",
-    """CREATE OR REPLACE FUNCTION refs_search_stale() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE row_image jsonb;
-    BEGIN
-      IF TG_OP = 'DELETE' THEN row_image := to_jsonb(OLD); ELSE row_image := to_jsonb(NEW);
-      END IF;
-      INSERT INTO search_stale VALUES ((row_image ->> TG_ARGV[0])::bigint)
-        ON CONFLICT DO NOTHING;
       RETURN NULL;
     END $$""",
 )
@@ -52,8 +42,15 @@ _STALE = re.compile(
     r"CREATE TRIGGER (\w+) AFTER (\w+) ON (\w+) BEGIN .* VALUES \((?:NEW|OLD)\.(\w+)\); END"
 )
 _SEARCH = (
-    "CREATE TABLE search_fts (rowid BIGINT PRIMARY KEY, doc tsvector NOT NULL)",
+    "CREATE TABLE search_fts (rowid BIGINT PRIMARY KEY, len BIGINT NOT NULL, "
+    "doc tsvector NOT NULL)",
     "CREATE INDEX search_fts_doc ON search_fts USING gin (doc)",
+    # the records and words indexed, and the records holding each word, as FTS5 counts
+    # them for BM25 (refs.library.pg_search)
+    "DROP TABLE IF EXISTS search_words",
+    'CREATE TABLE search_words (word TEXT COLLATE "C" PRIMARY KEY, docs BIGINT NOT NULL)',
+    f"DELETE FROM refs_meta WHERE name IN {STATS}",
+    *(f"INSERT INTO refs_meta VALUES ('{name}', 0)" for name in STATS),
 )
 
 
@@ -96,9 +93,15 @@ def statements(step: str) -> list[str]:
     stale = _STALE.match(" ".join(text.split()))
     if stale:
         name, op, table, column = stale.groups()
+        row = "OLD" if op == "DELETE" else "NEW"
         return [
+            f"""CREATE OR REPLACE FUNCTION refs_{name}() RETURNS trigger LANGUAGE plpgsql
+            AS $$ BEGIN
+              INSERT INTO search_stale VALUES ({row}.{column}) ON CONFLICT DO NOTHING;
+              RETURN NULL;
+            END $$""",
             f"CREATE TRIGGER {name} AFTER {op} ON {table} FOR EACH ROW "
-            f"EXECUTE FUNCTION refs_search_stale('{column}')"
+            f"EXECUTE FUNCTION refs_{name}()",
         ]
     if text.startswith("CREATE TABLE"):
         return _create_table(text)

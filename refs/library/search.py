@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from refs.library import pg_search
 from refs.library.edits import tags_by_key
 from refs.library.schema import FIELD_COLS
-from refs.library.search_filters import fts_terms, record_facets
+from refs.library.search_filters import facet_groups, fts_terms, newest_ranked, record_facets
 from refs.library.store import Library
 from refs.models import LibraryReference
 from refs.outlets import fold, forms
@@ -23,6 +24,7 @@ from refs.select import Selection, select
 # the weight of each column of search_fts in the rank (title, outlets, fields, notes, tags,
 # facets: what the filters ask, which weighs nothing, so a filter never changes the rank)
 WEIGHTS = (10.0, 4.0, 2.0, 1.0, 5.0, 0.0)
+TEXT_COLUMNS = ("title", "outlets", "fields", "notes", "tags")  # what words typed look in
 _OUTLET_FIELDS = ("outlet", "outlet_canonical", "container_title", "publisher")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A query matching more references than this ranks the ones added last (the work of
@@ -68,10 +70,10 @@ def refresh(lib: Library) -> int:
     stale = [int(r[0]) for r in db.execute("SELECT record_id FROM search_stale")]
     if not stale:
         return 0
+    counts: Counter[str] = Counter()  # what PostgreSQL's index counts (pg_search.save)
     for start in range(0, len(stale), 500):
         chunk = stale[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)
         rows = db.execute(f"SELECT id, {FIELD_COLS} FROM records WHERE id IN ({marks})", chunk)
         found = {int(r[0]): r[1:] for r in rows}
         notes = _listed(
@@ -95,14 +97,17 @@ def refresh(lib: Library) -> int:
             _row(rid, f, notes.get(rid, []), tags.get(rid, []), cited.get(rid, []))
             for rid, f in sorted(found.items())
         ]
-        if lib.server:  # PostgreSQL: its own index, without the facets (refs.select decides)
-            db.executemany(pg_search.INSERT_SQL, [pg_search.index_row(r[:6]) for r in texts])
+        if lib.server:  # PostgreSQL: its own index (refs.library.pg_search)
+            pg_search.replace(db, chunk, texts, counts)
         else:
+            db.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)
             db.executemany(
                 "INSERT INTO search_fts (rowid, title, outlets, fields, notes, tags, facets) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 texts,
             )
+    if lib.server:
+        pg_search.save(db, counts)
     db.execute("DELETE FROM search_stale")
     return len(stale)
 
@@ -139,11 +144,12 @@ def fts_query(text: str) -> str | None:
     words = _WORD.findall(text)
     if not words:
         return None
-    return (
+    typed = (
         " AND ".join(f'"{w}"' for w in words[:-1])
         + (" AND " if words[1:] else "")
         + (f'"{words[-1]}"*')
     )
+    return f"{{{' '.join(TEXT_COLUMNS)}}} : ({typed})"  # never the facets (a filter's)
 
 
 def fresh(lib: Library) -> int:
@@ -160,23 +166,20 @@ def fresh(lib: Library) -> int:
 # ties in the order the records were added). The newest RANKED: a bound on the work
 # for a query that matches a good part of the library (FTS5 walks rowids backwards and
 # stops); the filters are terms of the MATCH, so FTS5 skips what fails them.
-FTS_SQL = (
-    "SELECT rowid FROM (SELECT rowid, bm25(search_fts, "
-    + ", ".join(str(w) for w in WEIGHTS)
-    + ") AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-    "ORDER BY score, rowid"
+FTS_SQL = newest_ranked(
+    "bm25(search_fts, " + ", ".join(str(w) for w in WEIGHTS) + ")", "search_fts MATCH ?", []
 )
 
 
 def _hits(lib: Library, text: str, selection: Selection, limit: int | None) -> list[int]:
     """The record ids matching ``text`` that can pass ``selection``, best first; of the
     RANKED matches added last."""
-    if lib.server:  # the filters are refs.select's alone
+    if lib.server:
         terms = pg_search.tsqueries(text)
         if not terms:
             return []
-        sql = pg_search.search_sql(len(terms))
-        return _ranked(lib, sql, pg_search.search_params(terms), limit)
+        asked = pg_search.Asked(terms, WEIGHTS, facet_groups(selection))
+        return pg_search.ranked_ids(lib.db, asked, RANKED, limit)
     query = fts_query(text)
     if query is None:
         return []

@@ -63,26 +63,45 @@ def record_facets(
 
 
 def _any(tokens: list[str]) -> str:
-    return "facets : (" + " OR ".join(dict.fromkeys(tokens)) + ")"
+    return "facets : (" + " OR ".join(tokens) + ")"
 
 
-def fts_terms(selection: Selection) -> list[str]:
-    """The FTS5 terms (to be joined by AND to the query) ``selection`` gives."""
-    terms = []
+def facet_groups(selection: Selection) -> list[list[str]]:
+    """The facet tokens ``selection`` asks: a hit has one token of every group."""
+    groups = []
     if selection.outlets:
-        terms.append(_any([facet("o", f) for o in selection.outlets for f in forms(o.strip())]))
+        groups.append([facet("o", f) for o in selection.outlets for f in forms(o.strip())])
     if selection.tags:
-        terms.append(_any([facet("t", t) for t in selection.tags]))
+        groups.append([facet("t", t) for t in selection.tags])
     if selection.types:
-        terms.append(_any([facet("y", t) for t in selection.types]))
+        groups.append([facet("y", t) for t in selection.types])
     if selection.since is not None or selection.until is not None:
         first = selection.since.year if selection.since and selection.since.year else 0
         last = selection.until.year if selection.until and selection.until.year else 9999
         if max(first, 0) <= min(last, 9999):
-            terms.append(_any(_years(max(first, 0), min(last, 9999))))
+            groups.append(_years(max(first, 0), min(last, 9999)))
     names = [PurePath(a).name for a in selection.articles]
     if names and all(names):  # the file name is in the path whatever form names it
-        terms.append(_any([facet("a", n) for n in names]))
+        groups.append([facet("a", n) for n in names])
     if selection.cited_by:
-        terms.append(_any([facet("c", issue_number(i)) for i in selection.cited_by]))
-    return terms
+        groups.append([facet("c", issue_number(i)) for i in selection.cited_by])
+    return [list(dict.fromkeys(g)) for g in groups]
+
+
+def fts_terms(selection: Selection) -> list[str]:
+    """The FTS5 terms (to be joined by AND to the query) ``selection`` gives."""
+    return [_any(group) for group in facet_groups(selection)]
+
+
+def newest_ranked(score: str, match: str, conditions: list[str], shown: str = "rowid") -> str:
+    """The ranking query on either database: the newest matches of ``match`` (as many as
+    its last parameter, RANKED) that pass ``conditions`` over their record ``r``, best
+    (lowest ``score``) first, ties in the order the records were added; ``shown``
+    the columns it gives."""
+    join = " JOIN records r ON r.id = search_fts.rowid" if conditions else ""
+    return (
+        f"SELECT {shown} FROM (SELECT search_fts.rowid AS rowid, {score} AS score "
+        f"FROM search_fts{join} WHERE {match}"
+        + "".join(f" AND {c}" for c in conditions)
+        + " ORDER BY search_fts.rowid DESC LIMIT ?) AS hits ORDER BY score, rowid"
+    )

@@ -126,6 +126,22 @@ def test_a_corrected_article_replaces_the_old_one_and_leaves_no_trace(
     assert dump(lib) == before
 
 
+def test_two_corrections_of_one_article_at_once_replace_it_once(
+    tmp_path: Path, library_url: str
+) -> None:
+    lib = library_url
+    assert run("add", str(SEEDS), "--library", lib)[0] == 0
+    text = SEED0.read_text(encoding="utf-8")
+    for n, fix in enumerate(("Gore aide discusses", "Gore adviser discusses")):
+        (tmp_path / f"v{n}").mkdir()
+        (tmp_path / f"v{n}" / SEED0.name).write_text(text.replace("Gore aid discusses", fix))
+    code, _, err = run("add", str(tmp_path), "--replace", "--library", lib)
+    assert code == 0, err
+    code, out, _ = run("list", "--format", "json", "--library", lib)
+    cited = {c["article"] for r in json.loads(out) for c in r["citations"]}
+    assert str(SEED0) not in cited
+
+
 FOLLOWUP = DATA / "care" / "followup.txt"
 
 

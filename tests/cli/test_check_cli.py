@@ -58,9 +58,9 @@ def test_min_coverage_sets_exit_code() -> None:
     assert bad.exit_code == 2
 
 
-def test_missing_paths_is_a_usage_error_without_traceback(tmp_path: Path) -> None:
-    # without PATHs: the library, here one that does not exist (tests/test_check_library.py)
-    result = runner.invoke(app, ["check", "--library", str(tmp_path / "none.db")])
+def test_missing_paths_is_a_usage_error_without_traceback(library_url: str) -> None:
+    # without PATHs: the library, here one that does not exist
+    result = runner.invoke(app, ["check", "--library", library_url])
     assert result.exit_code == 2 and "no library at" in result.stderr
     assert "Traceback" not in result.output
     missing = runner.invoke(app, ["check", str(ROOT / "no-such-file.txt")])

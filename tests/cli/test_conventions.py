@@ -20,8 +20,8 @@ SEED0 = str(SEEDS / "000_ef633acc338f5415.txt")
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> str:
-    path = str(tmp_path / "lib.db")
+def lib(library_url: str) -> str:
+    path = library_url
     code, _, err = run("add", SEED0, "--library", path)
     assert code == 0, err
     return path
@@ -54,8 +54,10 @@ def test_one_name_for_the_human_format() -> None:
     assert run("parse", SEED0, "--format", "text")[1] == run("parse", SEED0, "-f", "table")[1]
 
 
-def test_import_several_files_and_stdin_with_a_json_summary(tmp_path: Path) -> None:
-    library = str(tmp_path / "lib.db")
+def test_import_several_files_and_stdin_with_a_json_summary(
+    tmp_path: Path, library_url: str
+) -> None:
+    library = library_url
     bib, ris = tmp_path / "a.bib", tmp_path / "b.ris"
     refs = sample_refs()
     bib.write_text(registry.export("bibtex", refs[:2]), encoding="utf-8")
@@ -70,8 +72,8 @@ def test_import_several_files_and_stdin_with_a_json_summary(tmp_path: Path) -> N
     assert "1 new reference" in result.stderr
 
 
-def test_add_json_summary(tmp_path: Path) -> None:
-    code, out, _ = run("add", SEED0, "--library", str(tmp_path / "l.db"), "--format", "json")
+def test_add_json_summary(library_url: str) -> None:
+    code, out, _ = run("add", SEED0, "--library", library_url, "--format", "json")
     assert code == 0 and json.loads(out)["articles_added"] == 1
 
 
@@ -94,12 +96,12 @@ def test_unusual_extension_gets_a_hint(lib: str, tmp_path: Path) -> None:
     assert "hint" not in err
 
 
-def test_quiet_and_verbose(tmp_path: Path) -> None:
+def test_quiet_and_verbose(library_url: str) -> None:
     _, _, err = run("parse", SEED0)
     assert "S003 warning" in err
     _, _, err = run("--quiet", "parse", SEED0)
     assert err == ""
-    _, _, err = run("-q", "add", SEED0, "--library", str(tmp_path / "l.db"))
+    _, _, err = run("-q", "add", SEED0, "--library", library_url)
     assert err == ""
     _, _, err = run("--verbose", "parse", SEED0)
     assert "refs: reading 1 article file(s)" in err

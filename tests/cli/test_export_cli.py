@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.helpers import SEEDS
-from tests.helpers.cli_run import run
+from tests.helpers.cli_run import run, run_main
 
 
 def test_export_articles_each_format() -> None:
@@ -69,23 +69,25 @@ def test_one_source_in_several_articles_is_exported_once(tmp_path: Path) -> None
     assert len(ids) == len(set(ids)) == 21
 
 
-def test_library_mode(tmp_path: Path) -> None:
-    db = tmp_path / "lib.db"
+def test_library_mode(library_url: str) -> None:
+    db = library_url
     proc = subprocess.run(
-        [sys.executable, "-m", "refs", "export", "--library", str(db)],
+        [sys.executable, "-m", "refs", "export", "--library", db],
         capture_output=True,
         text=True,
         check=False,
     )
-    assert proc.returncode == 2 and "no library" in proc.stderr and not db.exists()
+    assert proc.returncode == 2 and "no library" in proc.stderr
     assert "Traceback" not in proc.stderr
-    code, _, err = run("add", str(SEEDS), "--library", str(db))
+    code, _, err = run_main("list", "--library", db)  # the export made no library
+    assert code == 2 and "no library" in err
+    code, _, err = run("add", str(SEEDS), "--library", db)
     assert code == 0, err
-    code, out, err = run("export", "--library", str(db), "-f", "csljson", "--outlet", "Reuters")
+    code, out, err = run("export", "--library", db, "-f", "csljson", "--outlet", "Reuters")
     assert code == 0, err
     items = json.loads(out)
     assert len(items) >= 5 and all(i.get("container-title") == "Reuters" for i in items)
     code, out, _ = run(
-        "export", "--library", str(db), "-f", "bibtex", "--article", "000_ef633acc338f5415"
+        "export", "--library", db, "-f", "bibtex", "--article", "000_ef633acc338f5415"
     )
     assert code == 0 and out.count("@misc{") == 8

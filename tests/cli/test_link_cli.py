@@ -13,6 +13,7 @@ import pytest
 
 from refs.check import claims as claims_module
 from refs.check.sentences import split_sentences
+from tests.conftest import NewLibrary
 from tests.helpers import SEEDS
 from tests.helpers.cli_run import run
 
@@ -20,8 +21,8 @@ SEED = SEEDS / "000_ef633acc338f5415.txt"
 STEM = SEED.stem
 
 
-def _check(db: Path) -> dict[str, Any]:
-    code, out, err = run("check", "--library", str(db), "--article", STEM, "--format", "json")
+def _check(db: str) -> dict[str, Any]:
+    code, out, err = run("check", "--library", db, "--article", STEM, "--format", "json")
     assert code == 0, err
     article: dict[str, Any] = json.loads(out)["articles"][0]
     return article
@@ -42,11 +43,11 @@ def _claim(art: dict[str, Any], start: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-def reviewed(tmp_path: Path) -> tuple[Path, str, str, str]:
+def reviewed(new_library: NewLibrary) -> tuple[str, str, str, str]:
     """A library with the seed: one link confirmed, one rejected, one added (claims late
     in the article, so that a splitter cutting earlier sentences moves them)."""
-    db = tmp_path / "refs.db"
-    assert run("add", str(SEED), "--library", str(db))[0] == 0
+    db = new_library("refs.db")
+    assert run("add", str(SEED), "--library", db)[0] == 0
     art = _check(db)
     holum = _claim(art, "In an October interview")
     fuerth = _claim(art, "on October 26, Leon S. Fuerth")
@@ -57,12 +58,12 @@ def reviewed(tmp_path: Path) -> tuple[Path, str, str, str]:
         ("reject", fuerth["id"], "ap2000gore"),
         ("add", union["id"], "ap2000korea"),
     ):
-        code, _, err = run("link", verb, STEM, claim, key, "--library", str(db))
+        code, _, err = run("link", verb, STEM, claim, key, "--library", db)
         assert code == 0, err
     return db, holum["id"], fuerth["id"], union["id"]
 
 
-def _assert_review_holds(db: Path, holum: str, fuerth: str, union: str) -> dict[str, Any]:
+def _assert_review_holds(db: str, holum: str, fuerth: str, union: str) -> dict[str, Any]:
     art = _check(db)
     assert _status(art, holum, "washfile2000start") == "confirmed"
     assert _status(art, fuerth, "ap2000gore") == "rejected"
@@ -73,24 +74,24 @@ def _assert_review_holds(db: Path, holum: str, fuerth: str, union: str) -> dict[
     return art
 
 
-def test_decisions_show_in_check(reviewed: tuple[Path, str, str, str]) -> None:
+def test_decisions_show_in_check(reviewed: tuple[str, str, str, str]) -> None:
     _assert_review_holds(*reviewed)
     db = reviewed[0]
-    code, out, _ = run("link", "list", "--library", str(db))
+    code, out, _ = run("link", "list", "--library", db)
     assert code == 0 and out.count("confirmed") == 2 and out.count("rejected") == 1
-    code, out, _ = run("check", "--library", str(db), "--article", STEM)
+    code, out, _ = run("check", "--library", db, "--article", STEM)
     assert "washfile2000start" in out and "ap2000gore" in out and " rejected:" in out
 
 
 def test_decision_survives_another_layout(
-    reviewed: tuple[Path, str, str, str], tmp_path: Path
+    reviewed: tuple[str, str, str, str], tmp_path: Path
 ) -> None:
     db = reviewed[0]
     flat = tmp_path / "flat" / SEED.name
     flat.parent.mkdir()
     text = SEED.read_text(encoding="utf-8")
     flat.write_text("".join(line.strip() for line in text.splitlines()), encoding="utf-8")
-    code, _, err = run("add", str(flat), "--library", str(db))
+    code, _, err = run("add", str(flat), "--library", db)
     assert code == 0, err
     assert "already known" in err  # the same article: the library knows it
     _assert_review_holds(*reviewed)
@@ -100,7 +101,7 @@ def test_decision_survives_another_layout(
 
 
 def test_decision_survives_a_shifting_splitter(
-    reviewed: tuple[Path, str, str, str], monkeypatch: pytest.MonkeyPatch
+    reviewed: tuple[str, str, str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A splitter that also cuts sentences at a colon gives more claims before the
     decided ones (their positions shift); they keep their ids and their decisions."""
@@ -120,7 +121,7 @@ def test_decision_survives_a_shifting_splitter(
 
 
 def test_decision_survives_a_linker_change(
-    reviewed: tuple[Path, str, str, str], monkeypatch: pytest.MonkeyPatch
+    reviewed: tuple[str, str, str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A linker that suggests nothing: the confirmed links still count."""
     monkeypatch.setattr("refs.check.coverage.decide", lambda *a, **k: ())
@@ -132,17 +133,17 @@ def test_decision_survives_a_linker_change(
     assert art["coverage"]["supported"] == 2
 
 
-def test_min_coverage_counts_confirmed_links(reviewed: tuple[Path, str, str, str]) -> None:
+def test_min_coverage_counts_confirmed_links(reviewed: tuple[str, str, str, str]) -> None:
     db = reviewed[0]
-    base = ("check", "--library", str(db), "--article", STEM, "--min-coverage", "0.3")
+    base = ("check", "--library", db, "--article", STEM, "--min-coverage", "0.3")
     assert run(*base)[0] == 0
     code, _, err = run(*base, "--confirmed")
     assert code == 1 and "confirmed coverage" in err
 
 
-def test_mistakes_exit_2_with_a_hint(reviewed: tuple[Path, str, str, str]) -> None:
+def test_mistakes_exit_2_with_a_hint(reviewed: tuple[str, str, str, str]) -> None:
     db, holum, _, _ = reviewed
-    lib = ("--library", str(db))
+    lib = ("--library", db)
     code, _, err = run("link", "confirm", STEM, holum, "ap2000kim", *lib)
     assert code == 2 and "refs link add" in err  # not suggested: add it
     assert run("link", "confirm", STEM, "cnothing", "ap2000kim", *lib)[0] == 2

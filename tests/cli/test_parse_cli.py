@@ -122,10 +122,10 @@ def test_version() -> None:
     assert code == 0 and out.startswith("refs ")
 
 
-def test_parse_keys_are_the_keys_refs_add_gives(tmp_path: Path) -> None:
+def test_parse_keys_are_the_keys_refs_add_gives(library_url: str) -> None:
     code, out, _ = run("parse", str(SEEDS))
     parsed = sorted(r["key"] for a in json.loads(out)["articles"] for r in a["references"])
-    lib = str(tmp_path / "lib.db")
+    lib = library_url
     assert run("add", str(SEEDS), "--library", lib)[0] == 0
     code, out, _ = run("list", "--library", lib, "--format", "json")
     assert code == 0 and sorted(r["key"] for r in json.loads(out)) == parsed

@@ -41,15 +41,14 @@ def run_with_stderr(args: list[str], tty: bool) -> tuple[int, str, str]:
     return child.returncode, out, b"".join(chunks).decode("utf-8", "replace")
 
 
-def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+def test_progress_bar_on_a_terminal_only(tmp_path: Path, library_url: str) -> None:
     folder = corpus(tmp_path / "many", 25)
     code, out, err = run_with_stderr(["parse", str(folder), "--format", "table"], tty=True)
     assert code == 0 and "reading" in err and "100%" in err
     assert "reading" not in out
     code, out, err = run_with_stderr(["parse", str(folder), "--format", "table"], tty=False)
     assert code == 0 and "reading" not in err and "\x1b" not in err
-    lib = str(tmp_path / "lib.db")
-    code, _, err = run_with_stderr(["add", str(folder), "--library", lib], tty=True)
+    code, _, err = run_with_stderr(["add", str(folder), "--library", library_url], tty=True)
     assert code == 0 and "reading" in err
 
 

@@ -87,9 +87,9 @@ def test_csl_file_style(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "not a CSL style" in result.stderr
 
 
-def test_library_mode_without_library_is_a_usage_error(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["render", "--library", str(tmp_path / "none.db")])
-    assert result.exit_code == 2
+def test_library_mode_without_library_is_a_usage_error(library_url: str) -> None:
+    result = runner.invoke(app, ["render", "--library", library_url])
+    assert result.exit_code == 2 and "no library at" in result.stderr
     assert "Traceback" not in result.stderr
 
 

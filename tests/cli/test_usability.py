@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from refs.library.connection import location
 from refs.library.store import Library
+from tests.conftest import NewLibrary
 from tests.helpers import ROOT, SEEDS
 from tests.helpers.cli_run import run
 
@@ -30,8 +32,8 @@ def refs_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> str:
-    path = str(tmp_path / "lib.db")
+def lib(library_url: str) -> str:
+    path = library_url
     code, _, err = run("add", SEED0, "--library", path)
     assert code == 0, err
     return path
@@ -130,15 +132,10 @@ def test_library_in_a_missing_folder_names_the_folder(tmp_path: Path) -> None:
 
 
 def test_dedupe_lists_while_another_process_writes(lib: str) -> None:
-    holder = sqlite3.connect(lib, isolation_level=None)
-    try:
-        holder.execute("BEGIN IMMEDIATE")
+    with Library(location(lib)) as holder, holder.transaction():  # holds the write lock
         code, out, err = run("dedupe", "--library", lib)
         assert code == 0, err
         assert out == "no candidate duplicates\n"
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
 
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses non-UTF-8 file names")
@@ -204,10 +201,10 @@ def test_a_file_named_twice_is_read_once() -> None:
     assert "summary: 1 article(s)" in out
 
 
-def test_render_of_an_empty_library_says_so(tmp_path: Path) -> None:
-    empty = tmp_path / "empty.db"
-    Library(empty).close()  # a library with no reference (a 0-byte file is refused)
-    code, out, err = run("render", "--library", str(empty))
+def test_render_of_an_empty_library_says_so(new_library: NewLibrary) -> None:
+    empty = new_library("empty.db")
+    Library(location(empty)).close()  # a library with no reference (a 0-byte file is refused)
+    code, out, err = run("render", "--library", empty)
     assert code == 0 and out == ""
     assert "refs: warning: no reference to render" in err
 

@@ -3,6 +3,7 @@ and still give exactly what filtering every hit afterwards gives, in rank order.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from refs.library.connection import ServerUrl
 from refs.library.edits import tags_by_key
 from refs.library.ingest import add_articles, import_references
 from refs.library.search import find, fresh, search
@@ -18,6 +20,7 @@ from refs.pipeline import parse_files
 from refs.reader import discover
 from refs.select import Selection, matches, parse_bound
 from tests.helpers import SEEDS
+from tests.helpers.postgres import Databases
 from tests.helpers.varied_library import varied_refs
 
 WORDS = ("korea", "missil", "north", "test", "gore", "press", "the", "москва", "undated")
@@ -29,9 +32,24 @@ ARTICLES = ("000_ef633acc338f5415", "001_71ef8663aa33fb13.txt", "varied.json", "
 DATES = (None, "1999", "2000-07", "2000-10-24", "2001")
 
 
-@pytest.fixture(scope="module")
-def lib(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    path = tmp_path_factory.mktemp("search") / "lib.db"
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def lib(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Library]:
+    """One library for the module, on each backend (see tests/conftest.py)."""
+    databases = None
+    path: Path | ServerUrl = tmp_path_factory.mktemp("search") / "lib.db"
+    if request.param == "postgresql":
+        databases = Databases(request.getfixturevalue("pg_cluster"), f"refs_search_{os.getpid()}")
+        path = ServerUrl(databases.new())
+    try:
+        yield from _filled(path)
+    finally:
+        if databases is not None:
+            databases.drop()
+
+
+def _filled(path: Path | ServerUrl) -> Iterator[Library]:
     with Library(path) as opened:
         files, _ = discover([SEEDS])
         with opened.transaction():
@@ -98,10 +116,5 @@ def test_filters_narrow_the_hits(lib: Library) -> None:
 def test_a_search_with_nothing_stale_only_reads(lib: Library, tmp_path: Path) -> None:
     assert fresh(lib) == 0
     # another connection holds the write lock: a search still answers
-    other = Library(lib.path)
-    try:
-        other.db.execute("BEGIN IMMEDIATE")
+    with Library(lib.path) as other, other.transaction():
         assert fresh(lib) == 0 and find(lib, "korea", Selection())
-    finally:
-        other.db.execute("ROLLBACK")
-        other.close()
