@@ -125,7 +125,9 @@ def test_a_word_typed_never_finds_a_filter_token(both: tuple[Library, Library]) 
     fresh(lite)
     texts = {
         int(r[0]): words(" ".join(map(str, r[1:])))
-        for r in lite.db.execute("SELECT rowid, title, outlets, fields, notes, tags FROM search_fts")
+        for r in lite.db.execute(
+            "SELECT rowid, title, outlets, fields, notes, tags FROM search_fts"
+        )
     }
     for letter in "acotyn":
         found = search(lite, letter)
