@@ -9,6 +9,7 @@ from refs.diagnostics import Diagnostic, error, warning
 from refs.formats.bib_types import CSL_TYPES
 from refs.formats.csl_item import CslRead, fields_of_csl
 from refs.formats.imported import Draft, ImportResult, clean_text, finish, untitled
+from refs.formats.nocase import unmark
 from refs.models import FIELD_OF_CSL, KINDS, Fields
 
 _DECODER = json.JSONDecoder()
@@ -86,7 +87,7 @@ def _draft(key: str | None, line: int, item: dict[str, Any], read: CslRead) -> D
         values["type"] = "document"
     else:
         values["type"] = clean_text(item["type"])
-    values.setdefault("title", "")
+    values["title"] = unmark(values.get("title", ""))  # the marks our export writes
     aliases = list(read.aliases)
     cited = item.get("citation-key")
     if cited is not None and key is not None and str(cited) != key:

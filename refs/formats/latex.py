@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from refs.formats.nocase import lowered_words
 from refs.formats.safe_text import without_controls
 
 # Each special character and the LaTeX that prints it; every command ends in ``{}``
@@ -89,16 +90,18 @@ _WORD = re.compile(r"[^\W_]+")
 _JOIN = re.compile(r"[ .'-]{1,3}")
 
 
-def _protect_words(text: str, at_start: bool) -> str:
+def _protect_words(text: str, at_start: bool, lowered: set[int]) -> str:
     """Wrap runs of capitalised words in braces so that styles keep their case. The
     first word of a value keeps no braces when only its first letter is a capital
-    (BibTeX keeps the first letter of a title as it is)."""
+    (BibTeX keeps the first letter of a title as it is). The words that start at
+    ``lowered`` are braced too (refs.formats.nocase)."""
     runs: list[tuple[int, int]] = []
     for match in _WORD.finditer(text):
         word = match.group()
         if not any(ch.isupper() for ch in word):
-            continue
-        if at_start and match.start() == 0 and not any(ch.isupper() for ch in word[1:]):
+            if match.start() not in lowered:
+                continue
+        elif at_start and match.start() == 0 and not any(ch.isupper() for ch in word[1:]):
             continue
         if runs and _JOIN.fullmatch(text[runs[-1][1] : match.start()]):
             runs[-1] = (runs[-1][0], match.end())
@@ -115,16 +118,21 @@ def _protect_words(text: str, at_start: bool) -> str:
 
 def escape(text: str, *, protect_case: bool = False) -> str:
     """Any text as a safe LaTeX field value (see the module docstring). With
-    ``protect_case`` capitalised words are braced (for titles). Control characters are
-    left out (refs.formats.safe_text says so)."""
+    ``protect_case`` capitalised words are braced (for titles), and so are the words
+    that processors case differently (refs.formats.nocase). Control characters are left
+    out (refs.formats.safe_text says so)."""
     text = without_controls(text)
     if not protect_case:
         return _SPECIALS.sub(lambda m: _ESCAPES[m.group()], text)
+    lowered = {start for start, _ in lowered_words(text)}
     pieces = _SPECIALS.split(text)
     specials = _SPECIALS.findall(text)
     out: list[str] = []
+    offset = 0
     for i, piece in enumerate(pieces):
-        out.append(_protect_words(piece, at_start=i == 0))
+        starts = {start - offset for start in lowered}
+        out.append(_protect_words(piece, i == 0, starts))
+        offset += len(piece) + 1  # each special is one character
         if i < len(specials):
             out.append(_ESCAPES[specials[i]])
     return "".join(out)
