@@ -41,15 +41,16 @@ _FUNCTIONS = (
     BEGIN
       IF TG_OP = 'DELETE' THEN row_image := to_jsonb(OLD); ELSE row_image := to_jsonb(NEW);
       END IF;
-      INSERT INTO search_stale VALUES ((row_image ->> TG_ARGV[0])::bigint)
-        ON CONFLICT DO NOTHING;
+      EXECUTE format('INSERT INTO %I VALUES ($1) ON CONFLICT DO NOTHING',
+        coalesce(TG_ARGV[1], 'search_stale')) USING (row_image ->> TG_ARGV[0])::bigint;
       RETURN NULL;
     END $$""",
 )
 _CREATE = re.compile(r"^\s*CREATE TABLE (\w+) \((.*)\)\s*$", re.S)
 _COMMENT = re.compile(r"--[^\n]*")
 _STALE = re.compile(
-    r"CREATE TRIGGER (\w+) AFTER (\w+) ON (\w+) BEGIN .* VALUES \((?:NEW|OLD)\.(\w+)\); END"
+    r"CREATE TRIGGER (\w+) AFTER (\w+) ON (\w+) BEGIN INSERT OR IGNORE INTO (\w+) "
+    r"VALUES \((?:NEW|OLD)\.(\w+)\); END"
 )
 _SEARCH = (
     "CREATE TABLE search_fts (rowid BIGINT PRIMARY KEY, doc tsvector NOT NULL)",
@@ -95,10 +96,10 @@ def statements(step: str) -> list[str]:
         return list(_SEARCH)
     stale = _STALE.match(" ".join(text.split()))
     if stale:
-        name, op, table, column = stale.groups()
+        name, op, table, into, column = stale.groups()
         return [
             f"CREATE TRIGGER {name} AFTER {op} ON {table} FOR EACH ROW "
-            f"EXECUTE FUNCTION refs_search_stale('{column}')"
+            f"EXECUTE FUNCTION refs_search_stale('{column}', '{into}')"
         ]
     if text.startswith("CREATE TABLE"):
         return _create_table(text)
