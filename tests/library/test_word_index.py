@@ -40,7 +40,9 @@ def _expected(lib: Library) -> tuple[list[tuple[object, ...]], list[tuple[object
     rows = lib.db.execute(
         "SELECT id, match_outlet, year, match_title FROM records WHERE year IS NOT NULL"
     ).fetchall()
-    words = sorted((o, y, w, rid) for rid, o, y, t in rows for w in set(str(t).split()))
+    words: list[tuple[object, ...]] = sorted(
+        (o, y, w, rid) for rid, o, y, t in rows for w in set(str(t).split())
+    )
     counts = Counter((o, y, w) for o, y, w, _ in words)
     return words, sorted((*k, n) for k, n in counts.items())
 
