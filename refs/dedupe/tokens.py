@@ -22,14 +22,11 @@ RARE = 3  # the rarest words of an item, whose pairs are its keys
 COMMON = 200  # a key of more items than this is not used
 
 
-def title_words(item: Item) -> set[str]:
-    """The words of an item's normalised title, as blocking counts them."""
+def _words(item: Item) -> set[str]:
     return set(item.title.split())
 
 
-def rare_keys(words: set[str], frequency: dict[str, int]) -> list[tuple[str, ...]]:
-    """The keys of an item with these ``words``: the pairs among its ``RARE`` rarest
-    (by ``frequency``), or its one word."""
+def _keys(words: set[str], frequency: dict[str, int]) -> list[tuple[str, ...]]:
     rare = sorted(words, key=lambda w: (frequency[w], w))[:RARE]
     if len(rare) < 2:
         return [tuple(rare)] if rare else []
@@ -47,16 +44,16 @@ def compare_by_tokens(
     ``left`` is ``right``). Returns the comparisons made."""
     frequency: dict[str, int] = defaultdict(int)
     for item in [*right] if same else [*left, *right]:
-        for word in title_words(item):
+        for word in _words(item):
             frequency[word] += 1
     postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    right_keys = [rare_keys(title_words(item), frequency) for item in right]
+    right_keys = [_keys(_words(item), frequency) for item in right]
     for j, keys in enumerate(right_keys):
         for key in keys:
             postings[key].append(j)
     made = 0
     for i, a in enumerate(left):
-        keys = right_keys[i] if same else rare_keys(title_words(a), frequency)
+        keys = right_keys[i] if same else _keys(_words(a), frequency)
         near = sorted(
             {
                 j

@@ -5,17 +5,15 @@ never every record."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from refs.dedupe.pairs import Item
 from refs.dedupe.reach import Cell
-from refs.dedupe.tokens import COMMON, rare_keys, title_words
 from refs.keys import KeyRequest, TakenKeys, suffix
 from refs.library.connection import Rows
 from refs.library.reads import ITEM_COLUMNS, item_of_row
 from refs.library.store import Library
-from refs.library.word_index import bring_up_to_date, holding, word_counts
+from refs.library.word_index import bring_up_to_date, holding, sketch_keys
 
 _ITEM_COLS = ", ".join(f"r.{column}" for column in ITEM_COLUMNS)
 # per kind of cell: its parts after the outlet, and how a record is in it
@@ -103,22 +101,10 @@ def _large(lib: Library, cells: Iterable[Cell]) -> list[Cell]:
 
 def _sharing(lib: Library, cell: Cell, items: Sequence[Item]) -> list[Item]:
     """The records of a large ``cell`` that ``items`` can pair with: those of one of
-    their titles, and those sharing a key (a pair of rare title words, refs.dedupe.
-    tokens) with one whose rarer word at most ``COMMON`` records of its outlet and year
-    hold."""
+    their titles, and those sharing a title key with one (refs.library.word_index)."""
     assert cell.year is not None
-    words = [title_words(it) for it in items]
-    stored = word_counts(lib.db, cell.outlet, cell.year, set().union(*words))
-    frequency = Counter(stored)
-    for held in words:
-        frequency.update(held)
-    keys: set[tuple[str, str]] = set()
-    for held in words:
-        for key in rare_keys(held, frequency):
-            ordered = sorted(key, key=lambda w: (stored.get(w, 0), w))
-            if 0 < stored.get(ordered[0], 0) <= COMMON:
-                keys.add((ordered[0], ordered[-1]))
-    ids = sorted(holding(lib.db, cell.outlet, cell.year, sorted(keys)))
+    keys = sorted({k for it in items for k in sketch_keys(it.title)})
+    ids = sorted(holding(lib.db, cell.outlet, cell.year, keys))
     titles = sorted({it.title for it in items})
     out: list[Item] = []
     for column, values in (("r.id", ids), ("r.match_title", titles)):

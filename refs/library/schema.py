@@ -163,17 +163,13 @@ _V10 = (
 )
 
 _V12 = (
-    # the title words of the dated records per outlet and year, and how many records of
-    # the outlet and year hold each: a new record asks a large cell only for the records
-    # that share its rare words (refs.library.word_index). Derived from the records
-    # (brought up to date from the records that triggers mark stale; not journaled)
-    """CREATE TABLE match_words (
-        outlet TEXT NOT NULL, year INTEGER NOT NULL, word TEXT NOT NULL,
-        record_id INTEGER NOT NULL, PRIMARY KEY (outlet, year, word, record_id))""",
-    "CREATE INDEX match_words_record ON match_words (record_id)",
-    """CREATE TABLE match_counts (
-        outlet TEXT NOT NULL, year INTEGER NOT NULL, word TEXT NOT NULL,
-        n INTEGER NOT NULL, PRIMARY KEY (outlet, year, word))""",
+    # keys of the titles of the dated records per outlet and year: a new record asks a
+    # large cell only for the records sharing one (refs.library.word_index). Derived from
+    # the records (brought up to date from the records triggers mark stale; not journaled)
+    """CREATE TABLE match_keys (
+        outlet TEXT NOT NULL, year INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+        record_id INTEGER NOT NULL, PRIMARY KEY (outlet, year, a, b, record_id))""",
+    "CREATE INDEX match_keys_record ON match_keys (record_id)",
     "CREATE TABLE match_stale (record_id INTEGER PRIMARY KEY)",
     # the records of a large cell with the title of a new record
     "CREATE INDEX records_title ON records (match_outlet, match_title)",
