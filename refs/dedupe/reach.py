@@ -6,7 +6,8 @@ some precision). A cell here is a set of whole blocks that one indexed query on
 ``(outlet, year, month, day)`` fetches; :func:`cells_for` gives, for one item, every
 cell holding a block it can be compared with, in either direction. Finding duplicates
 among the new items and the records of these cells gives the same pairs with a new item
-as finding them over the whole library.
+as finding them over the whole library. :func:`reach` also says which new items reach
+each cell, so that a large cell can be asked only for what those items can pair with.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Indexed lookups for adding to a big library: the records a new item can pair with
-(by the cells of :mod:`refs.dedupe.reach`), the keys a new key could collide with, and
+(by the cells of :mod:`refs.dedupe.reach`; in a large cell only those sharing a title
+or a title key with one, :mod:`refs.library.word_index`), the keys a new key could collide with, and
 the pairs marked distinct among given keys. Each reads only what the new work needs,
 never every record."""
 
@@ -34,7 +35,7 @@ _CELLS = {
 }
 _NAMES = {"year": "y", "month": "m", "day": "d"}
 _CHUNK = 200  # cells per statement (at most 4 parameters each)
-LARGE = 2000  # records of a cell from which it is asked by title words, not read whole
+LARGE = 2000  # records of a cell from which it is asked by title keys, not read whole
 KEY_END = "\U0010ffff"  # sorts after every character a key can hold
 
 
