@@ -6,7 +6,7 @@ command; the server's own CPU is not in it, so wall time is the figure), and the
 ``--replace``: the corpus holds corrected articles, which are replaced on both.
 
 ``--refs N``: `refs search` over a PostgreSQL library of N references (as
-bench.search_bench builds it): the time per query and the page of 50 references it
+bench.search_library builds it): the time per query and the page of 50 references it
 shows, median and slowest of 5, for the same queries as on SQLite.
 
     python -m bench.pg_bench --articles 10000 --refs 1000000
@@ -25,7 +25,8 @@ from pathlib import Path
 from bench.add_bench import OUT, refs_add
 from bench.corpus import write_corpus
 from bench.pg_cluster import Cluster, bindir, start_cluster
-from bench.search_bench import QUERIES, ROUNDS, _timed, build
+from bench.search_bench import QUERIES, ROUNDS, _timed, selection
+from bench.search_library import build
 from refs.library.connection import ServerUrl
 from refs.library.store import Library
 
@@ -72,12 +73,13 @@ def run_search(server: Cluster, n: int) -> None:
         build(lib, n)
         lib.db.execute("ANALYZE")
         print(f"{n:,} references on PostgreSQL: built in {time.perf_counter() - start:.1f} s")
-        for query in QUERIES:
-            runs = [_timed(lib, query) for _ in range(ROUNDS)]
-            med = statistics.median(w for w, _ in runs)
-            worst = max(w for w, _ in runs)
+        for text, options in QUERIES:
+            runs = [_timed(lib, text, selection(options)) for _ in range(ROUNDS)]
+            med = statistics.median(w for w, _, _ in runs)
+            worst = max(w for w, _, _ in runs)
+            label = " ".join([repr(text), *options])
             print(
-                f"  {query!r:24} median {med * 1e3:6.1f} ms  slowest {worst * 1e3:6.1f} ms",
+                f"  {label:54} median {med * 1e3:6.1f} ms  slowest {worst * 1e3:6.1f} ms",
                 flush=True,
             )
 

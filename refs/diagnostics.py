@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from refs.models import Severity
+from refs.models.trusted import trusted
 from refs.text import visible
 
 
@@ -27,28 +28,31 @@ class Diagnostic(BaseModel):
         return visible(f"{text} (hint: {self.hint})" if self.hint else text)
 
 
+def _made(
+    code: str, severity: Severity, file: str, line: int | None, message: str, hint: str | None
+) -> Diagnostic:
+    """A diagnostic refs makes itself: its values are of the right types, so no schema
+    is built for it (``refs check ARTICLE`` then loads no pydantic validator)."""
+    values = {"code": code, "severity": severity, "file": file, "line": line}
+    return trusted(Diagnostic, {**values, "message": message, "hint": hint})
+
+
 def error(
     code: str, file: str, line: int | None, message: str, hint: str | None = None
 ) -> Diagnostic:
-    return Diagnostic(
-        code=code, severity=Severity.ERROR, file=file, line=line, message=message, hint=hint
-    )
+    return _made(code, Severity.ERROR, file, line, message, hint)
 
 
 def warning(
     code: str, file: str, line: int | None, message: str, hint: str | None = None
 ) -> Diagnostic:
-    return Diagnostic(
-        code=code, severity=Severity.WARNING, file=file, line=line, message=message, hint=hint
-    )
+    return _made(code, Severity.WARNING, file, line, message, hint)
 
 
 def info(
     code: str, file: str, line: int | None, message: str, hint: str | None = None
 ) -> Diagnostic:
-    return Diagnostic(
-        code=code, severity=Severity.INFO, file=file, line=line, message=message, hint=hint
-    )
+    return _made(code, Severity.INFO, file, line, message, hint)
 
 
 def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,16 +19,27 @@ _CONTROL = bytes(sorted(set(range(0, 32)) - {9, 10, 12, 13}))
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     """Article files named or found (recursively, sorted) under folders; a file named
     twice (or also found under a named folder) is read once, where it first appears."""
-    files: list[Path] = []
+    names, found = article_names(paths)
+    return [Path(name) for name in names], found
+
+
+def article_names(paths: Sequence[Path]) -> tuple[list[str], list[Diagnostic]]:
+    """``discover``'s files as their names, in its order: compact for many files (a
+    ``Path`` holds its parts; 10^5 of them and their resolved twins peak at about 90 MB,
+    their names at about 15 MB)."""
+    names: list[str] = []
     found: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
             inside = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                (
+                    str(p)
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in ARTICLE_SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                ),
+                key=_path_order,
             )
             if not inside:
                 found.append(
@@ -35,24 +47,30 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
                         "R005", str(path), None, "no article files (*.txt, *.htm) in this folder"
                     )
                 )
-            files.extend(inside)
+            names.extend(inside)
         elif path.is_file():
-            files.append(path)
+            names.append(str(path))
         elif path.exists():
             found.append(diag.error("R001", str(path), None, "not a regular file"))
         else:
             found.append(diag.error("R001", str(path), None, "no such file or folder"))
-    return _once(files), found
+    return _once(names), found
 
 
-def _once(files: list[Path]) -> list[Path]:
-    seen: set[Path] = set()
-    out: list[Path] = []
-    for file in files:
-        same = file.resolve()
+def _path_order(name: str) -> str:
+    """The order of ``Path``s as a string's: part by part, so the separator sorts
+    before every character a part can hold."""
+    return os.path.normcase(name).replace(os.sep, "\0")
+
+
+def _once(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        same = os.path.normcase(os.path.realpath(name))
         if same not in seen:
             seen.add(same)
-            out.append(file)
+            out.append(name)
     return out
 
 

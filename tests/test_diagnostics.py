@@ -3,9 +3,15 @@ code emits is in it with the severity it is emitted at."""
 
 from __future__ import annotations
 
+import pickle
 import re
+from collections.abc import Callable
 
-from refs.diagnostics import CODES, error, warning
+from hypothesis import given
+from hypothesis import strategies as st
+
+from refs import diagnostics
+from refs.diagnostics import CODES, Diagnostic, error, warning
 from tests.helpers import ROOT
 
 _ROW = re.compile(r"^\| ([A-Z]\d{3}) \| ([\w, ]+) \| (.*) \|$", re.MULTILINE)
@@ -39,3 +45,29 @@ def test_the_checks_can_fail() -> None:
     assert found == [("warning", "A002")] and "warning" not in CODES["A002"][0]
     assert error("A002", "f", 1, "m").severity.value == "error"
     assert warning("S001", "f", 1, "m").code in CODES
+
+
+@given(
+    st.sampled_from([diagnostics.error, diagnostics.warning, diagnostics.info]),
+    st.text(max_size=5),
+    st.text(max_size=20),
+    st.none() | st.integers(min_value=1),
+    st.text(max_size=40),
+    st.none() | st.text(max_size=20),
+)
+def test_made_diagnostics_equal_validated_ones(
+    make: Callable[..., Diagnostic],
+    code: str,
+    file: str,
+    line: int | None,
+    message: str,
+    hint: str | None,
+) -> None:
+    made = make(code, file, line, message, hint)
+    twin = Diagnostic(
+        code=code, severity=made.severity, file=file, line=line, message=message, hint=hint
+    )
+    assert made == twin
+    assert made.model_fields_set == twin.model_fields_set
+    assert made.model_dump() == twin.model_dump()
+    assert pickle.loads(pickle.dumps(made)) == twin

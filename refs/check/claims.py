@@ -14,6 +14,7 @@ from refs.check import cues
 from refs.check import named_dates as claimdates
 from refs.check.sentences import split_sentences
 from refs.models import Article, Claim, Cues, Paragraph, PartialDate, Span
+from refs.models.trusted import filled
 from refs.parse.line_index import LineIndex
 
 QUOTE_OPENERS = "\"“'‘«"
@@ -144,12 +145,11 @@ def extract_claims(
         named = {p.split()[-1] for p in found.people}
         if any(k in body and k not in named for k in known_people):
             found = cues.names(body, vocab, known_people)
-        claims.append(
-            Claim(
-                id=ids[n - 1],
-                text=body,
-                span=Span(start=piece.start, end=piece.end, line=lines.line(piece.start)),
-                cues=_cues(body, lead, found, outlets, dates, inherited, relative),
+        span = {"start": piece.start, "end": piece.end, "line": lines.line(piece.start)}
+        cued = _cues(body, lead, found, outlets, dates, inherited, relative)
+        claims.append(  # refs's own values, of the models' types: built without validation
+            filled(
+                Claim, {"id": ids[n - 1], "text": body, "span": filled(Span, span), "cues": cued}
             )
         )
     return tuple(claims)
@@ -176,16 +176,19 @@ def _cues(
     relative: str | None,
 ) -> Cues:
     """What a claim's text names: ``lead`` is its text outside quotes."""
-    return Cues(
-        dates=dates,
-        people=found.people,
-        organisations=found.organisations,
-        places=found.places,
-        quotes=cues.quotes(body),
-        verb=cues.reporting_verb(body),
-        outlets=cues.outlets_named(body, outlets),
-        kinds=cues.kinds(lead),
-        context_dates=inherited,
-        relative=relative,
-        speaker=cues.speaker(body, found.people),
+    named = {"people": found.people, "organisations": found.organisations}
+    return filled(
+        Cues,
+        {
+            "dates": dates,
+            **named,
+            "places": found.places,
+            "quotes": cues.quotes(body),
+            "verb": cues.reporting_verb(body),
+            "outlets": cues.outlets_named(body, outlets),
+            "kinds": cues.kinds(lead),
+            "context_dates": inherited,
+            "relative": relative,
+            "speaker": cues.speaker(body, found.people),
+        },
     )

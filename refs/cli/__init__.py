@@ -11,9 +11,12 @@ from typing import Any
 
 
 def main() -> None:
+    import sys
+
+    from refs.cli.quick import quick_check
     from refs.cli.startup import load_commands, print_help
 
-    if not print_help():
+    if not print_help() and not quick_check(sys.argv):
         load_commands()
         from refs.cli.app import main as run
 

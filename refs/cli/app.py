@@ -4,22 +4,26 @@ place that prints, reads argv or exits."""
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from refs import __version__
 from refs.cli.help_format import RefsGroup
+from refs.cli.plain import VERBOSITY as VERBOSITY
+from refs.cli.plain import detail as detail
+from refs.cli.plain import emit_diagnostics as emit_diagnostics
+from refs.cli.plain import fail as fail
+from refs.cli.plain import guarded
+from refs.cli.plain import library_path as library_path
+from refs.cli.plain import note as note
 from refs.errors import RefsError
 
 if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
     from refs.diagnostics import Diagnostic
-    from refs.library.connection import ServerUrl
     from refs.pipeline import ParseResult
 
 app = typer.Typer(
@@ -50,9 +54,17 @@ ArticlesArg = Annotated[
     list[Path],
     typer.Argument(help="Article files (.txt, .htm) or folders of them.", metavar="PATH"),
 ]
-# How much goes to stderr: -1 errors only (--quiet), 0 every diagnostic, 1 also progress
-# notes (--verbose).
-VERBOSITY = {"level": 0}
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
+]
+
+
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the cores available)."),
+]
+
+
 LibraryOpt = Annotated[
     str | None,
     typer.Option(
@@ -62,17 +74,6 @@ LibraryOpt = Annotated[
         metavar="PATH|URL",
     ),
 ]
-
-
-def library_path(option: str | Path | None) -> Path | ServerUrl:
-    """The library: --library, else REFS_LIBRARY, else refs.db here (a file, or a
-    PostgreSQL database named by its URL)."""
-    from refs.library.connection import location
-
-    if option is not None:
-        return location(str(option))
-    env = os.environ.get("REFS_LIBRARY")
-    return location(env) if env else Path("refs.db")
 
 
 def library_file(option: str | None, command: str) -> Path:
@@ -85,32 +86,6 @@ def library_file(option: str | None, command: str) -> Path:
             "(pg_dump), or copied into a file with: refs copy URL FILE",
         )
     return path
-
-
-def emit_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
-    quiet = VERBOSITY["level"] < 0
-    for d in diagnostics:
-        if not quiet or d.severity == "error":
-            typer.echo(d.format(), err=True)
-
-
-def note(message: str) -> None:
-    """A summary line on stderr (left out with --quiet)."""
-    if VERBOSITY["level"] >= 0:
-        typer.echo(message, err=True, nl=not message.endswith("\n"))
-
-
-def detail(message: str) -> None:
-    """A progress note on stderr, shown with --verbose only."""
-    if VERBOSITY["level"] > 0:
-        typer.echo(f"refs: {message}", err=True)
-
-
-def fail(message: str, code: int = 2, hint: str | None = None) -> NoReturn:
-    typer.echo(f"refs: error: {message}", err=True)
-    if hint:
-        typer.echo(f"refs: hint: {hint}", err=True)
-    raise typer.Exit(code)
 
 
 def exit_code(result: ParseResult) -> int:
@@ -180,28 +155,4 @@ def root(
 
 
 def main() -> None:
-    from refs.library import lock
-
-    lock.notice = lambda message: typer.echo(message, err=True)
-    try:
-        app(prog_name="refs")  # also under `python -m refs`
-    except RefsError as exc:
-        typer.echo(f"refs: error: {exc.message}", err=True)
-        if exc.hint:
-            typer.echo(f"refs: hint: {exc.hint}", err=True)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        typer.echo("refs: interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
-    except Exception as exc:
-        origin = type(exc).__module__.split(".")[0]
-        if origin not in ("sqlite3", "psycopg"):  # damage the checks at opening cannot see
-            raise
-        if origin == "psycopg":  # the server failed us (gone, out of space, a bug of ours)
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            typer.echo(f"refs: error: the library's server said: {first}", err=True)
-            sys.exit(2)
-        typer.echo(f"refs: error: the library cannot be read ({exc}); see: refs doctor", err=True)
-        sys.exit(2)
+    guarded(lambda: app(prog_name="refs"))  # also under `python -m refs`

@@ -8,11 +8,9 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
-
-from refs.cli.app import detail, emit_diagnostics, fail, library_path
+from refs.cli.plain import detail, emit_diagnostics, fail, library_path
 from refs.errors import RefsError
 
 if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
@@ -31,6 +29,8 @@ def progress(files: int) -> Iterator[Callable[[Path], None] | None]:
     if files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
         yield None
         return
+    import typer
+
     with typer.progressbar(length=files, label="reading", file=sys.stderr) as bar:
         yield lambda _file: bar.update(1)
 
@@ -99,12 +99,6 @@ def split_keys(args: list[Path] | None) -> tuple[list[Path], list[str]]:
     return paths, keys
 
 
-JobsOpt = Annotated[
-    int | None,
-    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the cores available)."),
-]
-
-
 def stream_articles(
     paths: list[Path], fmt: Format, names: Sequence[str] = (), jobs: int | None = None
 ) -> Streamed:
@@ -112,12 +106,12 @@ def stream_articles(
     progress bar of ``load_articles``; exit 2 when nothing is readable."""
     from refs.pipeline.stream import default_jobs
     from refs.pipeline.stream import stream_articles as first_pass
-    from refs.reader import discover
+    from refs.reader import article_names
     from refs.select import unmatched_articles
 
-    files, found = discover(paths)
+    files, found = article_names(paths)  # compact: 10^6 files are names, not Paths
     detail(f"reading {len(files)} article file(s)")
-    for name in unmatched_articles(names, [str(f) for f in files]):
+    for name in unmatched_articles(names, files):
         fail(f"no article matched --article {name}", hint="give a path, file name or stem")
     with progress(len(files)) as tick:
         run = first_pass(files, found, fmt, names=names, jobs=jobs or default_jobs(), on_file=tick)

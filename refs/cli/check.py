@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from refs.cli.app import (
+    JobsOpt,
     LibraryOpt,
+    OutputOpt,
     PathsArg,
     app,
     check_articles,
@@ -19,9 +21,9 @@ from refs.cli.app import (
     library_path,
     stops,
 )
-from refs.cli.articles import JobsOpt, load_articles, stream_articles
+from refs.cli.articles import load_articles, stream_articles
 from refs.cli.filters import CitedByOpt, OutletOpt, SinceOpt, TagOpt, TypeOpt, UntilOpt
-from refs.cli.outputs import OutputOpt, check_output, write_output, write_streamed
+from refs.cli.outputs import check_output, write_output, write_streamed
 
 if TYPE_CHECKING:
     from refs.check.coverage import Checked

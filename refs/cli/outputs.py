@@ -9,18 +9,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
-
-from refs.cli.app import fail
+from refs.cli.plain import fail
 
 if TYPE_CHECKING:
     from refs.pipeline.stream import Streamed
-
-OutputOpt = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
-]
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -7,8 +7,15 @@ from typing import Annotated
 
 import typer
 
-from refs.cli.app import ArticlesArg, all_diagnostics, app, emit_diagnostics, exit_code
-from refs.cli.articles import JobsOpt, load_articles, stream_articles
+from refs.cli.app import (
+    ArticlesArg,
+    JobsOpt,
+    all_diagnostics,
+    app,
+    emit_diagnostics,
+    exit_code,
+)
+from refs.cli.articles import load_articles, stream_articles
 from refs.cli.outputs import write_output, write_streamed
 
 # ---------------------------------------------------------------- refs parse

@@ -10,6 +10,7 @@ import typer
 
 from refs.cli.app import (
     LibraryOpt,
+    OutputOpt,
     PathsOrKeysArg,
     app,
     emit_diagnostics,
@@ -29,7 +30,7 @@ from refs.cli.filters import (
     UntilOpt,
     WithArticlesOpt,
 )
-from refs.cli.outputs import OutputOpt, check_output, write_output
+from refs.cli.outputs import check_output, write_output
 from refs.formats.files import is_bibliography_file
 
 if TYPE_CHECKING:

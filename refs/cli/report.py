@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from refs.cli.app import LibraryOpt, app, fail, library_path
-from refs.cli.outputs import OutputOpt, check_output, write_output
+from refs.cli.app import LibraryOpt, OutputOpt, app, fail, library_path
+from refs.cli.outputs import check_output, write_output
 from refs.errors import RefsError
 
 if TYPE_CHECKING:

@@ -65,3 +65,15 @@ V11 = (
     "INSERT INTO search_stale SELECT id FROM records "
     "WHERE id NOT IN (SELECT record_id FROM search_stale)",
 )
+V12 = (
+    # the facets of a record hold its citations' issues and article names too (the
+    # filters --cited-by and --article inside the search query): a citation's change
+    # marks its record, and every record is indexed again
+    *(
+        f"CREATE TRIGGER search_citations_{op[0].lower()} AFTER {op} ON citations BEGIN "
+        f"INSERT OR IGNORE INTO search_stale VALUES ({row}.record_id); END"
+        for op, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))
+    ),
+    "INSERT INTO search_stale SELECT id FROM records "
+    "WHERE id NOT IN (SELECT record_id FROM search_stale)",
+)

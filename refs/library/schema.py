@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from refs.dedupe.title_forms import author_form
-from refs.library.care_tables import V9, V11
+from refs.library.care_tables import V9, V11, V12
 from refs.library.connection import Connection
 from refs.models import (
     CORE_FIELDS,
@@ -162,7 +162,7 @@ _V10 = (
     _v10_match_authors,
 )
 
-_V12 = (
+_V13 = (
     # keys of the titles of the dated records per outlet and year: a new record asks a
     # large cell only for the records sharing one (refs.library.word_index). Derived from
     # the records (brought up to date from the records triggers mark stale; not journaled)
@@ -190,19 +190,8 @@ Step = str | Callable[[Connection], None]
 # One tuple of steps per schema version; never edit a released entry, append. A step
 # that reads fields names the columns of its own version, not FIELD_COLS.
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (
-    _V1,
-    _V2,
-    _V3,
-    _V4,
-    _V5,
-    _V6,
-    _V7,
-    _V8,
-    V9,
-    _V10,
-    V11,
-    _V12,
-)
+    _V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, V9, _V10, V11, V12, _V13,
+)  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

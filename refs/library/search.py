@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from refs.library import pg_search
 from refs.library.edits import tags_by_key
 from refs.library.schema import FIELD_COLS
-from refs.library.search_filters import fts_terms, record_facets, sql_conditions
+from refs.library.search_filters import fts_terms, record_facets
 from refs.library.store import Library
 from refs.models import LibraryReference
 from refs.outlets import fold, forms
@@ -84,8 +84,16 @@ def refresh(lib: Library) -> int:
                 f"SELECT record_id, tag FROM tags WHERE record_id IN ({marks}) ORDER BY tag", chunk
             )
         )
+        cited: dict[int, list[tuple[str, str | None]]] = {}
+        for rid, article, issue in db.execute(
+            f"SELECT record_id, article, issue FROM citations WHERE record_id IN ({marks}) "
+            "ORDER BY id",
+            chunk,
+        ):
+            cited.setdefault(int(rid), []).append((str(article), issue))
         texts = [
-            _row(rid, f, notes.get(rid, []), tags.get(rid, [])) for rid, f in sorted(found.items())
+            _row(rid, f, notes.get(rid, []), tags.get(rid, []), cited.get(rid, []))
+            for rid, f in sorted(found.items())
         ]
         if lib.server:  # PostgreSQL: its own index, without the facets (refs.select decides)
             db.executemany(pg_search.INSERT_SQL, [pg_search.index_row(r[:6]) for r in texts])
@@ -99,13 +107,20 @@ def refresh(lib: Library) -> int:
     return len(stale)
 
 
-def _row(rid: int, row: Sequence[object], notes: list[str], tags: list[str]) -> tuple[object, ...]:
-    """A record's row of search_fts: its texts, and the facets the filters ask."""
+def _row(
+    rid: int,
+    row: Sequence[object],
+    notes: list[str],
+    tags: list[str],
+    cited: list[tuple[str, str | None]],
+) -> tuple[object, ...]:
+    """A record's row of search_fts: its texts, and the facets the filters ask (of its
+    fields, tags and citations: article, issue)."""
     title, outlets, others = search_texts(row)
     named = [v for name in _OUTLET_FIELDS if isinstance(v := row[_AT[name]], str) and v]
     year = row[_AT["year"]]
     facets = record_facets(
-        named, tags, str(row[_AT["type"]]), year if isinstance(year, int) else None
+        named, tags, str(row[_AT["type"]]), year if isinstance(year, int) else None, cited
     )
     return (rid, title, outlets, others, " ".join(notes), " ".join(tags), facets)
 
@@ -140,22 +155,17 @@ def fresh(lib: Library) -> int:
         return refresh(lib)
 
 
-def _fts_sql(selection: Selection) -> tuple[str, list[object]]:
-    """SQLite's ranking query for ``selection`` (parameters: the MATCH, then the filters'
-    SQL, then RANKED): the newest RANKED matches that can pass, best first (BM25, the
-    title weighing most; ties in the order the records were added)."""
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    where, params = sql_conditions(selection)
-    join = " JOIN records r ON r.id = search_fts.rowid" if where else ""
-    # the newest RANKED matches, ranked: a bound on the work for a query that matches a
-    # good part of the library (FTS5 walks rowids backwards and stops)
-    sql = (
-        f"SELECT rowid FROM (SELECT search_fts.rowid AS rowid, bm25(search_fts, {weights}) "
-        f"AS score FROM search_fts{join} WHERE search_fts MATCH ?"
-        + "".join(f" AND {w}" for w in where)
-        + " ORDER BY search_fts.rowid DESC LIMIT ?) ORDER BY score, rowid"
-    )
-    return sql, params
+# SQLite's ranking query (parameters: the MATCH with the filters' terms, then RANKED):
+# the newest RANKED matches that can pass, best first (BM25, the title weighing most;
+# ties in the order the records were added). The newest RANKED: a bound on the work
+# for a query that matches a good part of the library (FTS5 walks rowids backwards and
+# stops); the filters are terms of the MATCH, so FTS5 skips what fails them.
+FTS_SQL = (
+    "SELECT rowid FROM (SELECT rowid, bm25(search_fts, "
+    + ", ".join(str(w) for w in WEIGHTS)
+    + ") AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
+    "ORDER BY score, rowid"
+)
 
 
 def _hits(lib: Library, text: str, selection: Selection, limit: int | None) -> list[int]:
@@ -170,8 +180,7 @@ def _hits(lib: Library, text: str, selection: Selection, limit: int | None) -> l
     query = fts_query(text)
     if query is None:
         return []
-    sql, params = _fts_sql(selection)
-    return _ranked(lib, sql, [" AND ".join([query, *fts_terms(selection)]), *params], limit)
+    return _ranked(lib, FTS_SQL, [" AND ".join([query, *fts_terms(selection)])], limit)
 
 
 def _ranked(lib: Library, sql: str, params: list[object], limit: int | None) -> list[int]:

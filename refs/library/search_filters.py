@@ -1,13 +1,14 @@
 """The filters of ``refs search`` (a refs.select.Selection) inside its query, so that a
 filtered search reads only the hits that can pass: outlets (every registered form of
-each), tags, types and years as FTS5 tokens of the ``facets`` column (which weighs
-nothing in the rank: a filter never changes the order of the hits), SQL conditions over
-a hit's citations for articles and issues. Each is a necessary condition only: what
+each), tags, types, years, the issues that cite a record and the names of the articles
+that do, as FTS5 tokens of the ``facets`` column (which weighs nothing in the rank: a
+filter never changes the order of the hits). Each is a necessary condition only: what
 fails it fails the filter, and refs.select decides exactly over the page of hits read."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import PurePath
 
 from refs.outlets import fold, forms
@@ -16,7 +17,8 @@ from refs.select import Selection, issue_number
 
 def facet(kind: str, value: str) -> str:
     """One FTS5 token that stands for ``value`` of a filter ``kind`` (``o``: a folded
-    outlet, ``t``: a tag, ``y``: a CSL type): letters and digits only, so the tokenizer
+    outlet, ``t``: a tag, ``y``: a CSL type, ``c``: an issue number, ``a``: an article's
+    file name or stem): letters and digits only, so the tokenizer
     keeps it whole."""
     digest = hashlib.blake2s(f"{kind}\x1f{value}".encode(), digest_size=8).hexdigest()
     return f"{kind}{digest}"
@@ -40,12 +42,23 @@ def _years(first: int, last: int) -> list[str]:
     return out
 
 
-def record_facets(outlets: list[str], tags: list[str], type_: str, year: int | None) -> str:
-    """The facets column of a record: its folded outlet names, tags, type and year."""
+def record_facets(
+    outlets: list[str],
+    tags: list[str],
+    type_: str,
+    year: int | None,
+    cited: Sequence[tuple[str, str | None]] = (),
+) -> str:
+    """The facets column of a record: its folded outlet names, tags, type and year, and
+    the issue number and article name of each citation (``cited``: article, issue)."""
     tokens = [facet("o", fold(o)) for o in outlets]
     tokens += [facet("t", t) for t in tags]
     tokens.append(facet("y", type_))
     tokens += year_facets(year) if year is not None and 0 <= year <= 9999 else []
+    for article, issue in cited:
+        path = PurePath(article)
+        tokens += [facet("a", path.name), facet("a", path.stem)]
+        tokens += [facet("c", issue_number(issue))] if issue else []
     return " ".join(dict.fromkeys(tokens))
 
 
@@ -67,21 +80,9 @@ def fts_terms(selection: Selection) -> list[str]:
         last = selection.until.year if selection.until and selection.until.year else 9999
         if max(first, 0) <= min(last, 9999):
             terms.append(_any(_years(max(first, 0), min(last, 9999))))
-    return terms
-
-
-def sql_conditions(selection: Selection) -> tuple[list[str], list[object]]:
-    """SQL conditions over ``r`` (the record of a hit) and their parameters."""
-    where: list[str] = []
-    params: list[object] = []
     names = [PurePath(a).name for a in selection.articles]
     if names and all(names):  # the file name is in the path whatever form names it
-        ors = " OR ".join("instr(c.article, ?) > 0" for _ in names)
-        where.append(f"EXISTS (SELECT 1 FROM citations c WHERE c.record_id = r.id AND ({ors}))")
-        params.extend(names)
-    issues = [issue_number(i) for i in selection.cited_by]
-    if issues and all(i.isdigit() for i in issues):  # "52" is in "No. 052, ..."
-        ors = " OR ".join("instr(c.issue, ?) > 0" for _ in issues)
-        where.append(f"EXISTS (SELECT 1 FROM citations c WHERE c.record_id = r.id AND ({ors}))")
-        params.extend(issues)
-    return where, params
+        terms.append(_any([facet("a", n) for n in names]))
+    if selection.cited_by:
+        terms.append(_any([facet("c", issue_number(i)) for i in selection.cited_by]))
+    return terms

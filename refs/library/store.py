@@ -31,6 +31,7 @@ from refs.library.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
 )
+from refs.library.seal import is_sealed, seal
 from refs.library.writes import Writes
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class Library(Writes):
     and SQLite refuses every write (``schema_version()`` tells what the file holds)."""
 
     db: Connection
+    _reseal = False  # seal the file on close (see refs.library.seal)
 
     def __init__(
         self, path: Path | ServerUrl, *, create: bool = True, readonly: bool = False
@@ -128,7 +130,9 @@ class Library(Writes):
                     f"{path} is an SQLite database of another program, not a refs library; "
                     "name a new file or a refs library with --library"
                 )
-            refuse_damaged(db, path, version, quick=not created)
+            quick = not created and not is_sealed(file)
+            refuse_damaged(db, path, version, quick=quick)
+            self._reseal = quick
             if readonly:
                 self.db.execute("PRAGMA query_only = ON")
                 return
@@ -166,6 +170,8 @@ class Library(Writes):
 
     def close(self) -> None:
         self.db.close()
+        if self._reseal and isinstance(self.path, Path):
+            seal(self.path)  # checked or written by us: no need to check it next time
 
     def __enter__(self) -> Library:
         return self
@@ -191,6 +197,7 @@ class Library(Writes):
 
                 refresh(self)  # readers of a server may not write the index themselves
             self.db.execute("COMMIT")
+            self._reseal = not self.server
         except errors as exc:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")

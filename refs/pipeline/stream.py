@@ -174,7 +174,7 @@ class Streamed:
 
 
 def stream_articles(
-    files: Sequence[Path],
+    files: Sequence[str],
     found: Sequence[Diagnostic],
     fmt: Format,
     *,
@@ -184,11 +184,11 @@ def stream_articles(
 ) -> Streamed:
     """The first pass: every file's job (``jobs`` at a time), the output spooled."""
     run = Streamed(fmt, file_level=list(found), errors=has_errors(list(found)))
-    tasks = (Task(str(f), fmt, not names or article_named(str(f), names)) for f in files)
+    tasks = (Task(f, fmt, not names or article_named(f, names)) for f in files)
     results = _results(tasks, jobs if len(files) >= PARALLEL_MIN_FILES else 1)
     for number, (file, done) in enumerate(zip(files, results, strict=True)):
         if on_file is not None:
-            on_file(file)
+            on_file(Path(file))
         if done.unreadable:
             run.file_level.extend(done.unreadable)
             run.errors = run.errors or done.errors

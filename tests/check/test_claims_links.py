@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from refs.check.coverage import Checked, check_article
+from refs.models import Claim
 from refs.pipeline import ParsedArticle, parse_paths
 from refs.report.check_json import check_article_json
 
@@ -159,3 +160,17 @@ def test_flattened_seeds_link_as_the_seeds_do(tmp_path: Path) -> None:
     gold = json.loads((ROOT / "tests" / "data" / "gold_seeds.json").read_text(encoding="utf-8"))
     tot = score_articles(gold, lambda name: check_json_of(tmp_path, name))
     assert_gold(tot)
+
+
+def test_claims_equal_their_validated_twins() -> None:
+    """Claims are built without validation: each equals the model pydantic validates
+    from its own fields (tuples where the model has tuples, the same fields set)."""
+    checked = [check_article(p.article, p.references) for p in parse_paths([SEEDS]).articles]
+    claims = [c for ch in checked for c in ch.claims]
+    assert claims
+    for claim in claims:
+        twin = Claim.model_validate(claim.model_dump())
+        assert claim == twin
+        assert claim.cues == twin.cues and claim.span == twin.span
+        assert claim.cues.model_fields_set == twin.cues.model_fields_set
+        assert all(isinstance(v, tuple) for v in (claim.cues.people, claim.cues.dates))

@@ -34,7 +34,7 @@ def modules(*args: str) -> set[str]:
         (["parse", "--help"], {"refs.models", "refs.pipeline", "sqlite3", "orjson"}),
         (
             ["check", SEED],
-            {"rapidfuzz", "citeproc", "lxml", "refs.library.store", "rich", "wcwidth"}
+            {"rapidfuzz", "citeproc", "lxml", "refs.library.store", "rich", "wcwidth", "typer"}
             | {"refs.cli.library", "refs.cli.curation", "refs.cli.intake", "refs.cli.commands"},
         ),
         (["parse", SEED], {"rapidfuzz", "citeproc", "lxml", "refs.check.link", "rich"}),
