@@ -104,8 +104,8 @@ def stream_articles(
 ) -> Streamed:
     """The first pass of a streamed run over the given paths (``refs.pipeline.stream``), with the
     progress bar of ``load_articles``; exit 2 when nothing is readable."""
-    from refs.pipeline.stream import default_jobs
     from refs.pipeline.stream import stream_articles as first_pass
+    from refs.pipeline.workers import default_jobs
     from refs.reader import article_names
     from refs.select import unmatched_articles
 

@@ -14,6 +14,7 @@ import typer
 
 from refs.cli.app import (
     ArticlesArg,
+    JobsOpt,
     LibraryOpt,
     all_diagnostics,
     app,
@@ -70,13 +71,14 @@ def add(
         str | None,
         typer.Option("--url", metavar="URL", help="The URL of the article (one file)."),
     ] = None,
+    jobs: JobsOpt = None,
     library: LibraryOpt = None,
 ) -> None:
     """Add articles to the library; the same article again changes nothing, a corrected
     one (same publication, issue and title, another text) replaces it with --replace.
     --url gives the article its URL (a URL line of the page's header is taken too).
 
-    Example: refs add seeds --library refs.db
+    Example: refs add seeds --library refs.db --jobs 2
     """
     from refs.diagnostics import has_errors
     from refs.reader import discover
@@ -95,7 +97,7 @@ def add(
     if url is not None and len(files) != 1:
         fail(f"--url gives one article its URL; {len(files)} files were found")
     corrected = _Corrections(replace)
-    outcome = _add_found(paths, files, library_path(library), corrected, issue, url)
+    outcome = _add_found(paths, files, library_path(library), corrected, issue, url, jobs)
     summarise(outcome.report, fmt)
     missing = any(d.code == "R001" for d in found)
     failed = outcome.errors or has_errors(found) or corrected.held
@@ -109,12 +111,14 @@ def _add_found(
     corrected: _Corrections,
     issue: str | None,
     url: str | None = None,
+    jobs: int | None = None,
 ) -> AddOutcome:
     """Add the article ``files`` found under ``paths`` in one journaled transaction; a
     library this command created is removed again when nothing could be added."""
     from refs.library.add_files import add_files
     from refs.library.journal import recording
     from refs.library.store import Library
+    from refs.pipeline.workers import default_jobs
 
     existed = not isinstance(path, Path) or path.exists()
     try:
@@ -125,7 +129,13 @@ def _add_found(
             progress(len(files)) as tick,
         ):
             outcome = add_files(
-                lib, files, emit_diagnostics, tick, prepare=corrected.prepare, issue=issue
+                lib,
+                files,
+                emit_diagnostics,
+                tick,
+                prepare=corrected.prepare,
+                issue=issue,
+                jobs=jobs or default_jobs(),
             )
             if not outcome.readable:  # nothing is kept: the transaction rolls back
                 raise UsageError("no readable article in " + ", ".join(map(str, paths)))

@@ -58,15 +58,18 @@ def add_files(
     batch: int = BATCH,
     prepare: Prepare | None = None,
     issue: str | None = None,
+    jobs: int = 1,
 ) -> AddOutcome:
     """Add the article ``files`` (as ``discover`` lists them); ``emit`` gets each batch's
     diagnostics as soon as it is parsed, ``on_file`` each file once it is dealt with;
     ``prepare`` may drop or replace what each batch adds (corrections), ``issue`` is the
-    issue of pages without an issue line."""
+    issue of pages without an issue line; ``jobs`` worker processes read and parse
+    (the library is the same whatever their number)."""
     outcome = AddOutcome()
     ordered = sorted(files, key=lambda f: os.path.normpath(str(f)))
     for start in range(0, len(ordered), batch):
-        _add_batch(lib, ordered[start : start + batch], emit, on_file, outcome, prepare, issue)
+        chunk = ordered[start : start + batch]
+        _add_batch(lib, chunk, emit, on_file, outcome, prepare, issue, jobs)
     return outcome
 
 
@@ -78,6 +81,7 @@ def _add_batch(
     outcome: AddOutcome,
     prepare: Prepare | None = None,
     issue: str | None = None,
+    jobs: int = 1,
 ) -> None:
     paths = [resolved(f) for f in files]
     digests = [file_digest(f) for f in files]
@@ -93,7 +97,7 @@ def _add_batch(
         else:
             todo.append(file)
     outcome.report.articles_known += len(known)
-    result = parse_files(todo, (), on_file, issue) if todo else ParseResult()
+    result = parse_files(todo, (), on_file, issue, jobs) if todo else ParseResult()
     parsed = {pa.article.source: pa for pa in result.articles}
     # findings in the order a parse of every file shows them
     found = list(result.diagnostics)

@@ -10,6 +10,7 @@ from typing import Annotated
 
 from refs.models.base import Frozen, PartialDate, Span
 from refs.models.names import Name
+from refs.models.trusted import trusted
 
 Names = tuple[Name, ...]
 # A CSL number variable: text that keeps ranges and labels ("12-14", "2nd")
@@ -186,7 +187,8 @@ def fields_of(ref: Fields) -> Fields:
     """The bibliographic fields alone of a reference of any kind."""
     if type(ref) is Fields:
         return ref
-    return Fields.model_construct(**{name: getattr(ref, name) for name in FIELD_NAMES})
+    held = ref.__dict__  # a subclass of Fields: its values are Fields' values already
+    return trusted(Fields, {name: held[name] for name in FIELD_NAMES}, set(FIELD_NAMES))
 
 
 class Keyed(Fields):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -191,28 +192,44 @@ def parse_files(
     found: Sequence[Diagnostic] = (),
     on_file: Callable[[Path], None] | None = None,
     issue: str | None = None,
+    jobs: int = 1,
 ) -> ParseResult:
     """Parse the article ``files`` (as ``discover`` lists them, with its diagnostics
     ``found``); ``on_file`` is told of each file once it is read (for a progress bar);
-    ``issue`` is the issue of pages without an issue line (refs.parse.given_issue)."""
+    ``issue`` is the issue of pages without an issue line (refs.parse.given_issue).
+    ``jobs`` > 1 reads and parses the files in that many worker processes; the result
+    is the same (files are taken back in their order, the whole-run steps stay here)."""
+    from refs.pipeline.workers import in_order
+
     collecting = gc.isenabled()
     gc.disable()  # the cyclic collector grows superlinear over many small objects
     try:
         parsed = []
         file_level = list(found)
-        for file in files:
-            text, notes = read_text(file)
+        done = in_order(partial(_file_job, issue=issue), files, jobs, count=len(files))
+        for file, one in zip(files, done, strict=True):
             if on_file is not None:
                 on_file(file)
-            if text is None:
-                file_level.extend(notes)
+            if isinstance(one, list):  # unreadable: why
+                file_level.extend(one)
                 continue
-            article, raws, found_here = parse_text(text, str(file))
-            if issue is not None and article.issue is None and article.issue_date is None:
-                article = with_issue(article, issue)  # no longer without an issue header
-                found_here = [d for d in found_here if d.code != "A001"]
-            parsed.append((article, raws, notes + found_here))
+            parsed.append(one)
         return ParseResult(build(parsed), file_level)
     finally:
         if collecting:
             gc.enable()
+
+
+Parsed = tuple[Article, list[RawReference], list[Diagnostic]]
+
+
+def _file_job(file: Path, issue: str | None) -> Parsed | list[Diagnostic]:
+    """One file read and parsed (article, entries, findings), or why it cannot be read."""
+    text, notes = read_text(file)
+    if text is None:
+        return list(notes)
+    article, raws, found_here = parse_text(text, str(file))
+    if issue is not None and article.issue is None and article.issue_date is None:
+        article = with_issue(article, issue)  # no longer without an issue header
+        found_here = [d for d in found_here if d.code != "A001"]
+    return article, raws, [*notes, *found_here]

@@ -11,7 +11,6 @@ number of files, and the output is the same, byte for byte, whatever ``jobs``.""
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import re
 import struct
@@ -29,6 +28,7 @@ from refs.models import PartialDate
 from refs.parse.normalise import normalize
 from refs.parse.year_guess import year_guesses
 from refs.pipeline import ParsedArticle, check, entries, parse_text
+from refs.pipeline.workers import in_order
 from refs.reader import read_text
 from refs.report import streamed
 from refs.select import article_named
@@ -185,7 +185,7 @@ def stream_articles(
     """The first pass: every file's job (``jobs`` at a time), the output spooled."""
     run = Streamed(fmt, file_level=list(found), errors=has_errors(list(found)))
     tasks = (Task(f, fmt, not names or article_named(f, names)) for f in files)
-    results = _results(tasks, jobs if len(files) >= PARALLEL_MIN_FILES else 1)
+    results = in_order(article_job, tasks, jobs, count=len(files))
     for number, (file, done) in enumerate(zip(files, results, strict=True)):
         if on_file is not None:
             on_file(Path(file))
@@ -203,26 +203,3 @@ def stream_articles(
         run.unused += done.unused
         run._spool.write(struct.pack("<QI", number, len(done.spooled)) + done.spooled)
     return run
-
-
-PARALLEL_MIN_FILES = 32  # below this, starting workers costs more than it saves
-
-
-def _results(tasks: Iterator[Task], jobs: int) -> Iterator[Done]:
-    """Each task's result, in the order of ``tasks`` (so the output never depends on
-    which worker finished first)."""
-    if jobs <= 1:
-        yield from map(article_job, tasks)
-        return
-    import multiprocessing
-
-    with multiprocessing.get_context("fork" if os.name == "posix" else "spawn").Pool(jobs) as pool:
-        yield from pool.imap(article_job, tasks, chunksize=16)
-
-
-def default_jobs() -> int:
-    """The cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1

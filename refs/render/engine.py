@@ -5,9 +5,10 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography
+from citeproc import Citation, CitationItem
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 
@@ -19,6 +20,7 @@ from refs.render.formats import FORMATS
 from refs.render.items import prepare
 from refs.render.loader import Style
 from refs.render.positions import FIRST, Position, positions
+from refs.render.registry import Bibliography
 from refs.render.state import state_of
 from refs.render.styles import HOUSE_STYLES
 from refs.render.typography import Quotes, finish
@@ -28,13 +30,9 @@ class Cite(CitationItem):  # type: ignore[misc]
     """A citation item that looks its reference up once (citeproc-py walks
     citation -> bibliography -> source on every variable access)."""
 
-    @property
+    @cached_property
     def reference(self) -> Any:
-        ref = self.__dict__.get("_reference")
-        if ref is None:
-            ref = self.bibliography.source[self.key]
-            self.__dict__["_reference"] = ref
-        return ref
+        return self.bibliography.source[self.key]
 
     @property
     def position(self) -> Position:
@@ -111,7 +109,7 @@ def render(
 
 
 def _registered(
-    bib: CitationStylesBibliography,
+    bib: Bibliography,
     clusters: Sequence[Sequence[CiteSpec]],
     ready: Sequence[Mapping[str, Any]],
     source: str,
@@ -152,7 +150,7 @@ def _place(style: Style, citations: Sequence[Citation], notes: Sequence[int]) ->
 
 def _citations(
     style: Style,
-    bib: CitationStylesBibliography,
+    bib: Bibliography,
     cites: Sequence[Citation],
     ids: Mapping[str, str],
     finished: Callable[[Any], str],
@@ -174,7 +172,7 @@ def _citations(
 
 def _entries(
     style: Style,
-    bib: CitationStylesBibliography,
+    bib: Bibliography,
     ids: Mapping[str, str],
     finished: Callable[[Any], str],
     source: str,
@@ -229,7 +227,7 @@ def render_clusters(
     st = state_of(style.root)
     st.begin_render()
     st.cites_in_bibliography_order = cites_in_bibliography_order
-    bib = CitationStylesBibliography(style, data, formatter)
+    bib = Bibliography(style, data, formatter)
     quotes = _quotes(style)  # terms are preformatted: only after the formatter is set
     cites = _registered(bib, clusters, ready, source, diags)
     numbers = range(1, len(clusters) + 1) if notes is None else notes

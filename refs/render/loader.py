@@ -11,6 +11,7 @@ from citeproc.frontend import CitationStylesStyle
 from lxml import etree
 
 from refs.errors import InputError
+from refs.render.elements import conditions as elements_conditions
 from refs.render.elements import dates as elements_dates
 from refs.render.elements import layout as elements_layout
 from refs.render.elements import names as elements_names
@@ -30,13 +31,32 @@ OVERRIDES: dict[str, type] = {
     "layout": elements_layout.Layout,
     "group": elements_layout.Group,
     "macro": elements_text.Macro,
-    "choose": elements_text.Choose,
+    "choose": elements_conditions.Choose,
     "else": elements_text.Else,
     "key": elements_sort.Key,
     "sort": elements_sort.Sort,
-    "if": elements_layout.If,
-    "else-if": elements_layout.Else_If,
+    "if": elements_conditions.If,
+    "else-if": elements_conditions.Else_If,
 }
+
+
+class StyleRoot(model.Style):  # type: ignore[misc]
+    """cs:style with its cs:citation and cs:bibliography found once (citeproc-py searches
+    the root's children on every entry)."""
+
+    def _child(self, tag: str) -> Any:
+        key = f"_refs_{tag}"
+        if key not in self.__dict__:
+            self.__dict__[key] = self.find(f"{{{CSL_NS}}}{tag}")
+        return self.__dict__[key]
+
+    @property
+    def citation(self) -> Any:
+        return self._child("citation")
+
+    @property
+    def bibliography(self) -> Any:
+        return self._child("bibliography")
 
 
 def _parser() -> etree.XMLParser:
@@ -47,6 +67,7 @@ def _parser() -> etree.XMLParser:
         namespace[cls.__name__.replace("_", "-").lower()] = cls
     for name, cls in OVERRIDES.items():
         namespace[name] = cls
+    namespace["style"] = StyleRoot
     # no entity expansion from outside the document, no network
     parser = etree.XMLParser(
         remove_comments=True, encoding="UTF-8", no_network=True, resolve_entities=False

@@ -21,6 +21,7 @@ class RenderState:
     formatted: dict[Any, bool] = field(default_factory=dict)  # element has font attributes
     words: dict[tuple[Any, str], tuple[str, ...]] = field(default_factory=dict)  # split attrs
     conditions: dict[Any, tuple[Any, ...]] = field(default_factory=dict)  # cs:if specs
+    children: dict[Any, tuple[Any, ...]] = field(default_factory=dict)  # cs:choose branches
 
     def split(self, element: Any, attribute: str) -> tuple[str, ...]:
         """An attribute's space-separated values (memoised)."""
@@ -32,6 +33,7 @@ class RenderState:
         return found
 
     found: dict[tuple[Any, str], Any] = field(default_factory=dict)  # (element, query) -> node
+    default_language: str | None = None  # the style's default-locale, two letters
     implicit_year_suffix: bool | None = None  # add-year-suffix without a year-suffix variable
     suffix_now: str = ""  # the year suffix of the date being rendered (implicit suffixes)
     # per render

@@ -34,3 +34,15 @@ def test_filled_is_model_construct() -> None:
         assert made == constructed == cls.model_validate(made.model_dump())
         assert made.model_fields_set == constructed.model_fields_set
         assert list(made.__dict__) == list(cls.model_fields)
+
+
+def test_fields_of_a_reference_is_its_fields_as_model_construct_made_them() -> None:
+    from refs.models.fields import FIELD_NAMES, Fields, fields_of
+
+    for item in parse_paths([SEEDS]).articles:
+        for ref in item.references:
+            got = fields_of(ref)
+            twin = Fields.model_construct(**{n: getattr(ref, n) for n in FIELD_NAMES})
+            assert type(got) is Fields and got == twin
+            assert got.model_fields_set == twin.model_fields_set
+            assert got.model_dump() == twin.model_dump() and hash(got) == hash(twin)

@@ -10,7 +10,7 @@ import pytest
 
 from bench.corpus import generate
 from refs.pipeline import check, parse_paths
-from refs.pipeline.stream import PARALLEL_MIN_FILES
+from refs.pipeline.workers import PARALLEL_MIN_ITEMS
 from refs.report.check_json import check_json
 from refs.report.check_text import check_text
 from refs.report.json_doc import article_json, dumps
@@ -64,7 +64,7 @@ def test_check_is_the_document_of_the_stages(corpus: Path) -> None:
     [["parse"], ["check", "--format", "json"], ["check"], ["check", "--article", "korea-b"]],
 )
 def test_two_workers_give_the_same_bytes_as_one(corpus: Path, args: list[str]) -> None:
-    assert len(list(corpus.glob("*.txt"))) >= PARALLEL_MIN_FILES  # so workers do start
+    assert len(list(corpus.glob("*.txt"))) >= PARALLEL_MIN_ITEMS  # so workers do start
     one = run(*args, str(corpus), "--jobs", "1")
     two = run(*args, str(corpus), "--jobs", "2")
     assert one == two
@@ -83,3 +83,17 @@ def test_nothing_readable_stops_with_exit_2(tmp_path: Path) -> None:
     code, out, err = run("parse", str(tmp_path))
     assert (code, out) == (2, "")
     assert "R003" in err and "no readable article" in err
+
+
+@pytest.mark.parametrize("extra", [[], ["--issue", "No. 52, November 2000"]])
+def test_add_with_two_workers_makes_the_same_library(
+    corpus: Path, tmp_path: Path, extra: list[str]
+) -> None:
+    from refs.library.store import Library
+
+    one = run("add", str(corpus), "--jobs", "1", "--library", str(tmp_path / "1.db"), *extra)
+    two = run("add", str(corpus), "--jobs", "2", "--library", str(tmp_path / "2.db"), *extra)
+    assert one == two and one[0] == 1  # the empty file is an error
+    with Library(tmp_path / "1.db") as a, Library(tmp_path / "2.db") as b:
+        assert a.dump() == b.dump()
+        assert a.counts()["records"] > 100

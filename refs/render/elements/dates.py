@@ -115,6 +115,14 @@ def _implicit_suffix(element: Any) -> bool:
 
 
 class Date(CachedTerms, model.Date):  # type: ignore[misc]
+    def get_date(self, form: str) -> Any:
+        """The locale's date format ``form``, looked up once per style."""
+        terms = state_of(self).terms
+        key = ("date", form)
+        if key not in terms:
+            terms[key] = model.CitationStylesElement.get_date(self, form)
+        return terms[key]
+
     def _parts(self) -> tuple[list[_Part], str]:
         form = self.get("form")
         if form is None:

@@ -1,10 +1,8 @@
-"""cs:layout (per-entry state, second-field-align) and cs:if / cs:else-if (the
-``disambiguate`` condition, cheap evaluation)."""
+"""cs:layout (per-entry state, second-field-align) and cs:group (cached children)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from citeproc import model
@@ -12,14 +10,34 @@ from citeproc import model
 from refs.render.collapse import author_groups, join_cites, number_ranges, year_suffixes
 from refs.render.elements.text import CachedLookups, Displayed, FastFormat
 from refs.render.escape import plain
-from refs.render.positions import FIRST
 from refs.render.state import state_of
 
 _SENTENCE_END = re.compile("\\S\\s+\\S*[.!?][\"'\u2019\u201d]?\\s*$")
 
 
 class Group(Displayed, FastFormat, CachedLookups, model.Group):  # type: ignore[misc]
-    pass
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        """As citeproc-py's, over the cached children: rendered when it calls no
+        variable or a child that calls one rendered."""
+        output = []
+        called = rendered = False
+        delimiter = self.get("delimiter", "")
+        for child in self.children():
+            calls = child.calls_variable()
+            called = called or calls
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except model.VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+                rendered = rendered or calls
+        if output and (rendered or not called):
+            return self.join(output)
+        raise model.VariableError
 
 
 class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
@@ -155,98 +173,3 @@ class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]
             if text is not None:
                 output.append(text)
         return output
-
-
-_OTHER_TESTS = ("disambiguate", "is-numeric", "is-uncertain-date", "locator", "position")
-
-
-class If(CachedLookups, model.If):  # type: ignore[misc]
-    """cs:if with the ``disambiguate`` test, evaluated lazily (stops at the first
-    test that decides the match)."""
-
-    def _tests(self, item: Any, context: Any) -> Iterator[bool]:
-        if "disambiguate" in self.attrib:
-            state_of(self).tested.add(item.key)
-            flagged = item.key in state_of(self).disambiguate
-            yield flagged == (self.get("disambiguate").lower() == "true")
-        st = state_of(self)
-        if "type" in self.attrib:
-            kind = item.reference["type"]
-            yield from (t.lower() == kind for t in st.split(self, "type"))
-        if "variable" in self.attrib:
-            ref = item.reference
-            for variable in st.split(self, "variable"):
-                yield (
-                    ("locator" in item)
-                    if variable == "locator"
-                    else (variable.replace("-", "_") in ref)
-                )
-        if "is-numeric" in self.attrib:
-            yield from self._is_numeric(item)
-        if "is-uncertain-date" in self.attrib:
-            yield from self._is_uncertain_date(item)
-        if "locator" in self.attrib:
-            yield from self._locator(item)
-        if "position" in self.attrib:
-            yield from self._position(item, context)
-
-    def _simple(self, item: Any) -> bool | None:
-        """The common case (type and variable tests only) without a generator;
-        None when other tests are present."""
-        st = state_of(self)
-        spec = st.conditions.get(self)
-        if spec is None:
-            other = any(a in self.attrib for a in _OTHER_TESTS)
-            spec = (
-                self.get("match") or "all",
-                other,
-                st.split(self, "type"),
-                tuple(v.replace("-", "_") for v in st.split(self, "variable")),
-            )
-            st.conditions[self] = spec
-        match, other, types, variables = spec
-        if other:
-            return None
-        ref = item.reference
-        kind = ref["type"]
-        results = [t == kind for t in types]
-        if match == "any" and any(results):
-            return True
-        if match == "all" and not all(results):
-            return False
-        results += [("locator" in item) if v == "locator" else (v in ref) for v in variables]
-        if match == "any":
-            return any(results)
-        if match == "none":
-            return not any(results)
-        return all(results)
-
-    def _position(self, item: Any, context: Any) -> list[bool]:
-        """The position tests, from the cite's position (positions.py); none hold
-        outside citations."""
-        st = state_of(self)
-        position = item.__dict__.get("_position", FIRST)
-        return [st.citing and position.test(name) for name in st.split(self, "position")]
-
-    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
-        simple = self._simple(item)
-        if simple is not None:
-            if not simple:
-                raise model.ConditionFailed
-            return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
-        match = self.get("match") or "all"
-        for result in self._tests(item, context):
-            if result and match == "any":
-                break
-            if result and match == "none":
-                raise model.ConditionFailed
-            if not result and match == "all":
-                raise model.ConditionFailed
-        else:
-            if match == "any":
-                raise model.ConditionFailed
-        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
-
-
-class Else_If(If):
-    pass

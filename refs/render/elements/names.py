@@ -13,13 +13,18 @@ from citeproc.source import Name as Name_
 from citeproc.string import String
 
 from refs.render.elements.name_list import name_list
-from refs.render.elements.text import CachedTerms, FastFormat
+from refs.render.elements.text import CachedLookups, CachedTerms, FastFormat
 from refs.render.initials import initialize
 from refs.render.positions import FIRST
 from refs.render.state import state_of
 
 
 class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
+    @property
+    def name(self) -> Any:
+        """The cs:name child (found once)."""
+        return state_of(self).find(self, "./cs:name[1]")
+
     def substitute(self) -> Any:
         return state_of(self).find(self, "./cs:substitute[1]")
 
@@ -99,13 +104,13 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
         return String(substitute) if same else text
 
 
-class Substitute(model.Substitute):  # type: ignore[misc]
+class Substitute(CachedLookups, model.Substitute):  # type: ignore[misc]
     """Records the variables each child actually renders; the chosen child's variables
     are suppressed for the rest of the entry (cs:text, cs:names, cs:date, cs:number)."""
 
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         st = state_of(self)
-        for child in self.getchildren():
+        for child in self.children():
             trace: set[str] = set()
             st.traces.append(trace)
             try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from citeproc import model
-from citeproc.string import MixedString, NoCase, String
+from citeproc.string import MixedString, NoCase, String, join
 
 from refs.render.casing import title_case
 from refs.render.escape import protect, unmark
@@ -37,12 +37,36 @@ class CachedLookups:
             st.layouts[self] = layout
         return layout
 
+    def children(self) -> tuple[Any, ...]:
+        """The element's children (lxml builds each child's proxy anew per iteration)."""
+        found: tuple[Any, ...] | None = self.__dict__.get("_refs_children")
+        if found is None:
+            found = tuple(self.iterchildren())  # type: ignore[attr-defined]
+            state_of(self).children[self] = found  # keeps this proxy (and its dict) alive
+            self.__dict__["_refs_children"] = found
+        return found
+
+    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        """As citeproc-py's, over the cached children."""
+        output = []
+        for child in self.children():
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, **kwargs)
+            except model.VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+        return join(output, delimiter) if output else None
+
     def calls_variable(self) -> bool:
-        st = state_of(self)
-        known = st.calls_variable.get(self)
+        known: bool | None = self.__dict__.get("_refs_calls_variable")
         if known is None:
             known = bool(super().calls_variable())  # type: ignore[misc]
-            st.calls_variable[self] = known
+            state_of(self).calls_variable[self] = known  # keeps this proxy alive
+            self.__dict__["_refs_calls_variable"] = known
         return known
 
 
@@ -69,6 +93,7 @@ class CachedTerms:
         return st.terms[key]
 
 
+_SHAPING = ("text-case", "strip-periods", "quotes", "prefix", "suffix", "display")
 FONT_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
 
@@ -77,11 +102,11 @@ class FastFormat:
     (most of them)."""
 
     def format(self, string: Any) -> Any:
-        st = state_of(self)
-        has = st.formatted.get(self)
+        has: bool | None = self.__dict__.get("_refs_formatted")
         if has is None:
             has = any(self.get(a) is not None for a in FONT_ATTRIBUTES)  # type: ignore[attr-defined]
-            st.formatted[self] = has
+            state_of(self).formatted[self] = has  # keeps this proxy alive
+            self.__dict__["_refs_formatted"] = has
         if has:
             return model.Formatted.format(self, string)
         return str(string) if isinstance(string, int | float) else string
@@ -102,10 +127,6 @@ class Displayed:
 
 
 class Macro(CachedLookups, model.Macro):  # type: ignore[misc]
-    pass
-
-
-class Choose(CachedLookups, model.Choose):  # type: ignore[misc]
     pass
 
 
@@ -150,29 +171,36 @@ def _title_cased(text: Any) -> Any:
 
 
 class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, SpecCased, model.Text):  # type: ignore[misc]
+    def _language(self, item: Any) -> str:
+        """The item's language (two letters), else the style's default locale's."""
+        language = dict.get(item.reference, "language")
+        if language is not None:
+            return str(language)[:2]
+        st = state_of(self)
+        if st.default_language is None:
+            st.default_language = self.get_root().get("default-locale", "en")[:2]
+        return st.default_language
+
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        sort_options = kwargs.get("sort_options")
-        if "value" in self.attrib and not any(
-            a in self.attrib for a in ("variable", "macro", "term")
-        ):
-            try:
-                language = item.reference.language[:2]
-            except model.VariableError:
-                language = self.get_root().get("default-locale", "en")[:2]
+        """As citeproc-py (without raising to find a missing language); a style's value
+        is text, and a sort key's name options reach a macro too."""
+        attrib = self.attrib
+        language = self._language(item)
+        if "variable" in attrib:
+            return self._variable(item, self if context is None else context), language
+        if "macro" in attrib:
+            macro = self.get_macro(attrib["macro"])
+            ctx = self if context is None else context
+            sort_options = kwargs.get("sort_options")
+            if sort_options is None:
+                return macro.render(item, ctx), language
+            return macro.render(item, ctx, sort_options=sort_options), language
+        if "term" in attrib:
+            return self._term(item), language
+        if "value" in attrib:
             state_of(self).spoken = True
-            return String(protect(self.get("value"))), language  # a style's text is text
-        if "macro" not in self.attrib:
-            return super().process(item, context, **kwargs)
-        if sort_options is None:
-            return super().process(item, context, **kwargs)
-        # as citeproc-py, but a sort key's name options reach the macro too
-        try:
-            language = item.reference.language[:2]
-        except model.VariableError:
-            language = self.get_root().get("default-locale", "en")[:2]
-        macro = self.get_macro(self.get("macro"))
-        ctx = context if context is not None else self
-        return macro.render(item, ctx, sort_options=sort_options), language
+            return String(protect(attrib["value"])), language
+        return super().process(item, context, **kwargs)
 
     def _term(self, item: Any) -> Any:
         """A term that opens a cite (after a prefix that ends a sentence) or an entry
@@ -186,6 +214,22 @@ class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, Spec
             text = type(text)(text[:1].upper() + text[1:])
         st.spoken = True
         return text
+
+    def markup(self, text: Any, language: Any) -> Any:
+        """citeproc-py's, cut short for an element without case, periods, quotes, font,
+        affixes or display (most of them): then only a number becomes a string."""
+        bare: bool | None = self.__dict__.get("_refs_bare")
+        if bare is None:
+            bare = not any(a in self.attrib for a in (*_SHAPING, *FONT_ATTRIBUTES))
+            state_of(self).formatted[self] = not bare  # keeps this proxy alive
+            self.__dict__["_refs_bare"] = bare
+        if not bare:
+            return super().markup(text, language)
+        if not text:
+            return None
+        out = str(text) if isinstance(text, int | float) else text
+        out = "" + out  # as the empty affixes would (types kept as citeproc-py keeps them)
+        return out + ""
 
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":
