@@ -37,3 +37,30 @@ def report(
         flush=True,
     )
     return e
+
+
+def report_doublings(
+    name: str, unit: str, n: int, make: Callable[[int], Callable[[], object]], times: int = 2
+) -> float:
+    """Time ``make(n)()``, ``make(2n)()``, ... (``times`` doublings, each once: a big
+    job), print CPU and wall time per size and the exponents of each doubling; return
+    the last CPU exponent."""
+    cpu: list[float] = []
+    wall: list[float] = []
+    for k in range(times + 1):
+        job = make(n * 2**k)
+        t0, w0 = time.process_time(), time.perf_counter()
+        job()
+        cpu.append(time.process_time() - t0)
+        wall.append(time.perf_counter() - w0)
+        print(
+            f"{name}: {n * 2**k:>7} {unit} {cpu[-1]:7.2f} s CPU {wall[-1]:7.2f} s wall", flush=True
+        )
+    for k in range(times):
+        e, ew = exponent(cpu[k], cpu[k + 1]), exponent(wall[k], wall[k + 1])
+        print(
+            f"{name}: {n * 2**k} -> {n * 2 ** (k + 1)} {unit}: exponent {e:4.2f} CPU "
+            f"({'linear' if e < 1.2 else 'SUPERLINEAR'}), {ew:4.2f} wall",
+            flush=True,
+        )
+    return exponent(cpu[-2], cpu[-1])

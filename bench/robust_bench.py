@@ -1,7 +1,8 @@
 """Costs that must stay linear in the input, each timed at n and 2n with the exponent
 printed (under 1.2 is the target): parsing one entry with many commas, checking an
 article with one huge paragraph of dates, importing RIS records that all share one
-outlet and year (one dedupe block; the 2n line is the 100,000-record import).
+outlet and year (one dedupe block: timed at a quarter, a half and all of the 100,000
+records, CPU and wall time, with the exponent of each doubling).
 
     python -m bench.robust_bench --commas 20000 --dates 64000 --records 100000
 """
@@ -14,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.growth import report
+from bench.growth import report, report_doublings
 from refs.formats.detect import parse_text as parse_import
 from refs.library.ingest import import_references
 from refs.library.store import Library
@@ -86,8 +87,8 @@ def main() -> None:
     args = parser.parse_args()
     report("parse, one entry with many commas", "commas", args.commas // 2, comma_entry)
     report("check, one paragraph of dates", "dates", args.dates // 2, date_paragraph)
-    # a minute of work each: once is enough (three times would take the machine for long)
-    report("import, RIS of one outlet+year", "records", args.records // 2, ris_import, repeat=1)
+    # a minute of work at most each: once is enough (at a quarter, a half and all records)
+    report_doublings("import, RIS of one outlet+year", "records", args.records // 4, ris_import)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ some precision). A cell here is a set of whole blocks that one indexed query on
 ``(outlet, year, month, day)`` fetches; :func:`cells_for` gives, for one item, every
 cell holding a block it can be compared with, in either direction. Finding duplicates
 among the new items and the records of these cells gives the same pairs with a new item
-as finding them over the whole library.
+as finding them over the whole library. :func:`reach` also says which new items reach
+each cell, so that a large cell can be asked only for what those items can pair with.
 """
 
 from __future__ import annotations
@@ -65,23 +66,33 @@ def _item_cells(it: Item) -> list[Cell]:
     ]
 
 
+def reach(items: Iterable[Item]) -> dict[Cell, list[Item]]:
+    """The cells to look up for ``items`` (without one that a wider cell holds), each
+    with the items that can pair with its records, in key order."""
+    by_where: dict[tuple[str, int | None, int | None, int | None], list[Item]] = {}
+    for it in items:  # items of one outlet and date need the same cells
+        by_where.setdefault((it.outlet, it.year, it.month, it.day), []).append(it)
+    wanted: dict[Cell, dict[str, Item]] = {}
+    for same in by_where.values():
+        for cell in _item_cells(same[0]):
+            wanted.setdefault(cell, {}).update((it.key, it) for it in same)
+    out: dict[Cell, dict[str, Item]] = {}
+    for cell, held in wanted.items():
+        out.setdefault(_wider(cell, wanted) or cell, {}).update(held)
+    return {cell: [held[k] for k in sorted(held)] for cell, held in out.items()}
+
+
+def _wider(c: Cell, wanted: dict[Cell, dict[str, Item]]) -> Cell | None:
+    """The wanted cell that holds ``c``: its year's, else (but for a month) its month's."""
+    if c.kind in ("undated", "year"):
+        return None
+    year = Cell("year", c.outlet, c.year)
+    if year in wanted:
+        return year
+    month = Cell("month", c.outlet, c.year, c.month)
+    return month if c.kind != "month" and month in wanted else None
+
+
 def cells_for(items: Iterable[Item]) -> list[Cell]:
     """The cells to look up for ``items``, without one that a wider cell holds."""
-    wanted: set[Cell] = set()
-    seen: set[tuple[str, int | None, int | None, int | None]] = set()
-    for it in items:
-        where = (it.outlet, it.year, it.month, it.day)
-        if where not in seen:  # items of one outlet and date need the same cells
-            seen.add(where)
-            wanted.update(_item_cells(it))
-    years = {(c.outlet, c.year) for c in wanted if c.kind == "year"}
-    months = {(c.outlet, c.year, c.month) for c in wanted if c.kind == "month"}
-
-    def covered(c: Cell) -> bool:
-        if c.kind in ("undated", "year"):
-            return False
-        if (c.outlet, c.year) in years:
-            return True
-        return c.kind != "month" and (c.outlet, c.year, c.month) in months
-
-    return [c for c in wanted if not covered(c)]
+    return list(reach(items))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from refs.library.connection import Connection
 
 # derived from the other tables and rebuilt from them: neither journaled nor compared
-DERIVED_TABLES = frozenset(["search_stale"])
+DERIVED_TABLES = frozenset(["search_stale", "match_keys", "match_stale"])
 # kept by refs beside the library's own tables on PostgreSQL (refs.library.pg_schema):
 # the schema version, the search index and its counts
 _PG_META = frozenset(["refs_meta", "search_fts", "search_words"])

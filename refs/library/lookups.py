@@ -1,17 +1,20 @@
 """Indexed lookups for adding to a big library: the records a new item can pair with
-(by the cells of :mod:`refs.dedupe.reach`), the keys a new key could collide with, and
+(by the cells of :mod:`refs.dedupe.reach`; in a large cell only those sharing a title
+or a title key with one, :mod:`refs.library.word_index`), the keys a new key could collide with, and
 the pairs marked distinct among given keys. Each reads only what the new work needs,
 never every record."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from refs.dedupe.pairs import Item
 from refs.dedupe.reach import Cell
 from refs.keys import KeyRequest, TakenKeys, suffix
+from refs.library.connection import Rows
 from refs.library.reads import ITEM_COLUMNS, item_of_row
 from refs.library.store import Library
+from refs.library.word_index import bring_up_to_date, holding, sketch_keys
 
 _ITEM_COLS = ", ".join(f"r.{column}" for column in ITEM_COLUMNS)
 # per kind of cell: its parts after the outlet, and how a record is in it
@@ -32,31 +35,98 @@ _CELLS = {
 }
 _NAMES = {"year": "y", "month": "m", "day": "d"}
 _CHUNK = 200  # cells per statement (at most 4 parameters each)
+LARGE = 2000  # records of a cell from which it is asked by title keys, not read whole
 KEY_END = "\U0010ffff"  # sorts after every character a key can hold
+
+
+def _with(kind: str, n: int) -> str:
+    """The table ``w`` of ``n`` cells of ``kind``: a number, the outlet, the parts."""
+    names = ", ".join(["i", "o", *(_NAMES[p] for p in _CELLS[kind][0])])
+    row = "(" + ",".join("?" * (2 + len(_CELLS[kind][0]))) + ")"
+    return f"WITH w({names}) AS (VALUES {','.join([row] * n)}) "
+
+
+def _args(cells: Sequence[Cell]) -> list[object]:
+    return [
+        v
+        for i, c in enumerate(cells)
+        for v in (i, c.outlet, *(getattr(c, p) for p in _CELLS[c.kind][0]))
+    ]
+
+
+def _by_kind(cells: Iterable[Cell]) -> Iterator[tuple[str, list[Cell]]]:
+    """The cells by kind, in chunks of ``_CHUNK``."""
+    by_kind: dict[str, list[Cell]] = {}
+    for cell in cells:
+        by_kind.setdefault(cell.kind, []).append(cell)
+    for kind, of_kind in sorted(by_kind.items()):
+        for start in range(0, len(of_kind), _CHUNK):
+            yield kind, of_kind[start : start + _CHUNK]
+
+
+def _rows(
+    lib: Library, cells: Sequence[Cell], where: str = "", args: Sequence[object] = ()
+) -> Rows:
+    """The records of ``cells`` (all of one kind), of those ``where`` further selects."""
+    kind = cells[0].kind
+    sql = (
+        f"{_with(kind, len(cells))}SELECT {_ITEM_COLS} FROM w JOIN records r "
+        f"ON r.match_outlet = w.o AND {_CELLS[kind][1]}{where}"
+    )
+    return lib.db.execute(sql, [*_args(cells), *args])
 
 
 def items_in(lib: Library, cells: Iterable[Cell]) -> list[Item]:
     """Matching views of the records in ``cells`` (each record once), in key order: one
     indexed join per kind of cell and chunk of cells."""
-    by_kind: dict[str, list[Cell]] = {}
-    for cell in cells:
-        by_kind.setdefault(cell.kind, []).append(cell)
     found: dict[str, Item] = {}
-    for kind, of_kind in sorted(by_kind.items()):
-        parts, match = _CELLS[kind]
-        columns = ", ".join(["o", *(_NAMES[p] for p in parts)])
-        for start in range(0, len(of_kind), _CHUNK):
-            chunk = of_kind[start : start + _CHUNK]
-            row = "(" + ",".join("?" * (1 + len(parts))) + ")"
-            sql = (
-                f"WITH w({columns}) AS (VALUES {','.join([row] * len(chunk))}) "
-                f"SELECT {_ITEM_COLS} FROM w JOIN records r "
-                f"ON r.match_outlet = w.o AND {match}"
-            )
-            args = [v for c in chunk for v in (c.outlet, *(getattr(c, p) for p in parts))]
-            for r in lib.db.execute(sql, args):
-                if r[0] not in found:
-                    found[r[0]] = item_of_row(r)
+    for _, chunk in _by_kind(cells):
+        for r in _rows(lib, chunk):
+            if r[0] not in found:
+                found[r[0]] = item_of_row(r)
+    return [found[k] for k in sorted(found)]
+
+
+def _large(lib: Library, cells: Iterable[Cell]) -> list[Cell]:
+    """The dated cells of more than ``LARGE`` records (each counted up to one more)."""
+    out: list[Cell] = []
+    for kind, chunk in _by_kind(c for c in cells if c.kind != "undated"):
+        sql = (
+            f"{_with(kind, len(chunk))}SELECT w.i FROM w WHERE (SELECT count(*) FROM "
+            f"(SELECT 1 FROM records r WHERE r.match_outlet = w.o AND {_CELLS[kind][1]} "
+            f"LIMIT {LARGE + 1}) x) > {LARGE}"
+        )
+        out.extend(chunk[int(r[0])] for r in lib.db.execute(sql, _args(chunk)))
+    return out
+
+
+def _sharing(lib: Library, cell: Cell, items: Sequence[Item]) -> list[Item]:
+    """The records of a large ``cell`` that ``items`` can pair with: those of one of
+    their titles, and those sharing a title key with one (refs.library.word_index)."""
+    assert cell.year is not None
+    keys = sorted({k for it in items for k in sketch_keys(it.title)})
+    ids = sorted(holding(lib.db, cell.outlet, cell.year, keys))
+    titles = sorted({it.title for it in items})
+    out: list[Item] = []
+    for column, values in (("r.id", ids), ("r.match_title", titles)):
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            where = f" WHERE {column} IN ({','.join('?' * len(chunk))})"
+            out.extend(item_of_row(r) for r in _rows(lib, [cell], where, chunk))
+    return out
+
+
+def items_near(lib: Library, reached: Mapping[Cell, Sequence[Item]]) -> list[Item]:
+    """Matching views of the records the new items reaching each cell
+    (refs.dedupe.reach.reach) can pair with, in key order: every record of a cell, but
+    in a cell of more than ``LARGE`` records only those :func:`_sharing` finds."""
+    large = set(_large(lib, reached))
+    found = {it.key: it for it in items_in(lib, [c for c in reached if c not in large])}
+    if large:
+        bring_up_to_date(lib.db)
+    for cell in [c for c in reached if c in large]:
+        for it in _sharing(lib, cell, reached[cell]):
+            found.setdefault(it.key, it)
     return [found[k] for k in sorted(found)]
 
 

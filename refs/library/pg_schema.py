@@ -39,7 +39,8 @@ _FUNCTIONS = (
 _CREATE = re.compile(r"^\s*CREATE TABLE (\w+) \((.*)\)\s*$", re.S)
 _COMMENT = re.compile(r"--[^\n]*")
 _STALE = re.compile(
-    r"CREATE TRIGGER (\w+) AFTER (\w+) ON (\w+) BEGIN .* VALUES \((?:NEW|OLD)\.(\w+)\); END"
+    r"CREATE TRIGGER (\w+) AFTER (\w+) ON (\w+) BEGIN INSERT OR IGNORE INTO (\w+) "
+    r"VALUES \((?:NEW|OLD)\.(\w+)\); END"
 )
 _SEARCH = (
     "CREATE TABLE search_fts (rowid BIGINT PRIMARY KEY, len BIGINT NOT NULL, "
@@ -92,12 +93,12 @@ def statements(step: str) -> list[str]:
         return list(_SEARCH)
     stale = _STALE.match(" ".join(text.split()))
     if stale:
-        name, op, table, column = stale.groups()
+        name, op, table, into, column = stale.groups()
         row = "OLD" if op == "DELETE" else "NEW"
         return [
             f"""CREATE OR REPLACE FUNCTION refs_{name}() RETURNS trigger LANGUAGE plpgsql
             AS $$ BEGIN
-              INSERT INTO search_stale VALUES ({row}.{column}) ON CONFLICT DO NOTHING;
+              INSERT INTO {into} VALUES ({row}.{column}) ON CONFLICT DO NOTHING;
               RETURN NULL;
             END $$""",
             f"CREATE TRIGGER {name} AFTER {op} ON {table} FOR EACH ROW "

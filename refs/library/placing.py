@@ -19,13 +19,13 @@ from refs.dedupe.clusters import Item, find_duplicates, make_item
 from refs.dedupe.identity import Identity, key_request, variant_identity
 from refs.dedupe.merge import merge_variants
 from refs.dedupe.pairs import exact_form
-from refs.dedupe.reach import cells_for
+from refs.dedupe.reach import reach
 from refs.keys import is_keepable_key, kept_keys
 from refs.library.lookups import (
     LibraryKeys,
     candidate_keys,
     distinct_pairs_among,
-    items_in,
+    items_near,
     key_starts,
     save_key_starts,
 )
@@ -188,7 +188,7 @@ def _matched(
     one new record each."""
     new_items = [views[k] for k in groups]
     # only the records a new item can pair with, found through the store's index
-    existing = items_in(lib, cells_for(new_items))
+    existing = items_near(lib, reach(new_items))
     view_of = {it.key: it for it in existing}
     distinct = distinct_pairs_among(lib, [it.key for it in existing])
     distinct |= {(min(k, o), max(k, o)) for k, others in apart.items() for o in others}

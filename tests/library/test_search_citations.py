@@ -59,6 +59,10 @@ def test_a_version_11_library_indexes_its_citations_when_it_migrates(tmp_path: P
     with sqlite3.connect(path) as db:  # as version 11 left it: no citations in the index
         for op in "iud":
             db.execute(f"DROP TRIGGER search_citations_{op}")
+            db.execute(f"DROP TRIGGER match_records_{op}")  # and without version 13's
+        for table in ("match_keys", "match_stale"):
+            db.execute(f"DROP TABLE {table}")
+        db.execute("DROP INDEX records_title")
         db.execute("DELETE FROM search_fts")
         db.execute("PRAGMA user_version = 11")
     db.close()
