@@ -19,6 +19,7 @@ from refs.models import (
     PartialDate,
     fields_digest,
 )
+from refs.models.trusted import filled
 
 _V1 = (
     """CREATE TABLE articles (
@@ -256,8 +257,8 @@ def row_date(
 ) -> PartialDate | None:
     if year is None and month is None:
         return None
-    return PartialDate.model_construct(
-        year=year, month=month, day=day, year_inferred=bool(inferred)
+    return filled(  # a row refs wrote: validated when it came in
+        PartialDate, {"year": year, "month": month, "day": day, "year_inferred": bool(inferred)}
     )
 
 
@@ -275,5 +276,5 @@ def fields_of_row(row: Sequence[object]) -> Fields:
             at += 1
     rest = row[at]
     if rest is None:
-        return Fields.model_construct(**values)
+        return filled(Fields, values)  # model_construct's result, without its cost
     return Fields.model_validate({**values, **json.loads(str(rest))})

@@ -13,9 +13,14 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from refs.library import pg_search
-from refs.library.edits import tags_by_key
 from refs.library.schema import FIELD_COLS
-from refs.library.search_filters import facet_groups, fts_terms, newest_ranked, record_facets
+from refs.library.search_filters import (
+    facet_groups,
+    fts_terms,
+    may_be_facet,
+    newest_ranked,
+    record_facets,
+)
 from refs.library.store import Library
 from refs.models import LibraryReference
 from refs.outlets import fold, forms
@@ -149,6 +154,8 @@ def fts_query(text: str) -> str | None:
         + (" AND " if words[1:] else "")
         + (f'"{words[-1]}"*')
     )
+    if not any(may_be_facet(w) for w in words):
+        return f"({typed})"  # it cannot find a facet token: no column filter to apply
     return f"{{{' '.join(TEXT_COLUMNS)}}} : ({typed})"  # never the facets (a filter's)
 
 
@@ -220,6 +227,8 @@ def find(
     """The references matching ``text`` that pass ``selection``, best first, at most
     ``limit``: the filters narrow the query, and the hits are read a page at a time
     (refs.select decides exactly) until ``limit`` pass."""
+    from refs.library.edits import tags_by_key  # (its imports: only a tag filter's)
+
     ids = _hits(lib, text, selection, limit if selection.empty else None)
     page = max(limit or 0, 50)
     found: list[LibraryReference] = []

@@ -8,6 +8,7 @@ fails it fails the filter, and refs.select decides exactly over the page of hits
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import PurePath
 
@@ -22,6 +23,19 @@ def facet(kind: str, value: str) -> str:
     keeps it whole."""
     digest = hashlib.blake2s(f"{kind}\x1f{value}".encode(), digest_size=8).hexdigest()
     return f"{kind}{digest}"
+
+
+# the beginnings of the tokens facet() and year_facets() make: a typed word none of whose
+# parts (as the tokenizer splits and folds them) has one of these shapes finds no facet
+_FACET_START = re.compile(r"[otyca][0-9a-f]{0,16}|n(?:[0-3](?:x[0-9]*)?)?")
+_PART = re.compile(r"[^\W_]+")
+
+
+def may_be_facet(word: str) -> bool:
+    """Whether the typed ``word`` (also as the beginning of a token) could find a facet
+    token; transliterated as outlets are folded, which folds at least what the index's
+    tokenizer does (a word said to be able to is only looked for in the text columns)."""
+    return any(_FACET_START.fullmatch(part) for part in _PART.findall(fold(word)))
 
 
 def year_facets(year: int) -> list[str]:

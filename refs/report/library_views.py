@@ -4,14 +4,16 @@ summaries of ``refs add`` / ``refs import``. Pure: strings out."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from refs.dedupe.clusters import Cluster, DedupeResult
-from refs.library.placing import IngestReport
 from refs.models import LibraryReference
 from refs.report.json_doc import dumps, library_reference_json
 from refs.report.table import table
 from refs.text import visible
+
+if TYPE_CHECKING:  # (the commands that print a search's results import neither)
+    from refs.dedupe.clusters import Cluster, DedupeResult
+    from refs.library.placing import IngestReport
 
 
 def references_json(refs: Sequence[LibraryReference]) -> str:

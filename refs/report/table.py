@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from refs.pipeline import ParsedArticle
 from refs.text import visible
+
+if TYPE_CHECKING:  # (a table of library references needs no parser)
+    from refs.pipeline import ParsedArticle
 
 # Characters one column wide in every wcwidth table: printable ASCII, printable Latin-1
 # and the general punctuation a table shows (dashes, quotes, the ellipsis of a cut cell).

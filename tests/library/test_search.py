@@ -4,6 +4,7 @@ and still give exactly what filtering every hit afterwards gives, in rank order.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,10 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from refs.library import search as search_module
 from refs.library.connection import ServerUrl
 from refs.library.edits import tags_by_key
 from refs.library.ingest import add_articles, import_references
 from refs.library.search import find, fresh, search
+from refs.library.search_filters import may_be_facet
 from refs.library.store import Library
 from refs.pipeline import parse_files
 from refs.reader import discover
@@ -118,3 +121,18 @@ def test_a_search_with_nothing_stale_only_reads(lib: Library, tmp_path: Path) ->
     # another connection holds the write lock: a search still answers
     with Library(lib.path) as other, other.transaction():
         assert fresh(lib) == 0 and find(lib, "korea", Selection())
+
+
+def test_words_asked_without_the_column_filter_find_what_they_find_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every start of every word the index holds (what may be a facet token or not) finds
+    the same records whether or not the query is held to the text columns."""
+    for lib in _filled(tmp_path / "lib.db"):
+        rows = lib.db.execute("SELECT title, outlets, fields, notes, tags FROM search_fts")
+        words = {w for row in rows for w in re.findall(r"[^\W_]+", " ".join(row).casefold())}
+        typed = sorted({w[:n] for w in words for n in (1, 2, 3, len(w))})
+        plain = {w: search(lib, w) for w in typed}
+        monkeypatch.setattr(search_module, "may_be_facet", lambda word: True)
+        assert {w: search(lib, w) for w in typed} == plain
+        assert sum(1 for w in typed if not may_be_facet(w)) > len(typed) / 2
