@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from refs.library.ingest import article_identity, storable
 from refs.library.removal import plan_article, remove
+from refs.library.same_article import same_as
 from refs.library.store import Library
 from refs.models import Article
 from refs.pipeline import ParsedArticle, parse_text
@@ -52,12 +53,6 @@ def _body_corrected(lib: Library, aid: str, article: Article) -> str | None:
 def corrections(lib: Library, parsed: Sequence[ParsedArticle]) -> list[Correction]:
     """The articles of ``parsed`` that correct one in the library: the same publication,
     issue and title (a title and a publication or issue known), another text."""
-    known: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
-    for aid, source, pub, issue, title in lib.db.execute(
-        "SELECT id, source, publication, issue, title FROM articles ORDER BY id"
-    ):
-        ident = (loose(pub), loose(issue), loose(title))
-        known.setdefault(ident, []).append((str(aid), str(source)))
     out = []
     for pa in parsed:
         art = pa.article
@@ -65,10 +60,16 @@ def corrections(lib: Library, parsed: Sequence[ParsedArticle]) -> list[Correctio
         if lib.has_article(new_id) and (kept := _body_corrected(lib, new_id, art)):
             out.append(Correction(art.source, (new_id,), (kept,), art))
             continue
-        ident = (loose(art.publication), loose(art.issue), loose(art.title))
-        if not ident[2] or not (ident[0] or ident[1]):
+        ident = same_as(art.publication, art.issue, art.title)
+        if ident is None:
             continue
-        olds = [(aid, src) for aid, src in known.get(ident, []) if aid != new_id]
+        olds = [
+            (str(aid), str(src))
+            for aid, src in lib.db.execute(
+                "SELECT id, source FROM articles WHERE same_as = ? ORDER BY id", (ident,)
+            )
+            if aid != new_id
+        ]
         if olds:
             out.append(Correction(art.source, tuple(a for a, _ in olds), tuple(s for _, s in olds)))
     return out

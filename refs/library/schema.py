@@ -10,6 +10,7 @@ from typing import Any
 from refs.dedupe.title_forms import author_form
 from refs.library.care_tables import V9, V11, V12
 from refs.library.connection import Connection
+from refs.library.same_article import same_as
 from refs.models import (
     CORE_FIELDS,
     DATE_FIELDS,
@@ -182,6 +183,23 @@ _V13 = (
     ),
 )
 
+
+def _v14_same_as(db: Connection) -> None:
+    """Fill ``same_as`` of the articles there are (refs.library.same_article)."""
+    rows = db.execute("SELECT id, publication, issue, title FROM articles").fetchall()
+    db.executemany(
+        "UPDATE articles SET same_as = ? WHERE id = ?",
+        [(same_as(pub, issue, title), aid) for aid, pub, issue, title in rows],
+    )
+
+
+_V14 = (
+    # what an article shares with its corrections: `refs add` asks the index for them
+    "ALTER TABLE articles ADD COLUMN same_as TEXT",
+    _v14_same_as,
+    "CREATE INDEX articles_same_as ON articles (same_as)",
+)
+
 # the matching view of a record (refs.dedupe.pairs.Item) as the records table holds it
 MATCH_COLS = "match_title, match_outlet, match_cited, match_authors"
 
@@ -191,7 +209,7 @@ Step = str | Callable[[Connection], None]
 # One tuple of steps per schema version; never edit a released entry, append. A step
 # that reads fields names the columns of its own version, not FIELD_COLS.
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (
-    _V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, V9, _V10, V11, V12, _V13,
+    _V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, V9, _V10, V11, V12, _V13, _V14,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -11,6 +11,7 @@ from refs.dedupe.merge import merge_variants
 from refs.dedupe.pairs import Item, make_item
 from refs.library.hand import with_hand
 from refs.library.reads import Reads
+from refs.library.same_article import same_as
 from refs.library.schema import (
     FIELD_COLS,
     FIELD_MARKS,
@@ -50,8 +51,18 @@ class Writes(Reads):
     ) -> None:
         self.db.execute(
             "INSERT OR IGNORE INTO articles (id, source, publication, issue, issue_date, "
-            "title, layout, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, source, publication, issue, issue_date, title, layout, url),
+            "title, layout, url, same_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                source,
+                publication,
+                issue,
+                issue_date,
+                title,
+                layout,
+                url,
+                same_as(publication, issue, title),
+            ),
         )
         self.db.execute(
             "INSERT OR IGNORE INTO article_files VALUES (?, ?, ?, ?)",
