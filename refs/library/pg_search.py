@@ -40,6 +40,15 @@ STATS = ("search_docs", "search_tokens")
 # the hits of the last word (a prefix) are counted up to this many for its IDF: a prefix
 # more common counts as this common (counting them all takes a scan of them all)
 COUNTED = 10_000  # names in refs_meta: records and words indexed
+# how the ranking query runs: the words' bitmap among the newest records (an index scan
+# of the newest first cannot skip the records without the words), its newest matches
+# sorted in memory by one process, never compiled (JIT costs more than such a query)
+SETTINGS = (
+    ("enable_indexscan", "off"),
+    ("max_parallel_workers_per_gather", "0"),
+    ("work_mem", "'64MB'"),
+    ("jit", "off"),
+)
 
 
 def words(text: str) -> list[str]:
@@ -147,22 +156,21 @@ def _idf(db: Connection, terms: list[str], docs: int) -> list[float]:
     return out
 
 
-def _density(db: Connection, terms: list[str], facets: list[list[str]], docs: int) -> float:
-    """About the share of the records a query matches (from search_words, as if its
-    words came apart: every word's share multiplied; a prefix and a group of facets
-    count each word they stand for; 0 when a word is not found)."""
+def _share(db: Connection, terms: list[str], facets: list[list[str]], docs: int) -> float:
+    """About the share of the records a query matches (from search_words; a prefix and a
+    group of facets count each word they stand for; 0 when a word is not found): words
+    that go together (``test ban``) match about as often as the rarer one, and the
+    filters, which have nothing to do with the words, narrow that by their own shares."""
     *whole, last = [t.split("'")[1] for t in terms]
     marked = [[FACET + f for f in group] for group in facets]
-    asked = [
-        ("word LIKE ?", [last + "%"]),  # letters and digits: no wildcard among them
-        *((f"word IN ({','.join('?' * len(g))})", g) for g in [*([w] for w in whole), *marked]),
-    ]
-    share = 1.0
+    asked = [("word LIKE ?", [last + "%"]), *(("word = ?", [w]) for w in whole)]
+    asked += [(f"word IN ({','.join('?' * len(g))})", g) for g in marked]
+    shares = []
     for condition, values in asked:
         sql = f"SELECT coalesce(sum(docs), 0) FROM search_words WHERE {condition}"
         found = db.execute(sql, values).fetchone()
-        share *= min(1.0, int(found[0]) / docs) if found and docs else 0.0
-    return share
+        shares.append(min(1.0, int(found[0]) / docs) if found and docs else 0.0)
+    return math.prod([min(shares[: len(terms)]), *shares[len(terms) :]])
 
 
 class Asked(NamedTuple):
@@ -183,20 +191,23 @@ def ranked_ids(db: Connection, asked: Asked, ranked: int, limit: int | None) -> 
     the same ids as over all records."""
     stats = dict(db.execute("SELECT name, value FROM refs_meta WHERE name IN (?, ?)", STATS))
     docs, tokens = int(stats.get(STATS[0], 0)), int(stats.get(STATS[1], 0))
-    share = _density(db, asked.terms, asked.facets, docs)
+    share = _share(db, asked.terms, asked.facets, docs)
     sql, params = _query(db, asked, docs, tokens)
     top = int(db.execute("SELECT coalesce(max(rowid), 0) FROM search_fts").fetchone()[0])
     # (a word PostgreSQL's parser cuts in two is not in search_words: all records)
     window = max(ranked, int(ranked / share * 1.5)) if share else top
     text = sql + (" LIMIT ?" if limit else "")
-    db.execute("SET LOCAL enable_indexscan = off")  # (an error ends the transaction)
+    for name, value in SETTINGS:  # (an error ends the transaction: never left set)
+        db.execute(f"SET LOCAL {name} = {value}")
     while True:
         low = top - window
         found = db.execute(text, [*params, low, ranked, *([limit] if limit else [])]).fetchall()
-        if low <= 0 or (found and int(found[0][1]) >= ranked):
-            db.execute("SET LOCAL enable_indexscan TO DEFAULT")
+        seen = int(found[0][1]) if found else 0
+        if low <= 0 or seen >= ranked:
+            for name, _ in SETTINGS:
+                db.execute(f"SET LOCAL {name} TO DEFAULT")
             return [int(r[0]) for r in found]
-        window *= 4
+        window = int(window * min(8.0, max(2.0, 1.5 * ranked / max(seen, 1))))  # as seen
 
 
 def _query(db: Connection, asked: Asked, docs: int, tokens: int) -> tuple[str, list[object]]:
@@ -211,7 +222,7 @@ def _query(db: Connection, asked: Asked, docs: int, tokens: int) -> tuple[str, l
     bm25 = f"({freq} * {K1 + 1} / ({freq} + {K1} * (1 - {B} + {B} * len / ?::float8)))"
     score = " - ".join(["0", *(f"?::float8 * {bm25}" for _ in terms)])  # FTS5's sign
     match = "doc @@ to_tsquery('simple', ?)" + (" AND doc @@ ?::tsquery" if facets else "")
-    sql = newest_ranked(score, match, ["search_fts.rowid > ?"], "rowid, count(*) OVER ()")
+    sql = newest_ranked(score, match + " AND search_fts.rowid > ?", "rowid, count(*) OVER ()")
     params: list[object] = []
     for term, idf in zip(terms, _idf(db, terms, docs), strict=True):
         params += [idf, term, term, avgdl]

@@ -174,7 +174,7 @@ def fresh(lib: Library) -> int:
 # for a query that matches a good part of the library (FTS5 walks rowids backwards and
 # stops); the filters are terms of the MATCH, so FTS5 skips what fails them.
 FTS_SQL = newest_ranked(
-    "bm25(search_fts, " + ", ".join(str(w) for w in WEIGHTS) + ")", "search_fts MATCH ?", []
+    "bm25(search_fts, " + ", ".join(str(w) for w in WEIGHTS) + ")", "search_fts MATCH ?"
 )
 
 

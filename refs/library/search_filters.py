@@ -107,15 +107,12 @@ def fts_terms(selection: Selection) -> list[str]:
     return [_any(group) for group in facet_groups(selection)]
 
 
-def newest_ranked(score: str, match: str, conditions: list[str], shown: str = "rowid") -> str:
+def newest_ranked(score: str, match: str, shown: str = "rowid") -> str:
     """The ranking query on either database: the newest matches of ``match`` (as many as
-    its last parameter, RANKED) that pass ``conditions`` over their record ``r``, best
-    (lowest ``score``) first, ties in the order the records were added; ``shown``
-    the columns it gives."""
-    join = " JOIN records r ON r.id = search_fts.rowid" if conditions else ""
+    its last parameter, RANKED), best (lowest ``score``) first, ties in the order the
+    records were added; ``shown`` the columns it gives."""
     return (
         f"SELECT {shown} FROM (SELECT search_fts.rowid AS rowid, {score} AS score "
-        f"FROM search_fts{join} WHERE {match}"
-        + "".join(f" AND {c}" for c in conditions)
-        + " ORDER BY search_fts.rowid DESC LIMIT ?) AS hits ORDER BY score, rowid"
+        f"FROM search_fts WHERE {match} ORDER BY search_fts.rowid DESC LIMIT ?) AS hits "
+        "ORDER BY score, rowid"
     )

@@ -63,6 +63,8 @@ def test_a_version_11_library_indexes_its_citations_when_it_migrates(tmp_path: P
         for table in ("match_keys", "match_stale"):
             db.execute(f"DROP TABLE {table}")
         db.execute("DROP INDEX records_title")
+        db.execute("DROP INDEX articles_same_as")  # and of version 14's
+        db.execute("ALTER TABLE articles DROP COLUMN same_as")
         db.execute("DELETE FROM search_fts")
         db.execute("PRAGMA user_version = 11")
     db.close()
