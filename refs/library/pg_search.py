@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from refs.library.connection import Connection
-from refs.library.search_filters import newest_ranked
+from refs.library.search_filters import OVERLAPPING, newest_ranked
 
 # letters and digits, as unicode61 finds tokens (an underscore separates them)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -160,14 +160,17 @@ def _share(db: Connection, terms: list[str], facets: list[list[str]], docs: int)
     """About the share of the records a query matches (from search_words; a prefix and a
     group of facets count each word they stand for; 0 when a word is not found): words
     that go together (``test ban``) match about as often as the rarer one, and the
-    filters, which have nothing to do with the words, narrow that by their own shares."""
+    filters, which have nothing to do with the words, narrow that by their own shares
+    (a group's: its tokens' together, or the commonest one's where they overlap)."""
     *whole, last = [t.split("'")[1] for t in terms]
-    marked = [[FACET + f for f in group] for group in facets]
-    asked = [("word LIKE ?", [last + "%"]), *(("word = ?", [w]) for w in whole)]
-    asked += [(f"word IN ({','.join('?' * len(g))})", g) for g in marked]
+    asked = [("sum", "word LIKE ?", [last + "%"]), *(("sum", "word = ?", [w]) for w in whole)]
+    for group in facets:  # an outlet's or an article's forms: most records hold several
+        marked = [FACET + f for f in group]
+        many = "max" if group[0][0] in OVERLAPPING else "sum"
+        asked.append((many, f"word IN ({','.join('?' * len(marked))})", marked))
     shares = []
-    for condition, values in asked:
-        sql = f"SELECT coalesce(sum(docs), 0) FROM search_words WHERE {condition}"
+    for many, condition, values in asked:
+        sql = f"SELECT coalesce({many}(docs), 0) FROM search_words WHERE {condition}"
         found = db.execute(sql, values).fetchone()
         shares.append(min(1.0, int(found[0]) / docs) if found and docs else 0.0)
     return math.prod([min(shares[: len(terms)]), *shares[len(terms) :]])
@@ -219,12 +222,15 @@ def _query(db: Connection, asked: Asked, docs: int, tokens: int) -> tuple[str, l
     # the weighted frequency, rounded off float4's noise (SQLite sums doubles)
     freq = f"round(({scale} * ts_rank_cd('{classes}', doc, to_tsquery('simple', ?)))::numeric, 4)"
     freq = f"{freq}::float8"
-    bm25 = f"({freq} * {K1 + 1} / ({freq} + {K1} * (1 - {B} + {B} * len / ?::float8)))"
+    # BM25's tf * (k1 + 1) / (tf + K) as (k1 + 1) * (1 - K / (tf + K)): the frequency,
+    # the costly part, once (PostgreSQL computes each occurrence of it)
+    k = f"({K1} * (1 - {B} + {B} * len / ?::float8))"
+    bm25 = f"({K1 + 1} * (1 - {k} / ({freq} + {k})))"
     score = " - ".join(["0", *(f"?::float8 * {bm25}" for _ in terms)])  # FTS5's sign
     match = "doc @@ to_tsquery('simple', ?)" + (" AND doc @@ ?::tsquery" if facets else "")
     sql = newest_ranked(score, match + " AND search_fts.rowid > ?", "rowid, count(*) OVER ()")
     params: list[object] = []
     for term, idf in zip(terms, _idf(db, terms, docs), strict=True):
-        params += [idf, term, term, avgdl]
+        params += [idf, avgdl, term, avgdl]
     asked_facets = " & ".join("(" + " | ".join(f"'{FACET}{t}'" for t in g) + ")" for g in facets)
     return sql, [*params, " & ".join(terms), *([asked_facets] if facets else [])]

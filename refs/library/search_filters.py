@@ -38,6 +38,11 @@ def may_be_facet(word: str) -> bool:
     return any(_FACET_START.fullmatch(part) for part in _PART.findall(fold(word)))
 
 
+# the kinds of facet of which a record holds several tokens of one group a filter asks
+# (an outlet under its names and folded forms; an article's file name and stem)
+OVERLAPPING = "oa"
+
+
 def year_facets(year: int) -> list[str]:
     """The tokens of a year: the year, its decade, century and millennium."""
     return [f"n{level}x{year // 10**level}" for level in range(4)]
