@@ -1,8 +1,9 @@
 """References -> BibLaTeX (biber): ``@article`` with ``journaltitle`` and
 ``entrysubtype = {newspaper}`` for periodical items (pandoc reads them as newspaper and
 magazine articles), ``@online`` for web items (the site in ``journaltitle``),
-``@report`` for reports, ``@unpublished`` for speeches and documents that appeared in
-nothing (the issuer in ``howpublished``) and ``@misc`` for the rest; ``date`` in ISO
+``@report`` for reports, ``@performance`` for speeches (the outlet in ``journaltitle``),
+``@unpublished`` for documents that appeared in nothing (the issuer in
+``howpublished``) and ``@misc`` for the rest; ``date`` in ISO
 8601 at the known precision, a date without a year in words in ``year``. List fields
 (``publisher``, ``organization``, ``institution``) are braced whole, so that
 ``Disarmament and Security Centre`` stays one organisation in biber, pandoc and
@@ -32,12 +33,20 @@ def field(name: str, text: str) -> BibField:
 
 # Types written as ``@unpublished`` when they appeared in nothing: pandoc reads that as
 # a manuscript (``@misc`` has no CSL type there) and the issuer from ``howpublished``.
-UNPUBLISHED_TYPES = frozenset({"speech", "document"})
+UNPUBLISHED_TYPES = frozenset({"document"})
+# A speech is a ``@performance`` (a type of biblatex's data model that its standard
+# styles print as ``@misc``): pandoc reads it as a speech, where ``@unpublished`` without
+# an event is a manuscript to it and ``@misc`` nothing.
+SPEECH = "performance"
+# the entry types whose container pandoc reads only from ``journaltitle``
+JOURNALTITLE_TYPES = frozenset({"online", SPEECH})
 
 
 def entry_type_of(ref: Keyed) -> tuple[str, str | None]:
     """The entry type and entrysubtype of ``ref``."""
     entry_type, subtype = biblatex_type(ref.type)
+    if ref.type == "speech":
+        return SPEECH, subtype
     if ref.type in UNPUBLISHED_TYPES and not container(ref):
         return "unpublished", subtype
     return entry_type, subtype
@@ -48,7 +57,7 @@ def outlet_fields(ref: Keyed, entry_type: str) -> list[BibField]:
     where = container(ref)
     if entry_type == "unpublished":
         return [field("howpublished", ref.publisher)] if ref.publisher else []
-    if entry_type == "online" and where:  # pandoc reads a site only from journaltitle
+    if entry_type in JOURNALTITLE_TYPES and where:
         fields = [field("journaltitle", where)]
         if ref.publisher:
             fields.append(field("organization", ref.publisher))

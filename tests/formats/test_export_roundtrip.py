@@ -79,14 +79,16 @@ def test_library_round_trip_through_every_format(name: str, tmp_path: Path) -> N
 
 
 def test_biblatex_speech_and_web_page_keep_issuer_and_site() -> None:
-    """@unpublished carries the issuer in howpublished, @online the site in journaltitle;
-    both come back as publisher and container, and the varied library round-trips."""
+    """@unpublished carries a document's issuer in howpublished, @online the site and
+    @performance (a speech) the outlet in journaltitle; all come back as publisher and
+    container, and the varied library round-trips."""
     refs = {r.key: r for r in varied_refs()}
     text = registry.export("biblatex", list(refs.values()))
-    assert "@unpublished{cohen2000remarks," in text
+    assert "@performance{cohen2000remarks," in text and "@unpublished{dsc2000statement," in text
     assert "journaltitle = {Nuclear Threat Initiative}" in text
+    assert "journaltitle = {Washington File}" in text  # the briefing, a speech
     back = {r.key: r for r in parse_text(text, "x.bib", "biblatex").references}
-    for key in ("cohen2000remarks", "dsc2000statement", "nti2000page"):
+    for key in ("cohen2000remarks", "state2000briefing", "dsc2000statement", "nti2000page"):
         assert back[key].type == refs[key].type
         assert back[key].publisher == refs[key].publisher
         assert back[key].container_title == refs[key].container_title
