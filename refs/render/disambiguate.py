@@ -10,10 +10,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from citeproc import Citation, CitationItem
+from citeproc import Citation
 from citeproc.formatter import plain
 
 from refs.render.disambiguate_names import name_levels, names_of
+from refs.render.registry import Cite
 from refs.render.state import state_of
 
 
@@ -55,7 +56,7 @@ def _alone(bibliography: Any, keys: Sequence[str]) -> dict[str, Any]:
     """One citation per item, with only that item (how the item's cite reads alone)."""
     out = {}
     for key in keys:
-        citation = Citation([CitationItem(key)])
+        citation = Citation([Cite(key)])
         citation.bibliography = bibliography
         out[key] = citation
     return out

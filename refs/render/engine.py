@@ -5,10 +5,9 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
-from citeproc import Citation, CitationItem
+from citeproc import Citation
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 
@@ -19,25 +18,11 @@ from refs.render.escape import protect, protect_affix, release
 from refs.render.formats import FORMATS
 from refs.render.items import prepare
 from refs.render.loader import Style
-from refs.render.positions import FIRST, Position, positions
-from refs.render.registry import Bibliography
+from refs.render.positions import positions
+from refs.render.registry import Bibliography, Cite
 from refs.render.state import state_of
 from refs.render.styles import HOUSE_STYLES
 from refs.render.typography import Quotes, finish
-
-
-class Cite(CitationItem):  # type: ignore[misc]
-    """A citation item that looks its reference up once (citeproc-py walks
-    citation -> bibliography -> source on every variable access)."""
-
-    @cached_property
-    def reference(self) -> Any:
-        return self.bibliography.source[self.key]
-
-    @property
-    def position(self) -> Position:
-        found: Position = self.__dict__.get("_position", FIRST)
-        return found
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,17 @@
-"""citeproc-py's bibliography with its registered keys indexed: citeproc-py keeps them
-in a list and asks ``key in keys`` on every registration and every cite (``is_bad``),
-which makes a render of n items take time in n squared."""
+"""citeproc-py's bibliography with its registered keys indexed, and its citation item
+with its reference looked up once. citeproc-py keeps the keys in a list and asks
+``key in keys`` on every registration and every cite (``is_bad``), which makes a render
+of n items take time in n squared."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any, SupportsIndex
 
-from citeproc import CitationStylesBibliography
+from citeproc import CitationItem, CitationStylesBibliography
+
+from refs.render.positions import FIRST, Position
 
 
 class IndexedKeys(list[str]):
@@ -44,3 +48,17 @@ class Bibliography(CitationStylesBibliography):  # type: ignore[misc]
     @keys.setter
     def keys(self, value: Any) -> None:
         self.__dict__["_keys"] = value if isinstance(value, IndexedKeys) else IndexedKeys(value)
+
+
+class Cite(CitationItem):  # type: ignore[misc]
+    """A citation item that looks its reference up once (citeproc-py walks
+    citation -> bibliography -> source on every variable access)."""
+
+    @cached_property
+    def reference(self) -> Any:
+        return self.bibliography.source[self.key]
+
+    @property
+    def position(self) -> Position:
+        found: Position = self.__dict__.get("_position", FIRST)
+        return found

@@ -22,6 +22,7 @@ class RenderState:
     words: dict[tuple[Any, str], tuple[str, ...]] = field(default_factory=dict)  # split attrs
     conditions: dict[Any, tuple[Any, ...]] = field(default_factory=dict)  # cs:if specs
     children: dict[Any, tuple[Any, ...]] = field(default_factory=dict)  # cs:choose branches
+    reach: dict[Any, dict[Any, Any]] = field(default_factory=dict)  # element -> what may print
 
     def split(self, element: Any, attribute: str) -> tuple[str, ...]:
         """An attribute's space-separated values (memoised)."""

@@ -10,6 +10,7 @@ from citeproc import model
 
 from refs.render.elements.text import CachedLookups
 from refs.render.positions import FIRST
+from refs.render.reach import VOLATILE, Branch, chosen, shape_of
 from refs.render.state import state_of
 
 _OTHER_TESTS = ("disambiguate", "is-numeric", "is-uncertain-date", "locator", "position")
@@ -111,12 +112,75 @@ class Else_If(If):
     pass
 
 
+# tests that ask the reference's values (the cite's, where the variable is volatile)
+_OF_REFERENCE = frozenset({"match", "type", "variable", "is-numeric", "is-uncertain-date"})
+
+
 class Choose(CachedLookups, model.Choose):  # type: ignore[misc]
-    """cs:choose that tests its branches without raising an exception per failed one."""
+    """cs:choose that tests its branches without raising an exception per failed one.
+    A choice that tests only the reference's type and variables is made once per shape
+    of reference (reach.py); one that tests their values too, once per reference and
+    render."""
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        if self.fixed() is not None:
+            branch = chosen(self, shape_of(item.reference))
+        elif self.of_reference():
+            memo: dict[Any, Any] = item.reference.__dict__.setdefault("_refs_branches", {})
+            branch = memo.get(self, memo)
+            if branch is memo:
+                branch = memo[self] = self._first(item, context)
+        else:
+            branch = self._first(item, context)
+        if branch is None:
+            return None
+        return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def of_reference(self) -> bool:
+        """Does the choice depend on the reference alone (not on the cite, the position
+        or disambiguation)?"""
+        found: bool | None = self.__dict__.get("_refs_of_reference")
+        if found is None:
+            found = all(
+                set(b.attrib) <= _OF_REFERENCE
+                and not VOLATILE.intersection(
+                    v.replace("-", "_")
+                    for a in ("variable", "is-numeric")
+                    for v in state_of(self).split(b, a)
+                )
+                for b in self.children()
+                if isinstance(b, If)
+            )
+            state_of(self).conditions[self] = ()  # keeps this proxy alive
+            self.__dict__["_refs_of_reference"] = found
+        return found
+
+    def _first(self, item: Any, context: Any) -> Any:
         for branch in self.children():
             if isinstance(branch, If) and not branch.holds(item, context):
                 continue
-            return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+            return branch
         return None
+
+    def fixed(self) -> tuple[Branch, ...] | None:
+        """The branches with their tests when the choice depends on the reference's
+        shape alone (type and variable tests of variables no cite or render sets),
+        else None."""
+        found = self.__dict__.get("_refs_fixed", False)
+        if found is False:
+            branches = [(b, b._spec() if isinstance(b, If) else None) for b in self.children()]
+            fixed = all(
+                spec is None or not (spec[1] or VOLATILE.intersection(spec[3]))
+                for _, spec in branches
+            )
+            found = (
+                tuple(
+                    (b, None if spec is None else (spec[0], spec[2], spec[3]))
+                    for b, spec in branches
+                )
+                if fixed
+                else None
+            )
+            state_of(self).conditions[self] = ()  # keeps this proxy alive
+            self.__dict__["_refs_fixed"] = found
+        return found  # type: ignore[no-any-return]

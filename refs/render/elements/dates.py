@@ -11,7 +11,13 @@ from citeproc import model
 from citeproc.source import DateRange, LiteralDate
 from citeproc.string import String
 
-from refs.render.elements.text import CachedTerms, SpecCased
+from refs.render.elements.text import (
+    FONT_ATTRIBUTES,
+    BareAffixes,
+    CachedTerms,
+    FastFormat,
+    SpecCased,
+)
 from refs.render.state import state_of
 
 ORDER = ("year", "month", "day")
@@ -25,6 +31,8 @@ class _Part(model.Formatted, model.Affixed, SpecCased, model.StrippedPeriods):  
         self.attrs = attrs
         self.owner = owner
         self.name = attrs.get("name", "")
+        # no font, case or periods to apply: the body is the value
+        self.bare = not any(a in attrs for a in (*FONT_ATTRIBUTES, "text-case", "strip-periods"))
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.attrs.get(key, default)
@@ -39,9 +47,9 @@ class _Part(model.Formatted, model.Affixed, SpecCased, model.StrippedPeriods):  
             if not day:
                 return None
             form = self.get("form", "numeric")
-            limit = (owner.get_locale_option("limit-day-ordinals-to-day-1") or "false").lower()
-            if form == "ordinal" and limit == "true" and day > 1:
-                form = "numeric"
+            if form == "ordinal" and day > 1:
+                limit = owner.get_locale_option("limit-day-ordinals-to-day-1") or "false"
+                form = "numeric" if limit.lower() == "true" else form
             if form == "numeric-leading-zeros":
                 return f"{day:02}"
             if form == "ordinal":
@@ -83,6 +91,8 @@ class _Part(model.Formatted, model.Affixed, SpecCased, model.StrippedPeriods):  
         text = self.value(date)
         if not text:
             return None
+        if self.bare:
+            return text
         return str(self.format(self.case(self.strip_periods(String(text)))))
 
 
@@ -114,7 +124,7 @@ def _implicit_suffix(element: Any) -> bool:
     return st.implicit_year_suffix
 
 
-class Date(CachedTerms, model.Date):  # type: ignore[misc]
+class Date(BareAffixes, FastFormat, CachedTerms, model.Date):  # type: ignore[misc]
     def get_date(self, form: str) -> Any:
         """The locale's date format ``form``, looked up once per style."""
         terms = state_of(self).terms
@@ -124,6 +134,16 @@ class Date(CachedTerms, model.Date):  # type: ignore[misc]
         return terms[key]
 
     def _parts(self) -> tuple[list[_Part], str]:
+        """The date's parts (the locale's, with the style's overrides) and delimiter,
+        read once."""
+        found: tuple[list[_Part], str] | None = self.__dict__.get("_refs_parts")
+        if found is None:
+            found = self._read_parts()
+            state_of(self).formatted[self] = True  # keeps this proxy alive
+            self.__dict__["_refs_parts"] = found
+        return found
+
+    def _read_parts(self) -> tuple[list[_Part], str]:
         form = self.get("form")
         if form is None:
             parts = [_Part(dict(p.attrib), self) for p in self.iterchildren()]

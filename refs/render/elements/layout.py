@@ -10,6 +10,7 @@ from citeproc import model
 from refs.render.collapse import author_groups, join_cites, number_ranges, year_suffixes
 from refs.render.elements.text import CachedLookups, Displayed, FastFormat
 from refs.render.escape import plain
+from refs.render.reach import may_print, printable, shape_of
 from refs.render.state import state_of
 
 _SENTENCE_END = re.compile("\\S\\s+\\S*[.!?][\"'\u2019\u201d]?\\s*$")
@@ -19,14 +20,16 @@ class Group(Displayed, FastFormat, CachedLookups, model.Group):  # type: ignore[
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """As citeproc-py's, over the cached children: rendered when it calls no
         variable or a child that calls one rendered."""
+        shape = shape_of(item.reference)
+        if not may_print(self, shape):
+            raise model.VariableError
         output = []
-        called = rendered = False
+        called = self.calls_any()
+        rendered = False
         delimiter = self.get("delimiter", "")
-        for child in self.children():
-            calls = child.calls_variable()
-            called = called or calls
+        for child, choose, calls in printable(self, shape):
             try:
-                if isinstance(child, model.Choose):
+                if choose:
                     text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                 else:
                     text = child.render(item, context=context, **kwargs)
@@ -38,6 +41,14 @@ class Group(Displayed, FastFormat, CachedLookups, model.Group):  # type: ignore[
         if output and (rendered or not called):
             return self.join(output)
         raise model.VariableError
+
+    def calls_any(self) -> bool:
+        """Does a child call a variable?"""
+        found: bool | None = self.__dict__.get("_refs_calls_any")
+        if found is None:
+            found = any(calls for _, _, calls in self.plan())
+            self.__dict__["_refs_calls_any"] = found  # (plan() keeps this proxy alive)
+        return found
 
 
 class Layout(FastFormat, CachedLookups, model.Layout):  # type: ignore[misc]

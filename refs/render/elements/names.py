@@ -16,6 +16,7 @@ from refs.render.elements.name_list import name_list
 from refs.render.elements.text import CachedLookups, CachedTerms, FastFormat
 from refs.render.initials import initialize
 from refs.render.positions import FIRST
+from refs.render.reach import Shape, shape_of
 from refs.render.state import state_of
 
 
@@ -23,16 +24,33 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
     @property
     def name(self) -> Any:
         """The cs:name child (found once)."""
-        return state_of(self).find(self, "./cs:name[1]")
+        return self._child("name")
 
     def substitute(self) -> Any:
-        return state_of(self).find(self, "./cs:substitute[1]")
+        return self._child("substitute")
+
+    def _child(self, tag: str) -> Any:
+        key = f"_refs_{tag}"
+        if key not in self.__dict__:
+            self.__dict__[key] = state_of(self).find(self, f"./cs:{tag}[1]")  # keeps it alive
+        return self.__dict__[key]
+
+    def roles(self, shape: Shape) -> list[str]:
+        """The roles of ``variable`` that a reference of ``shape`` holds."""
+        memo: dict[Shape, tuple[str, ...]] | None = self.__dict__.get("_refs_roles")
+        if memo is None:
+            memo = self.__dict__["_refs_roles"] = {}
+        found = memo.get(shape)
+        if found is None:
+            present = shape[1]
+            found = memo[shape] = tuple(
+                r for r in self.get("variable", "").split() if r.replace("-", "_") in present
+            )
+        return list(found)
 
     def process(self, item: Any, names_context: Any = None, context: Any = None, **kw: Any) -> Any:
         st = state_of(self)
-        roles = [
-            r for r in self.get("variable", "").split() if r.replace("-", "_") in item.reference
-        ]
+        roles = self.roles(shape_of(item.reference))
         if roles and all(r in st.suppressed for r in roles):
             return None
         if not roles and self.substitute() is None:

@@ -11,6 +11,7 @@ from citeproc.string import MixedString, NoCase, String, join
 from refs.render.casing import title_case
 from refs.render.escape import protect, unmark
 from refs.render.positions import FIRST
+from refs.render.reach import may_print, printable, shape_of
 from refs.render.state import state_of
 
 
@@ -46,12 +47,23 @@ class CachedLookups:
             self.__dict__["_refs_children"] = found
         return found
 
+    def plan(self) -> tuple[tuple[Any, bool, bool], ...]:
+        """Each child with whether it is a cs:choose and whether it calls a variable."""
+        found: tuple[tuple[Any, bool, bool], ...] | None = self.__dict__.get("_refs_plan")
+        if found is None:
+            found = tuple(
+                (c, isinstance(c, model.Choose), bool(c.calls_variable())) for c in self.children()
+            )
+            state_of(self).children[self] = found  # keeps this proxy (and its dict) alive
+            self.__dict__["_refs_plan"] = found
+        return found
+
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
         """As citeproc-py's, over the cached children."""
         output = []
-        for child in self.children():
+        for child, choose, _ in printable(self, shape_of(item.reference)):
             try:
-                if isinstance(child, model.Choose):
+                if choose:
                     text = child.render(item, delimiter=delimiter, **kwargs)
                 else:
                     text = child.render(item, **kwargs)
@@ -93,6 +105,8 @@ class CachedTerms:
         return st.terms[key]
 
 
+# the text types that an empty affix gives back unchanged
+_KEPT = frozenset({str, String, MixedString, NoCase})
 _SHAPING = ("text-case", "strip-periods", "quotes", "prefix", "suffix", "display")
 FONT_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
@@ -112,13 +126,32 @@ class FastFormat:
         return str(string) if isinstance(string, int | float) else string
 
 
-class Displayed:
+class BareAffixes:
+    """Skips citeproc-py's affixing (seams of empty affixes) for an element without
+    prefix, suffix or display (most of them): the string comes back unchanged."""
+
+    def wrap(self, string: Any) -> Any:
+        if string is not None and not self._affixed():
+            return string
+        return super().wrap(string)  # type: ignore[misc]
+
+    def _affixed(self) -> bool:
+        found: bool | None = self.__dict__.get("_refs_affixed")
+        if found is None:
+            attrib = self.attrib  # type: ignore[attr-defined]
+            found = any(a in attrib for a in ("prefix", "suffix", "display"))
+            state_of(self).formatted[self] = found  # keeps this proxy alive
+            self.__dict__["_refs_affixed"] = found
+        return found
+
+
+class Displayed(BareAffixes):
     """``display`` (block, left-margin, right-inline, indent) in formats that have it
     (HTML: a ``div`` of class ``csl-...`` around the element's output)."""
 
     def wrap(self, string: Any) -> Any:
-        out = super().wrap(string)  # type: ignore[misc]
-        kind = self.get("display")  # type: ignore[attr-defined]
+        out = super().wrap(string)
+        kind = self.get("display") if self._affixed() else None  # type: ignore[attr-defined]
         if kind and out:
             div = getattr(self.get_formatter(), "display", None)  # type: ignore[attr-defined]
             if div is not None:
@@ -181,26 +214,55 @@ class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, Spec
             st.default_language = self.get_root().get("default-locale", "en")[:2]
         return st.default_language
 
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        """As citeproc-py's; the language is looked up only for an element that
+        shapes its text."""
+        text = self._content(item, context, **kwargs)
+        if self._bare():
+            if not text:
+                return None
+            if isinstance(text, int | float):
+                return str(text)
+            if type(text) in _KEPT:
+                return text  # as the empty affixes would give it back
+            return ("" + text) + ""
+        return super().markup(text, self._language(item))
+
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        """As citeproc-py (without raising to find a missing language); a style's value
-        is text, and a sort key's name options reach a macro too."""
-        attrib = self.attrib
-        language = self._language(item)
-        if "variable" in attrib:
-            return self._variable(item, self if context is None else context), language
-        if "macro" in attrib:
-            macro = self.get_macro(attrib["macro"])
+        """As citeproc-py (without raising to find a missing language)."""
+        return self._content(item, context, **kwargs), self._language(item)
+
+    def _content(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        """The element's text before markup: a style's value is text, and a sort key's
+        name options reach a macro too."""
+        source = self.__dict__.get("_refs_source")
+        if source is None:
+            source = self._source()
+        kind, macro = source
+        if kind == "variable":
+            return self._variable(item, self if context is None else context)
+        if kind == "macro":
+            if not may_print(macro, shape_of(item.reference)):
+                return None
             ctx = self if context is None else context
-            sort_options = kwargs.get("sort_options")
-            if sort_options is None:
-                return macro.render(item, ctx), language
-            return macro.render(item, ctx, sort_options=sort_options), language
-        if "term" in attrib:
-            return self._term(item), language
-        if "value" in attrib:
+            return macro.render_children(
+                item, context=ctx, sort_options=kwargs.get("sort_options")
+            )  # (as cs:macro's render)
+        if kind == "term":
+            return self._term(item)
+        if kind == "value":
             state_of(self).spoken = True
-            return String(protect(attrib["value"])), language
-        return super().process(item, context, **kwargs)
+            return String(protect(self.attrib["value"]))
+        return super().process(item, context, **kwargs)[0]
+
+    def _source(self) -> tuple[str, Any]:
+        """Where the element's text comes from (and its macro), read once."""
+        attrib = self.attrib
+        kind = next((k for k in ("variable", "macro", "term", "value") if k in attrib), "")
+        source = (kind, self.get_macro(attrib["macro"]) if kind == "macro" else None)
+        state_of(self).formatted[self] = True  # keeps this proxy alive
+        self.__dict__["_refs_source"] = source
+        return source
 
     def _term(self, item: Any) -> Any:
         """A term that opens a cite (after a prefix that ends a sentence) or an entry
@@ -215,21 +277,24 @@ class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, Spec
         st.spoken = True
         return text
 
-    def markup(self, text: Any, language: Any) -> Any:
-        """citeproc-py's, cut short for an element without case, periods, quotes, font,
-        affixes or display (most of them): then only a number becomes a string."""
+    def _bare(self) -> bool:
+        """Has the element no case, periods, quotes, font, affixes or display (most
+        have none)? Then its markup only makes a number a string."""
         bare: bool | None = self.__dict__.get("_refs_bare")
         if bare is None:
             bare = not any(a in self.attrib for a in (*_SHAPING, *FONT_ATTRIBUTES))
             state_of(self).formatted[self] = not bare  # keeps this proxy alive
             self.__dict__["_refs_bare"] = bare
-        if not bare:
+        return bare
+
+    def markup(self, text: Any, language: Any) -> Any:
+        """citeproc-py's, cut short for a bare element."""
+        if not self._bare():
             return super().markup(text, language)
         if not text:
             return None
         out = str(text) if isinstance(text, int | float) else text
-        out = "" + out  # as the empty affixes would (types kept as citeproc-py keeps them)
-        return out + ""
+        return ("" + out) + ""  # as the empty affixes would (types kept as citeproc-py's)
 
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":
@@ -259,7 +324,7 @@ class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, Spec
         return str(super()._format_last_page(first, last))
 
 
-class Number(Displayed, model.Number):  # type: ignore[misc]
+class Number(Displayed, FastFormat, model.Number):  # type: ignore[misc]
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         variable = self.get("variable")
         st = state_of(self)
