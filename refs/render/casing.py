@@ -10,6 +10,7 @@ closing quote ends the title or meets punctuation (citeproc-js's quote handling)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from refs.render.escape import FIELD_APOSTROPHE
 
@@ -53,8 +54,10 @@ def _core(token: str) -> str:
     return token.strip(_PUNCT).rstrip(_TRAILING).strip(_PUNCT)
 
 
+@lru_cache(maxsize=4096)
 def title_case(text: str) -> str:
-    """``text`` in title case (English)."""
+    """``text`` in title case (English); a title is cased once however often it is
+    rendered (sort key, cite, entry)."""
     out: list[str] = []
     first = True
     after_punct = False
