@@ -47,11 +47,7 @@ def shape_of(reference: Any) -> Shape:
 def may_print(element: Any, shape: Shape) -> bool:
     """Can ``element`` print anything for a reference of ``shape``? (memoised per
     element and shape for the life of the parsed style)"""
-    memo: dict[Shape, bool] | None = element.__dict__.get("_refs_reach")
-    if memo is None:
-        memo = {}
-        state_of(element).reach[element] = memo  # keeps this proxy (and its dict) alive
-        element.__dict__["_refs_reach"] = memo
+    memo: dict[Shape, bool] = _memo(element, "_refs_reach")
     found = memo.get(shape)
     if found is None:
         found = memo[shape] = _may_print(element, shape)
@@ -61,11 +57,7 @@ def may_print(element: Any, shape: Shape) -> bool:
 def chosen(choose: Any, shape: Shape) -> Any:
     """The branch a choice whose tests are all fixed (``Choose.fixed``) takes for a
     reference of ``shape``, or None (memoised as ``may_print``)."""
-    memo: dict[Shape, Any] | None = choose.__dict__.get("_refs_chosen")
-    if memo is None:
-        memo = {}
-        state_of(choose).reach[choose] = memo  # keeps this proxy (and its dict) alive
-        choose.__dict__["_refs_chosen"] = memo
+    memo: dict[Shape, Any] = _memo(choose, "_refs_chosen")
     if shape in memo:
         return memo[shape]
     branch = memo[shape] = _first_fixed(choose.fixed(), shape[0], shape[1])
@@ -75,17 +67,20 @@ def chosen(choose: Any, shape: Shape) -> Any:
 def printable(element: Any, shape: Shape) -> tuple[tuple[Any, bool, bool], ...]:
     """The entries of ``element.plan()`` (child, is a choice, calls a variable) whose
     child may print for a reference of ``shape`` (memoised as ``may_print``)."""
-    memo: dict[Shape, tuple[tuple[Any, bool, bool], ...]] | None = element.__dict__.get(
-        "_refs_printable"
-    )
-    if memo is None:
-        memo = {}
-        state_of(element).reach[element] = memo  # keeps this proxy (and its dict) alive
-        element.__dict__["_refs_printable"] = memo
+    memo: dict[Shape, tuple[tuple[Any, bool, bool], ...]] = _memo(element, "_refs_printable")
     found = memo.get(shape)
     if found is None:
         found = memo[shape] = tuple(e for e in element.plan() if may_print(e[0], shape))
     return found
+
+
+def _memo(element: Any, name: str) -> dict[Shape, Any]:
+    """The element's memo ``name`` (per shape), made on first use."""
+    memo: dict[Shape, Any] | None = element.__dict__.get(name)
+    if memo is None:
+        memo = element.__dict__[name] = {}
+        state_of(element).reach[element] = memo  # keeps this proxy (and its dict) alive
+    return memo
 
 
 def holds(variable: str, present: frozenset[str]) -> bool:

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from refs.render import load_style, render
-from refs.render.elements import layout, text
+from refs.render.elements import fast_paths, layout, text
 from refs.render.engine import render_clusters
 from refs.render.reach import holds, may_print
 from refs.render.styles import SHORT_NAMES
@@ -167,6 +167,7 @@ def test_skipping_what_cannot_print_changes_no_render(
     with monkeypatch.context() as m:  # every part walked
         for module in (text, layout):
             m.setattr(module, "may_print", lambda element, shape: True)
+        for module in (fast_paths, layout):
             m.setattr(module, "printable", lambda element, shape: element.plan())
         walked = {name: _rendered(items, name) for name in SHORT_NAMES}
     assert pruned == walked

@@ -6,8 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from refs.render import load_style
-from refs.render.engine import Cite
-from refs.render.registry import Bibliography, IndexedKeys
+from refs.render.registry import Bibliography, Cite, IndexedKeys
 
 KEYS = st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=12)
 

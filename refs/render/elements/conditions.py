@@ -8,7 +8,7 @@ from typing import Any
 
 from citeproc import model
 
-from refs.render.elements.text import CachedLookups
+from refs.render.elements.fast_paths import CachedLookups
 from refs.render.positions import FIRST
 from refs.render.reach import VOLATILE, Branch, chosen, shape_of
 from refs.render.state import state_of

@@ -11,13 +11,8 @@ from citeproc import model
 from citeproc.source import DateRange, LiteralDate
 from citeproc.string import String
 
-from refs.render.elements.text import (
-    FONT_ATTRIBUTES,
-    BareAffixes,
-    CachedTerms,
-    FastFormat,
-    SpecCased,
-)
+from refs.render.elements.fast_paths import FONT_ATTRIBUTES, BareAffixes, CachedTerms, FastFormat
+from refs.render.elements.text import SpecCased
 from refs.render.state import state_of
 
 ORDER = ("year", "month", "day")

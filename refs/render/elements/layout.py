@@ -8,7 +8,7 @@ from typing import Any
 from citeproc import model
 
 from refs.render.collapse import author_groups, join_cites, number_ranges, year_suffixes
-from refs.render.elements.text import CachedLookups, Displayed, FastFormat
+from refs.render.elements.fast_paths import CachedLookups, Displayed, FastFormat
 from refs.render.escape import plain
 from refs.render.reach import may_print, printable, shape_of
 from refs.render.state import state_of

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from itertools import zip_longest
 from typing import Any
@@ -12,8 +11,9 @@ from citeproc import model
 from citeproc.source import Name as Name_
 from citeproc.string import String
 
+from refs.render.elements.fast_paths import CachedLookups, CachedTerms, FastFormat
 from refs.render.elements.name_list import name_list
-from refs.render.elements.text import CachedLookups, CachedTerms, FastFormat
+from refs.render.elements.native_names import Initial, native_order, with_cjk
 from refs.render.initials import initialize
 from refs.render.positions import FIRST
 from refs.render.reach import Shape, shape_of
@@ -86,14 +86,14 @@ class Names(FastFormat, CachedTerms, model.Names):  # type: ignore[misc]
         self, item: Any, roles: list[str], names_context: Any, context: Any, **kw: Any
     ) -> Any:
         if self.name is None and names_context is None:  # citeproc-py's default cs:name
-            return _with_cjk(
+            return with_cjk(
                 item,
                 roles,
                 False,
                 lambda: super(Names, self).process(
                     item, names_context=names_context, context=context, **kw
                 ),
-                _default_initial(self, context) if _native_order(item) else None,
+                _default_initial(self, context) if native_order(item) else None,
             )
         return super().process(item, names_context=names_context, context=context, **kw)
 
@@ -157,68 +157,11 @@ def _inherited(element: Any, name: str) -> str | None:
     return None
 
 
-_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$")
-
-
-def _cjk(name: Any) -> bool:
-    family, given = name.get("family") or "", name.get("given") or ""
-    return bool(family and given and _CJK.match(family) and _CJK.match(given))
-
-
-# the letters citeproc-js counts as "romanesque" (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai)
-_ROMANESQUE = re.compile(
-    "[-0-9a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f"
-    "\u0590-\u05d4\u05d6-\u05ff\u1f00-\u1fff\u0600-\u06ff]"
-)
-
-
-def _native_order(item: Any) -> bool:
-    """citeproc-js prints the romanesque names of a Japanese or Chinese item family name
-    first and without the sort separator ("Müller Hans")."""
-    return str(item.reference.get("language") or "")[:2] in ("ja", "zh")
-
-
-Initial = Callable[[str], str] | None
-
-
-def _as_citeproc_js(name: Any, short: bool, native: bool, initial: Initial) -> Any:
-    """A name as citeproc-js prints it: Chinese, Japanese and Korean names with family and
-    given without a space and never initialised (the family alone in the short form);
-    in a Japanese or Chinese item, other names family first (given initialised by
-    ``initial``)."""
-    if _cjk(name):
-        return type(name)(family=name["family"] if short else name["family"] + name["given"])
-    family = name.get("family") or ""
-    if native and not short and "literal" not in name and _ROMANESQUE.search(family):
-        given = name.get("given")
-        if given and initial is not None:
-            given = initial(given)
-        parts = (name.get("non-dropping-particle"), family, given)
-        return type(name)(family=" ".join(p for p in parts if p))
-    return name
-
-
 def _default_initial(names: Any, context: Any) -> Initial:
     """How citeproc-py's default cs:name (one not in the style) initialises a given name."""
     probe, where = Name(), names if context is None else context
     mark = probe.get_option("initialize-with", where)
     return None if mark is None else lambda given: probe.initialize(given, mark, where)
-
-
-def _with_cjk(
-    item: Any, roles: list[str], short: bool, render: Callable[[], Any], initial: Initial = None
-) -> Any:
-    """``render()`` with the names of ``roles`` as citeproc-js prints them."""
-    native = _native_order(item)
-    saved = {r: item.reference.get(r) for r in roles}
-    changed = [r for r, names in saved.items() if names and (native or any(_cjk(n) for n in names))]
-    for role in changed:
-        item.reference[role] = [_as_citeproc_js(n, short, native, initial) for n in saved[role]]
-    try:
-        return render()
-    finally:
-        for role in changed:
-            item.reference[role] = saved[role]
 
 
 def _family_only(name: Any) -> Any:
@@ -235,7 +178,7 @@ class Name(FastFormat, CachedTerms, model.Name):  # type: ignore[misc]
     ) -> Any:
         short = self.get_option("form", context, sort_options) == "short"
         mark = self.get_option("initialize-with", context, sort_options)
-        return _with_cjk(
+        return with_cjk(
             item,
             [variable],
             short,

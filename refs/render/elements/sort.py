@@ -9,7 +9,7 @@ from citeproc import model
 from citeproc.formatter import plain
 
 from refs.render.collation import collation_key
-from refs.render.elements.text import CachedMacros
+from refs.render.elements.fast_paths import CachedMacros
 from refs.render.state import state_of
 
 
