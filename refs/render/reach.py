@@ -100,15 +100,20 @@ def _first_fixed(branches: tuple[Branch, ...], kind: Any, present: Container[str
         if tests is None:
             return branch
         match, types, variables = tests
-        if match == "any":
-            if kind in types or any(v in present for v in variables):
-                return branch
-        elif match == "none":
-            if kind not in types and not any(v in present for v in variables):
-                return branch
-        elif (not types or types == {kind}) and all(v in present for v in variables):
+        if tests_hold(match, types, kind, [v in present for v in variables]):
             return branch
     return None
+
+
+def tests_hold(match: str, types: frozenset[str], kind: Any, present: list[bool]) -> bool:
+    """Do type tests of ``types`` and variable tests (``present``: is each variable
+    there) hold, under ``match``, for an item of type ``kind``?"""
+    if match == "any":
+        return kind in types or any(present)
+    if match == "none":
+        return kind not in types and not any(present)
+    # all: every type named is the item's, every variable present
+    return (not types or types == {kind}) and all(present)
 
 
 def _may_print(element: Any, shape: Shape) -> bool:

@@ -10,7 +10,7 @@ from citeproc import model
 
 from refs.render.elements.fast_paths import CachedLookups
 from refs.render.positions import FIRST
-from refs.render.reach import VOLATILE, Branch, chosen, shape_of
+from refs.render.reach import VOLATILE, Branch, chosen, shape_of, tests_hold
 from refs.render.state import state_of
 
 _OTHER_TESTS = ("disambiguate", "is-numeric", "is-uncertain-date", "locator", "position")
@@ -73,12 +73,7 @@ class If(CachedLookups, model.If):  # type: ignore[misc]
         ref = item.reference
         kind = ref["type"]
         present = [("locator" in item) if v == "locator" else (v in ref) for v in variables]
-        if match == "any":
-            return kind in types or any(present)
-        if match == "none":
-            return kind not in types and not any(present)
-        # all: every type named is the item's, every variable present
-        return (not types or types == {kind}) and all(present)
+        return tests_hold(match, types, kind, present)
 
     def _position(self, item: Any, context: Any) -> list[bool]:
         """The position tests, from the cite's position (positions.py); none hold

@@ -87,15 +87,7 @@ class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, Spec
         """As citeproc-py's; the language is looked up only for an element that
         shapes its text."""
         text = self._content(item, context, **kwargs)
-        if self._bare():
-            if not text:
-                return None
-            if isinstance(text, int | float):
-                return str(text)
-            if type(text) in _KEPT:
-                return text  # as the empty affixes would give it back
-            return ("" + text) + ""
-        return super().markup(text, self._language(item))
+        return self.markup(text, None if self._bare() else self._language(item))
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """As citeproc-py (without raising to find a missing language)."""
@@ -162,8 +154,11 @@ class Text(Displayed, FastFormat, CachedLookups, CachedMacros, CachedTerms, Spec
             return super().markup(text, language)
         if not text:
             return None
-        out = str(text) if isinstance(text, int | float) else text
-        return ("" + out) + ""  # as the empty affixes would (types kept as citeproc-py's)
+        if isinstance(text, int | float):
+            return str(text)
+        if type(text) in _KEPT:
+            return text  # as the empty affixes would give it back
+        return ("" + text) + ""  # as the empty affixes would (types kept as citeproc-py's)
 
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":
