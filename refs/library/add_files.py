@@ -29,7 +29,7 @@ from refs.library.placing import IngestReport
 from refs.library.store import Library
 from refs.pipeline import ParsedArticle, ParseResult, parse_files
 
-BATCH = 250  # articles parsed and stored together (a batch of 1,000 held 400 MB)
+BATCH = 250  # articles parsed and stored together (a batch of 1,000 held about 200 MB)
 
 
 @dataclass
