@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from refs.library import pg_rows
+
 if TYPE_CHECKING:
     import psycopg
 
@@ -48,7 +50,8 @@ class PgConnection:
         self.conn = conn
         self._columns: dict[str, tuple[str, ...]] = {}
         self._keys: dict[str, tuple[str, ...]] = {}
-        self._sql: dict[tuple[str, bool], str] = {}
+        self._sql: dict[str, tuple[str, str]] = {}  # (with ``?``, numbered)
+        self._shapes: dict[str, pg_rows.Shape | None] = {}
         self._reading = False  # in the snapshot of reads (see _snapshot)
 
     @property
@@ -64,7 +67,7 @@ class PgConnection:
         """The table's columns in order, without the row number ``rowid``."""
         if table not in self._columns:
             rows = self.conn.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                "SELECT column_name FROM information_schema.columns WHERE table_name = $1 "
                 "AND table_schema = current_schema() ORDER BY ordinal_position",
                 (table,),
             ).fetchall()
@@ -75,7 +78,7 @@ class PgConnection:
         if table not in self._keys:
             rows = self.conn.execute(
                 "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
-                "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary "
+                "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = $1::regclass AND i.indisprimary "
                 "ORDER BY array_position(i.indkey, a.attnum)",
                 (table,),
             ).fetchall()
@@ -87,12 +90,17 @@ class PgConnection:
         self._columns.clear()
         self._keys.clear()
         self._sql.clear()
+        self._shapes.clear()
 
-    def translate(self, sql: str, with_params: bool) -> str:
-        """The statement as PostgreSQL takes it (kept per connection)."""
-        known = self._sql.get((sql, with_params))
+    def translate(self, sql: str) -> tuple[str, str]:
+        """The statement as PostgreSQL takes it, with ``?`` and with its parameters
+        numbered (``$1``, as the server takes them: psycopg's raw cursor sends the text
+        as it is, where its own placeholders cost a parse of every long statement);
+        kept per connection."""
+        known = self._sql.get(sql)
         if known is None:
-            known = self._sql[(sql, with_params)] = _translate(self, sql, with_params)
+            text = _translate(self, sql)
+            known = self._sql[sql] = (text, pg_rows.numbered(text))
         return known
 
     def _snapshot(self, sql: str) -> None:
@@ -112,7 +120,7 @@ class PgConnection:
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> Cursor:
         self._snapshot(sql)
-        text = self.translate(sql, params is not None)
+        text = self.translate(sql)[1]
         returning = _returns_id(text)
         if returning:
             text += " RETURNING id"
@@ -122,11 +130,22 @@ class PgConnection:
         return Cursor([] if returning else rows, cur.rowcount, last)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Cursor:
+        """Each of ``rows`` through ``sql``; an insert of one row of values goes as
+        inserts of many rows (refs.library.pg_rows)."""
         self._snapshot(sql)
-        text = self.translate(sql, True)
+        marked, text = self.translate(sql)
+        if sql not in self._shapes:
+            self._shapes[sql] = pg_rows.shape(marked)
+        shaped, every = self._shapes[sql], list(rows)
         with self.conn.cursor() as cur:
-            cur.executemany(text, list(rows))
-            return Cursor([], cur.rowcount, None)
+            if shaped is None:
+                cur.executemany(text, every)
+                return Cursor([], cur.rowcount, None)
+            count = 0
+            for chunk in pg_rows.chunks(shaped, every):
+                cur.execute(pg_rows.statement(shaped, len(chunk)), [v for r in chunk for v in r])
+                count += cur.rowcount
+            return Cursor([], count, None)
 
 
 def _returns_id(text: str) -> bool:
@@ -134,7 +153,7 @@ def _returns_id(text: str) -> bool:
     return found is not None and found.group(1) in ID_TABLES and "RETURNING" not in text.upper()
 
 
-def _translate(conn: PgConnection, sql: str, with_params: bool) -> str:
+def _translate(conn: PgConnection, sql: str) -> str:
     text = sql
     conflict = ""
     found = _OR.match(text)
@@ -147,10 +166,7 @@ def _translate(conn: PgConnection, sql: str, with_params: bool) -> str:
         table = positional.group(1)
         names = ", ".join(conn.columns(table))
         text = f"INSERT INTO {table} ({names}) " + text[positional.start(2) :]
-    text += conflict
-    if with_params:
-        text = text.replace("%", "%%").replace("?", "%s")
-    return text
+    return text + conflict
 
 
 def _replace(conn: PgConnection, table: str) -> str:

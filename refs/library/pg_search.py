@@ -51,10 +51,17 @@ SETTINGS = (
 )
 
 
-def words(text: str) -> list[str]:
-    """The words of ``text`` as the index holds them: casefolded, without diacritics."""
+def folded(text: str) -> str:
+    """``text`` casefolded, without diacritics."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _WORD.findall(bare.casefold())
+    return bare.casefold()
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as the index holds them: casefolded, without diacritics
+    (ASCII text, most of it, is only lowered: the same, a test says, in half the
+    time)."""
+    return _WORD.findall(text.lower() if text.isascii() else folded(text))
 
 
 def class_weights(weights: Sequence[float]) -> tuple[str, float]:

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 
 # the advisory lock every writing command of a library takes ("refs" in ASCII)
 WRITE_LOCK = 0x72656673
+# The cost of reading a page out of order that a writing command plans with (4 by
+# default, for disks). Its tables grow inside its one transaction without statistics
+# while it looks up each batch's records by index (refs.library.lookups); at the default
+# the planner soon scans a whole table of tens of thousands of records for a few hundred
+# of them, every batch, where the pages are in memory: 1.1, as for solid-state disks.
+PROBE_COST = 1.1
 
 
 def _first_line(exc: BaseException) -> str:
@@ -39,7 +45,12 @@ def connect(url: ServerUrl, readonly: bool) -> PgConnection:
     from refs.library.pg_connection import PgConnection
 
     try:
-        conn = psycopg.connect(str(url), autocommit=True)
+        # (the raw cursor: parameters numbered by refs.library.pg_connection; never a
+        # prepared statement: its generic plan, made while a command's first rows went
+        # in, would read a table grown since as if it were still small)
+        conn = psycopg.connect(
+            str(url), autocommit=True, prepare_threshold=None, cursor_factory=psycopg.RawCursor
+        )
     except psycopg.Error as exc:
         raise LibraryError(f"cannot open the library {url.shown}: {_first_line(exc)}") from None
     if readonly:
@@ -122,6 +133,7 @@ def begin(db: PgConnection, url: ServerUrl) -> None:
         )
     wait = lock.wait_seconds()
     db.execute("BEGIN")
+    db.execute(f"SET LOCAL random_page_cost = {PROBE_COST}")
     got = db.execute("SELECT pg_try_advisory_xact_lock(?)", (WRITE_LOCK,)).fetchone()
     if got and got[0]:
         return

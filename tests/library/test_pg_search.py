@@ -9,11 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from refs.library.connection import ServerUrl
 from refs.library.edits import edit, note, tag
 from refs.library.ingest import add_articles, import_references
-from refs.library.pg_search import STATS, class_weights, index_row, words
+from refs.library.pg_search import STATS, class_weights, folded, index_row, words
 from refs.library.search import WEIGHTS, find, fresh, search
 from refs.library.store import Library
 from refs.pipeline import parse_files
@@ -109,6 +111,11 @@ def test_a_tag_weighs_an_outlet_and_a_note() -> None:
     assert tags == outlets + notes and facets == 0  # tags are indexed in both their classes
     classes, scale = class_weights(WEIGHTS)
     assert scale == title and classes == "{0.1, 0.2, 0.4, 1.0}"
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_ascii_text_is_folded_by_lowering_it(text: str) -> None:
+    assert folded(text) == text.lower()
 
 
 def test_the_length_counts_every_column_and_words_split_as_unicode61() -> None:
