@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from refs.library.ingest import article_identity, storable
+from refs.library.known_articles import known_articles, sharing_form
 from refs.library.removal import plan_article, remove
 from refs.library.same_article import same_as
 from refs.library.store import Library
@@ -53,24 +54,18 @@ def _body_corrected(lib: Library, aid: str, article: Article) -> str | None:
 def corrections(lib: Library, parsed: Sequence[ParsedArticle]) -> list[Correction]:
     """The articles of ``parsed`` that correct one in the library: the same publication,
     issue and title (a title and a publication or issue known), another text."""
+    new_ids = [article_identity(pa.article, pa.references) for pa in parsed]
+    forms = [same_as(pa.article.publication, pa.article.issue, pa.article.title) for pa in parsed]
+    known = known_articles(lib.db, new_ids).articles
+    sharing = sharing_form(lib.db, [f for f in forms if f is not None])
     out = []
-    for pa in parsed:
+    for pa, new_id, form in zip(parsed, new_ids, forms, strict=True):
         art = pa.article
-        new_id = article_identity(art, pa.references)
-        if lib.has_article(new_id) and (kept := _body_corrected(lib, new_id, art)):
+        if new_id in known and (kept := _body_corrected(lib, new_id, art)):
             out.append(Correction(art.source, (new_id,), (kept,), art))
             continue
-        ident = same_as(art.publication, art.issue, art.title)
-        if ident is None:
-            continue
-        olds = [
-            (str(aid), str(src))
-            for aid, src in lib.db.execute(
-                "SELECT id, source FROM articles WHERE same_as = ? ORDER BY id", (ident,)
-            )
-            if aid != new_id
-        ]
-        if olds:
+        olds = [(aid, src) for aid, src in sharing.get(form or "", []) if aid != new_id]
+        if form is not None and olds:
             out.append(Correction(art.source, tuple(a for a, _ in olds), tuple(s for _, s in olds)))
     return out
 

@@ -13,9 +13,11 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from refs.library.known_articles import known_articles
 from refs.library.placing import Entry, IngestReport, place
 from refs.library.store import Library
-from refs.library.texts import keep_text
+from refs.library.texts import keep_texts
+from refs.library.writes import ArticleRow
 from refs.models import (
     Article,
     Citation,
@@ -85,54 +87,82 @@ def _add_articles(
     in_library: set[str] = set()  # articles the library had before: copies may attach
     seen: dict[str, set[str]] = defaultdict(set)
     new_here: set[str] = set()  # articles this command adds to the library
-    for pa in sorted(parsed, key=lambda p: os.path.normpath(p.article.source)):
+    texts_here: set[str] = set()  # articles given a text here
+    batch = [
+        (pa, _names(pa)) for pa in sorted(parsed, key=lambda p: os.path.normpath(p.article.source))
+    ]
+    for pa, _ in batch:
+        ids[pa.article.source] = article_identity(pa.article, pa.references)
+    known = known_articles(lib.db, [ids[pa.article.source] for pa, _ in batch])
+    rows: list[ArticleRow] = []
+    texts: list[tuple[str, str, str]] = []
+    for pa, (source, file) in batch:
         art = pa.article
-        source = storable(os.path.normpath(art.source))
-        file = storable(str(Path(os.path.normpath(art.source)).resolve()))
-        aid = ids[art.source] = article_identity(art, pa.references)
-        if file in seen[aid] or lib.has_article_file(aid, file):
+        aid = ids[art.source]
+        if file in seen[aid] or (aid, file) in known.files:
             report.articles_known += 1
         else:
-            if lib.has_article(aid):
+            if aid in known.articles or seen[aid]:
                 in_library.add(aid)
-            known = bool(seen[aid]) or aid in in_library
+            known_here = bool(seen[aid]) or aid in in_library
             seen[aid].add(file)
-            lib.insert_article(
-                aid,
-                source,
-                file,
-                art.publication,
-                art.issue,
-                art.issue_date_iso(),
-                art.title,
-                art.layout,
-                page_url(art),
-            )
-            if known:
+            rows.append(_article_row(art, aid, source, file))
+            if known_here:
                 report.copies += 1
             else:
                 report.articles_added += 1
                 new_here.add(aid)
-            for ref in pa.references:
-                cite = trusted(  # our own parse: validated already
-                    Citation,
-                    {
-                        "article": source,
-                        "article_id": aid,
-                        "issue": art.issue,
-                        "index": ref.index,
-                        "raw": ref.raw,
-                        "line": ref.span.line if ref.span else None,
-                    },
-                )
-                entries.append(Entry(cite, fields_of(ref)))
+            entries.extend(_entries(pa, aid, source))
         # the first file's text; an article of a version-1 library gets it when added again
-        if keep_text(lib, aid, source, art.text) and aid not in new_here:
-            report.texts_filled += 1
+        if aid not in known.texts and aid not in texts_here:
+            texts_here.add(aid)
+            texts.append((aid, source, art.text))
+            if aid not in new_here:
+                report.texts_filled += 1
         if progress is not None:
             progress(1)
+    lib.insert_articles(rows)
+    keep_texts(lib, texts)
     place(lib, entries, report, in_library)
     return report
+
+
+def _names(pa: ParsedArticle) -> tuple[str, str]:
+    """The article's file as given (normalised) and resolved, as the library keeps them."""
+    normal = os.path.normpath(pa.article.source)
+    return storable(normal), storable(str(Path(normal).resolve()))
+
+
+def _article_row(art: Article, aid: str, source: str, file: str) -> ArticleRow:
+    return ArticleRow(
+        aid,
+        source,
+        file,
+        art.publication,
+        art.issue,
+        art.issue_date_iso(),
+        art.title,
+        art.layout,
+        page_url(art),
+    )
+
+
+def _entries(pa: ParsedArticle, aid: str, source: str) -> Iterator[Entry]:
+    """The article's citations with the fields each cites."""
+    art = pa.article
+    for ref in pa.references:
+        cite = trusted(  # our own parse: validated already
+            Citation,
+            {
+                "article": source,
+                "article_id": aid,
+                "issue": art.issue,
+                "index": ref.index,
+                "raw": ref.raw,
+                "line": ref.span.line if ref.span else None,
+            },
+        )
+        yield Entry(cite, fields_of(ref))
 
 
 IMPORT_BATCH = 10_000  # imported references deduplicated together

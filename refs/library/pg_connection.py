@@ -143,7 +143,8 @@ class PgConnection:
                 return Cursor([], cur.rowcount, None)
             count = 0
             for chunk in pg_rows.chunks(shaped, every):
-                cur.execute(pg_rows.statement(shaped, len(chunk)), [v for r in chunk for v in r])
+                values = [v for r in chunk for v in r]
+                cur.execute(pg_rows.statement(shaped, len(chunk)), values, prepare=True)
                 count += cur.rowcount
             return Cursor([], count, None)
 

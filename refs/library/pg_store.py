@@ -28,6 +28,11 @@ WRITE_LOCK = 0x72656673
 # the planner soon scans a whole table of tens of thousands of records for a few hundred
 # of them, every batch, where the pages are in memory: 1.1, as for solid-state disks.
 PROBE_COST = 1.1
+# A statement is prepared only when asked (inserts of many rows, refs.library.pg_rows,
+# whose planning costs more than running them), never for having run a few times:
+# the generic plan of a lookup, made while a command's first rows went in, would read
+# a table grown since as if it were still small.
+ASKED = 2**62
 
 
 def _first_line(exc: BaseException) -> str:
@@ -45,11 +50,9 @@ def connect(url: ServerUrl, readonly: bool) -> PgConnection:
     from refs.library.pg_connection import PgConnection
 
     try:
-        # (the raw cursor: parameters numbered by refs.library.pg_connection; never a
-        # prepared statement: its generic plan, made while a command's first rows went
-        # in, would read a table grown since as if it were still small)
+        # (the raw cursor: parameters numbered by refs.library.pg_connection)
         conn = psycopg.connect(
-            str(url), autocommit=True, prepare_threshold=None, cursor_factory=psycopg.RawCursor
+            str(url), autocommit=True, prepare_threshold=ASKED, cursor_factory=psycopg.RawCursor
         )
     except psycopg.Error as exc:
         raise LibraryError(f"cannot open the library {url.shown}: {_first_line(exc)}") from None

@@ -7,6 +7,7 @@ version-1 file)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from refs.library.store import Library
@@ -27,13 +28,11 @@ class StoredArticle:
     entries: dict[int, tuple[str, str]] = field(default_factory=dict)
 
 
-def keep_text(lib: Library, article_id: str, source: str, text: str) -> bool:
-    """Keep ``text`` for the article unless it has one already; True if it was kept."""
-    cur = lib.db.execute(
-        "INSERT OR IGNORE INTO article_texts (article_id, source, text) VALUES (?, ?, ?)",
-        (article_id, source, text),
+def keep_texts(lib: Library, texts: Iterable[tuple[str, str, str]]) -> None:
+    """Keep each (article id, source, text) for an article that has no text yet."""
+    lib.db.executemany(
+        "INSERT OR IGNORE INTO article_texts (article_id, source, text) VALUES (?, ?, ?)", texts
     )
-    return cur.rowcount == 1
 
 
 def stored_articles(lib: Library) -> list[StoredArticle]:

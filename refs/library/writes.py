@@ -6,6 +6,7 @@ transaction."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from refs.dedupe.merge import merge_variants
 from refs.dedupe.pairs import Item, make_item
@@ -34,39 +35,38 @@ def match_row(match: Item) -> tuple[str, str, str, str]:
     return (match.title, match.outlet, match.cited, match.authors)
 
 
+class ArticleRow(NamedTuple):
+    """An article as the library stores it, with the file it was added from."""
+
+    id: str
+    source: str
+    file: str
+    publication: str | None
+    issue: str | None
+    issue_date: str | None
+    title: str | None
+    layout: str
+    url: str | None = None
+
+
 class Writes(Reads):
     """The writes of an open library (inside ``Library.transaction``)."""
 
-    def insert_article(
-        self,
-        article_id: str,
-        source: str,
-        file: str,
-        publication: str | None,
-        issue: str | None,
-        issue_date: str | None,
-        title: str | None,
-        layout: str,
-        url: str | None = None,
-    ) -> None:
-        self.db.execute(
+    def insert_articles(self, rows: Sequence[ArticleRow]) -> None:
+        """Articles with the file each was added from (an article known already gets
+        the file alone)."""
+        self.db.executemany(
             "INSERT OR IGNORE INTO articles (id, source, publication, issue, issue_date, "
             "title, layout, url, same_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article_id,
-                source,
-                publication,
-                issue,
-                issue_date,
-                title,
-                layout,
-                url,
-                same_as(publication, issue, title),
-            ),
-        )
-        self.db.execute(
+            [
+                (r.id, r.source, r.publication, r.issue, r.issue_date, r.title, r.layout, r.url,
+                 same_as(r.publication, r.issue, r.title))
+                for r in rows
+            ],
+        )  # fmt: skip
+        self.db.executemany(
             "INSERT OR IGNORE INTO article_files VALUES (?, ?, ?, ?)",
-            (article_id, file, source, layout),
+            [(r.id, r.file, r.source, r.layout) for r in rows],
         )
 
     def insert_record(self, key: str, fields: Fields, match: Item | None = None) -> int:

@@ -15,6 +15,7 @@ from refs.library.decisions import apply_auto, library_duplicates, mark_distinct
 from refs.library.ingest import add_articles, import_references
 from refs.library.schema import SCHEMA_VERSION
 from refs.library.store import Library
+from refs.library.writes import ArticleRow
 from refs.models import Citation, LibraryReference, PartialDate
 from refs.pipeline import parse_paths
 from tests.conftest import NewLibrary
@@ -222,7 +223,7 @@ def test_a_busy_library_is_a_clean_error(
     path = location(new_library())
     with Library(path) as lib, Library(path) as other:
         with lib.transaction():
-            lib.insert_article("x", "a.txt", "a.txt", None, None, None, None, "text")
+            lib.insert_articles([ArticleRow("x", "a.txt", "a.txt", None, None, None, None, "text")])
             with (
                 pytest.raises(LibraryError, match="being written by another command"),
                 other.transaction(),
