@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 _PARAMS = 60_000  # the protocol allows 65,535 parameters a statement
 _ROWS = 500
-_HEAD = re.compile(r"^\s*INSERT\s+INTO\s+\w+\s*\(([^)]*)\)\s*VALUES\s*\(", re.I)
+_HEAD = re.compile(r'^\s*INSERT\s+INTO\s+(?:\w+|"\w+")\s*\(([^)]*)\)\s*VALUES\s*\(', re.I)
 _MARK = re.compile(r"\?")
 _UPDATE_KEY = re.compile(r"\bON\s+CONFLICT\s*\(([^)]*)\)\s*DO\s+UPDATE\b", re.I)
 
@@ -62,7 +62,7 @@ def shape(text: str) -> Shape | None:
     update = _UPDATE_KEY.search(tail)
     if update is None:
         return Shape(text[: head.end() - 1], row, tail, None)
-    columns = [c.strip() for c in head.group(1).split(",")]
+    columns = [c.strip().strip('"') for c in head.group(1).split(",")]
     values = [v.strip() for v in row[1:-1].split(",")]
     key = [c.strip() for c in update.group(1).split(",")]
     if len(values) != len(columns) or any(values[columns.index(k)] != "?" for k in key):

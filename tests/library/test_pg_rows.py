@@ -30,6 +30,8 @@ def test_an_insert_of_one_row_of_values_is_taken_apart() -> None:
     assert pg_rows.statement(shaped, 2) == (
         "INSERT INTO keys (key, record_id) VALUES ($1, $2), ($3, $4) ON CONFLICT DO NOTHING"
     )
+    quoted = pg_rows.shape('INSERT INTO "records" ("rowid", "key") VALUES (?, ?)')
+    assert quoted is not None and quoted.row == "(?, ?)"
     nested = pg_rows.shape("INSERT INTO t (a, b) VALUES (?, f(g(?), 'x)'))")
     assert nested is not None and nested.row == "(?, f(g(?), 'x)'))"
     assert pg_rows.shape(UPSERT) == pg_rows.Shape(
