@@ -35,14 +35,6 @@ class Reads:
         row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
-    def has_article_file(self, article_id: str, file: str) -> bool:
-        """Was this article added from this file (its resolved path) before?"""
-        row = self.db.execute(
-            "SELECT 1 FROM article_files WHERE article_id = ? AND file = ?",
-            (article_id, file),
-        ).fetchone()
-        return row is not None
-
     def has_citation(self, article_id: str, source: str, index: int) -> bool:
         row = self.db.execute(
             "SELECT 1 FROM citations WHERE article_id = ? AND article = ? AND idx = ?",
