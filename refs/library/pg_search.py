@@ -11,15 +11,21 @@ For a one-word query ``ts_rank_cd`` without normalisation is the sum of the weig
 the word's occurrences: the weighted term frequency that FTS5's BM25 sums per column.
 BM25 follows (k1 1.2, b 0.75), with the number of records and their words kept in
 ``refs_meta`` and the records that hold each word in ``search_words`` as the index
-changes, for each word's IDF (the last word, a prefix, has its hits counted up to
-COUNTED; a one-word query needs no IDF: it scales every score alike). Every word must occur, the
-last one as a prefix; ties go to the record added first; a query matching more than
-RANKED records ranks the RANKED added last, as on SQLite.
+changes, for each word's IDF (refs.library.pg_search_keys; a one-word query needs no
+IDF: it scales every score alike). Every word must occur, the last one as a prefix;
+ties go to the record added first; a query matching more than RANKED records ranks the
+RANKED added last, as on SQLite.
+
+The GIN index finds the records of a word from its whole list: it cannot stop at the
+newest. So each document also holds the token of its era (ERA_BITS of the rowid), and a
+query looking among the newest records asks for their eras too, where they hold fewer
+records than the rarest word or filter asked: the index then skips the older parts of
+every list. It skips only between whole words: a prefix is asked as the words of
+``search_words`` it starts (refs.library.pg_search_keys).
 """
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import Counter
@@ -27,7 +33,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from refs.library.connection import Connection
-from refs.library.search_filters import OVERLAPPING, newest_ranked
+from refs.library.pg_search_keys import FACET, Keys, idfs, last_asked, matched_share, query_keys
+from refs.library.search_filters import newest_ranked
 
 # letters and digits, as unicode61 finds tokens (an underscore separates them)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -37,9 +44,8 @@ K1, B = 1.2, 0.75
 # the facets (what the filters ask) D, marked so that no word typed finds them (FACET)
 _CLASSES = ("A", "B", "C", "D", "B", "D", "D")
 STATS = ("search_docs", "search_tokens")
-# the hits of the last word (a prefix) are counted up to this many for its IDF: a prefix
-# more common counts as this common (counting them all takes a scan of them all)
-COUNTED = 10_000  # names in refs_meta: records and words indexed
+# a document's era: its rowid without these low bits (eras of 16,384 records)
+ERA_BITS = 14
 # how the ranking query runs: the words' bitmap among the newest records (an index scan
 # of the newest first cannot skip the records without the words), its newest matches
 # sorted in memory by one process, never compiled (JIT costs more than such a query)
@@ -77,9 +83,6 @@ def _part(weight: str) -> str:
     return f"setweight(to_tsvector('simple', ?), '{weight}')"
 
 
-# the facets go in as they are, each marked with FACET, a character no word holds: so no
-# word typed (``a``, a prefix) finds one, and a filter finds nothing but its own
-FACET = "#"
 INSERT_SQL = (
     "INSERT INTO search_fts (rowid, len, doc) VALUES (?, ?, "
     + " || ".join(_part(w) for w in _CLASSES[:-1])
@@ -87,12 +90,18 @@ INSERT_SQL = (
 )
 
 
+def era(rowid: int) -> str:
+    """The token of the era of the record ``rowid`` (a facet no filter asks)."""
+    return f"{FACET}r{rowid >> ERA_BITS}"
+
+
 def index_row(row: Sequence[object]) -> tuple[object, ...]:
-    """(rowid, title, outlets, fields, notes, tags, facets) as INSERT_SQL takes them."""
+    """(rowid, title, outlets, fields, notes, tags, facets) as INSERT_SQL takes them; the
+    facets with the record's era (which its length does not count)."""
     rid, title, outlets, fields, notes, tags, facets = (row[0], *(str(t) for t in row[1:7]))
     found = [words(t) for t in (title, outlets, fields, notes, tags)]
     length = sum(len(w) for w in found) + len(words(facets))
-    marked = " ".join(FACET + f for f in facets.split())
+    marked = " ".join([*(FACET + f for f in facets.split()), era(int(str(rid)))])
     return (rid, length, *(" ".join(w) for w in found), " ".join(found[4]), marked)
 
 
@@ -135,52 +144,14 @@ def tsqueries(text: str) -> list[str]:
     return quoted
 
 
-def _hits(db: Connection, term: str) -> int:
-    """The records holding the word of ``term`` (from search_words), or starting with it
-    (counted, up to COUNTED: a prefix may start several words of one record)."""
-    word = term.split("'")[1]
-    if term.endswith(":*"):
-        sql = (
-            "SELECT count(*) FROM (SELECT 1 FROM search_fts "
-            "WHERE doc @@ to_tsquery('simple', ?) LIMIT ?) AS hits"
-        )
-        row = db.execute(sql, (term, COUNTED)).fetchone()
-    else:
-        row = db.execute("SELECT docs FROM search_words WHERE word = ?", (word,)).fetchone()
-    return int(row[0]) if row else 0
-
-
-def _idf(db: Connection, terms: list[str], docs: int) -> list[float]:
-    """FTS5's IDF of each word of ``terms`` (tsqueries'; 1 for a one-word query: it
-    scales every score alike)."""
-    if len(terms) == 1:
-        return [1.0]
-    out = []
-    for term in terms:
-        hits = _hits(db, term)
-        idf = math.log((docs - hits + 0.5) / (hits + 0.5))
-        out.append(idf if idf > 0 else 1e-6)
-    return out
-
-
-def _share(db: Connection, terms: list[str], facets: list[list[str]], docs: int) -> float:
-    """About the share of the records a query matches (from search_words; a prefix and a
-    group of facets count each word they stand for; 0 when a word is not found): words
-    that go together (``test ban``) match about as often as the rarer one, and the
-    filters, which have nothing to do with the words, narrow that by their own shares
-    (a group's: its tokens' together, or the commonest one's where they overlap)."""
-    *whole, last = [t.split("'")[1] for t in terms]
-    asked = [("sum", "word LIKE ?", [last + "%"]), *(("sum", "word = ?", [w]) for w in whole)]
-    for group in facets:  # an outlet's or an article's forms: most records hold several
-        marked = [FACET + f for f in group]
-        many = "max" if group[0][0] in OVERLAPPING else "sum"
-        asked.append((many, f"word IN ({','.join('?' * len(marked))})", marked))
-    shares = []
-    for many, condition, values in asked:
-        sql = f"SELECT coalesce({many}(docs), 0) FROM search_words WHERE {condition}"
-        found = db.execute(sql, values).fetchone()
-        shares.append(min(1.0, int(found[0]) / docs) if found and docs else 0.0)
-    return math.prod([min(shares[: len(terms)]), *shares[len(terms) :]])
+def _eras(low: int, top: int, keys: Keys) -> str | None:
+    """The eras of the records after ``low`` up to ``top`` as a tsquery, where they hold
+    fewer records than the rarest key of the query (else the eras cost more than they
+    spare, and None)."""
+    first, end = (low + 1) >> ERA_BITS, top >> ERA_BITS
+    if low <= 0 or (end - first + 1) << ERA_BITS >= min(keys.records):
+        return None
+    return "(" + " | ".join(f"'{era(n << ERA_BITS)}'" for n in range(first, end + 1)) + ")"
 
 
 class Asked(NamedTuple):
@@ -201,43 +172,56 @@ def ranked_ids(db: Connection, asked: Asked, ranked: int, limit: int | None) -> 
     the same ids as over all records."""
     stats = dict(db.execute("SELECT name, value FROM refs_meta WHERE name IN (?, ?)", STATS))
     docs, tokens = int(stats.get(STATS[0], 0)), int(stats.get(STATS[1], 0))
-    share = _share(db, asked.terms, asked.facets, docs)
-    sql, params = _query(db, asked, docs, tokens)
+    keys = query_keys(db, asked.terms, asked.facets)
+    share = matched_share(asked.terms, keys, docs)
+    score, params = _score(db, asked, keys, docs, tokens)
     top = int(db.execute("SELECT coalesce(max(rowid), 0) FROM search_fts").fetchone()[0])
     # (a word PostgreSQL's parser cuts in two is not in search_words: all records)
     window = max(ranked, int(ranked / share * 1.5)) if share else top
-    text = sql + (" LIMIT ?" if limit else "")
-    for name, value in SETTINGS:  # (an error ends the transaction: never left set)
-        db.execute(f"SET LOCAL {name} = {value}")
-    while True:
+    db.execute("; ".join(f"SET LOCAL {name} = {value}" for name, value in SETTINGS))
+    while True:  # (an error ends the transaction: the settings are never left set)
         low = top - window
-        found = db.execute(text, [*params, low, ranked, *([limit] if limit else [])]).fetchall()
-        seen = int(found[0][1]) if found else 0
+        sql, asking = _query(asked, keys, score, _eras(low, top, keys))
+        sql += " LIMIT ?" if limit else ""
+        found = db.execute(sql, [*params, *asking, low, ranked, *([limit] if limit else [])])
+        rows = found.fetchall()
+        seen = int(rows[0][1]) if rows else 0
         if low <= 0 or seen >= ranked:
-            for name, _ in SETTINGS:
-                db.execute(f"SET LOCAL {name} TO DEFAULT")
-            return [int(r[0]) for r in found]
+            db.execute("; ".join(f"SET LOCAL {name} TO DEFAULT" for name, _ in SETTINGS))
+            return [int(r[0]) for r in rows]
         window = int(window * min(8.0, max(2.0, 1.5 * ranked / max(seen, 1))))  # as seen
 
 
-def _query(db: Connection, asked: Asked, docs: int, tokens: int) -> tuple[str, list[object]]:
-    """The ranking query of ranked_ids (parameters to add: the lowest record id not
-    seen, the number ranked, the limit if any) and its parameters."""
-    terms, weights, facets = asked
+def _score(
+    db: Connection, asked: Asked, keys: Keys, docs: int, tokens: int
+) -> tuple[str, list[object]]:
+    """The BM25 score of a record for ``asked`` (SQL) and its parameters."""
+    terms, weights, _ = asked
     avgdl = tokens / docs if docs and tokens else 1.0
     classes, scale = class_weights(weights)
-    # the weighted frequency, rounded off float4's noise (SQLite sums doubles)
-    freq = f"round(({scale} * ts_rank_cd('{classes}', doc, to_tsquery('simple', ?)))::numeric, 4)"
-    freq = f"{freq}::float8"
+    # the weighted frequency, rounded to 4 places off float4's noise (SQLite sums
+    # doubles); all of it in float8 (numeric arithmetic doubled the cost of a score)
+    rank = f"ts_rank_cd('{classes}', doc, to_tsquery('simple', ?))"
+    freq = f"(round({rank} * {scale * 10**4}::float8) / 10000::float8)"
     # BM25's tf * (k1 + 1) / (tf + K) as (k1 + 1) * (1 - K / (tf + K)): the frequency,
     # the costly part, once (PostgreSQL computes each occurrence of it)
-    k = f"({K1} * (1 - {B} + {B} * len / ?::float8))"
-    bm25 = f"({K1 + 1} * (1 - {k} / ({freq} + {k})))"
+    k = f"({K1}::float8 * ({1 - B}::float8 + {B}::float8 * len / ?::float8))"
+    bm25 = f"({K1 + 1}::float8 * (1 - {k} / ({freq} + {k})))"
     score = " - ".join(["0", *(f"?::float8 * {bm25}" for _ in terms)])  # FTS5's sign
-    match = "doc @@ to_tsquery('simple', ?)" + (" AND doc @@ ?::tsquery" if facets else "")
-    sql = newest_ranked(score, match + " AND search_fts.rowid > ?", "rowid, count(*) OVER ()")
     params: list[object] = []
-    for term, idf in zip(terms, _idf(db, terms, docs), strict=True):
+    for term, idf in zip(terms, idfs(db, terms, keys, docs), strict=True):
         params += [idf, avgdl, term, avgdl]
-    asked_facets = " & ".join("(" + " | ".join(f"'{FACET}{t}'" for t in g) + ")" for g in facets)
-    return sql, [*params, " & ".join(terms), *([asked_facets] if facets else [])]
+    return score, params
+
+
+def _query(asked: Asked, keys: Keys, score: str, eras: str | None) -> tuple[str, list[object]]:
+    """The ranking query of ranked_ids for ``score`` (parameters to add: the score's,
+    these, the lowest record id not seen, the number ranked, the limit if any) and the
+    parameters of its match: the words, the facets asked, the eras looked in."""
+    terms, _, facets = asked
+    tokens = ["(" + " | ".join(f"'{FACET}{t}'" for t in g) + ")" for g in facets]
+    tokens += [eras] if eras else []
+    match = "doc @@ to_tsquery('simple', ?)" + (" AND doc @@ ?::tsquery" if tokens else "")
+    sql = newest_ranked(score, match + " AND search_fts.rowid > ?", "rowid, count(*) OVER ()")
+    words = " & ".join([*terms[:-1], last_asked(terms, keys)])
+    return sql, [words, *([" & ".join(tokens)] if tokens else [])]

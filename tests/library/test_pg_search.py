@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from refs.library import pg_search, pg_search_keys
 from refs.library.connection import ServerUrl
 from refs.library.edits import edit, note, tag
 from refs.library.ingest import add_articles, import_references
@@ -38,8 +39,22 @@ def _fill(lib: Library) -> None:
     fresh(lib)
 
 
+# (ERA_BITS, EXPANDED) of the index and its queries: as shipped, and eras of two records
+# with prefixes of more than two words asked as prefixes, so that every way of asking
+# the index is taken on these few records
+SHIPPED, SMALL = (pg_search.ERA_BITS, pg_search_keys.EXPANDED), (1, 2)
+
+
 @pytest.fixture
-def both(tmp_path: Path, pg_cluster: Cluster) -> Iterator[tuple[Library, Library]]:
+def both(
+    tmp_path: Path,
+    pg_cluster: Cluster,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[tuple[Library, Library]]:
+    bits, expanded = getattr(request, "param", SHIPPED)
+    monkeypatch.setattr(pg_search, "ERA_BITS", bits)
+    monkeypatch.setattr(pg_search_keys, "EXPANDED", expanded)
     databases = Databases(pg_cluster, f"refs_rank_{os.getpid()}")
     try:
         with Library(tmp_path / "l.db") as lite, Library(ServerUrl(databases.new())) as pg:
@@ -62,6 +77,7 @@ def _change(lib: Library) -> None:
         edit(lib, "ap2000gore", {"title": "Korea, North Korea and the press"})
 
 
+@pytest.mark.parametrize("both", [SHIPPED, SMALL], indirect=True)
 def test_the_same_library_ranks_alike_on_both(both: tuple[Library, Library]) -> None:
     lite, pg = both
     before = _orders(lite)
@@ -73,6 +89,7 @@ def test_the_same_library_ranks_alike_on_both(both: tuple[Library, Library]) -> 
     assert after != before and _orders(pg) == after
 
 
+@pytest.mark.parametrize("both", [SHIPPED, SMALL], indirect=True)
 @pytest.mark.parametrize("ranked", [1, 3, 7])
 def test_a_query_matching_more_than_ranked_ranks_the_same_newest(
     both: tuple[Library, Library], ranked: int, monkeypatch: pytest.MonkeyPatch
@@ -120,8 +137,9 @@ def test_ascii_text_is_folded_by_lowering_it(text: str) -> None:
 
 def test_the_length_counts_every_column_and_words_split_as_unicode61() -> None:
     assert words("Snake_case Ünïcode") == ["snake", "case", "unicode"]
-    row = index_row((7, "A title", "Reuters", "Smith", "", "todo", "o1 n0x2000"))
-    assert row == (7, 7, "a title", "reuters", "smith", "", "todo", "todo", "#o1 #n0x2000")
+    row = index_row((70000, "A title", "Reuters", "Smith", "", "todo", "o1 n0x2000"))
+    facets = "#o1 #n0x2000 #r4"  # (70000 >> 14: its era, which the length does not count)
+    assert row == (70000, 7, "a title", "reuters", "smith", "", "todo", "todo", facets)
 
 
 def test_a_word_typed_never_finds_a_filter_token(both: tuple[Library, Library]) -> None:
@@ -143,3 +161,35 @@ def test_a_word_typed_never_finds_a_filter_token(both: tuple[Library, Library]) 
         assert ids and all(any(w.startswith(letter) for w in texts[i]) for i in ids), letter
         assert len(ids) < len(texts)  # (every record has facets starting with a, o, y, n)
         assert search(pg, letter) == found
+
+
+@pytest.mark.parametrize("both", [SMALL], indirect=True)
+def test_the_newest_are_asked_by_their_eras_and_a_prefix_by_its_words(
+    both: tuple[Library, Library], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With eras of two records and RANKED 1, the first window of a common word holds
+    fewer records than the word: the index is asked for its eras (and finds the same as
+    SQLite); ``nucl`` is asked as the words it starts, ``a`` (more than EXPANDED) as a
+    prefix."""
+    monkeypatch.setattr("refs.library.search.RANKED", 1)
+    lite, pg = both
+    fresh(pg)
+    asked: list[list[object]] = []
+    real = pg.db.execute
+
+    def spy(sql: str, params: object = None) -> object:
+        if sql.startswith("SELECT rowid, count(*) OVER ()"):
+            asked.append(list(params or []))  # type: ignore[call-overload]
+        return real(sql, params)
+
+    monkeypatch.setattr(pg.db, "execute", spy)
+    for query in ("korea", "nucl", "a"):
+        asked.clear()
+        assert search(pg, query) == search(lite, query)
+        texts = [str(p) for params in asked for p in params if isinstance(p, str)]
+        if query == "korea":
+            assert any("'#r" in t for t in texts), texts
+        if query == "nucl":
+            assert any("'nuclear'" in t and ":*" not in t for t in texts), texts
+        if query == "a":
+            assert any(t == "'a':*" for t in texts), texts
