@@ -33,7 +33,15 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from refs.library.connection import Connection
-from refs.library.pg_search_keys import FACET, Keys, idfs, last_asked, matched_share, query_keys
+from refs.library.pg_search_keys import (
+    FACET,
+    Keys,
+    any_of,
+    idfs,
+    last_asked,
+    matched_share,
+    query_keys,
+)
 from refs.library.search_filters import newest_ranked
 
 # letters and digits, as unicode61 finds tokens (an underscore separates them)
@@ -151,7 +159,7 @@ def _eras(low: int, top: int, keys: Keys) -> str | None:
     first, end = (low + 1) >> ERA_BITS, top >> ERA_BITS
     if low <= 0 or (end - first + 1) << ERA_BITS >= min(keys.records):
         return None
-    return "(" + " | ".join(f"'{era(n << ERA_BITS)}'" for n in range(first, end + 1)) + ")"
+    return any_of(era(n << ERA_BITS) for n in range(first, end + 1))
 
 
 class Asked(NamedTuple):
@@ -219,7 +227,7 @@ def _query(asked: Asked, keys: Keys, score: str, eras: str | None) -> tuple[str,
     these, the lowest record id not seen, the number ranked, the limit if any) and the
     parameters of its match: the words, the facets asked, the eras looked in."""
     terms, _, facets = asked
-    tokens = ["(" + " | ".join(f"'{FACET}{t}'" for t in g) + ")" for g in facets]
+    tokens = [any_of(FACET + t for t in g) for g in facets]
     tokens += [eras] if eras else []
     match = "doc @@ to_tsquery('simple', ?)" + (" AND doc @@ ?::tsquery" if tokens else "")
     sql = newest_ranked(score, match + " AND search_fts.rowid > ?", "rowid, count(*) OVER ()")

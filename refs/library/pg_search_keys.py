@@ -8,6 +8,7 @@ word it starts)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from refs.library.connection import Connection
@@ -94,4 +95,9 @@ def last_asked(terms: list[str], keys: Keys) -> str:
     """The last of ``terms`` as the index is asked for it: the words it starts."""
     if not keys.started:  # (none: a word PostgreSQL's parser cuts in two; or too many)
         return terms[-1]
-    return "(" + " | ".join(f"'{w}'" for w in keys.started) + ")"
+    return any_of(keys.started)
+
+
+def any_of(lexemes: Iterable[str]) -> str:
+    """A tsquery matching a document that holds any of ``lexemes``."""
+    return "(" + " | ".join(f"'{w}'" for w in lexemes) + ")"
