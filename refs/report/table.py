@@ -67,7 +67,7 @@ def parse_table(parsed: Sequence[ParsedArticle]) -> str:
             if x
         ]
         if details:
-            head += " — " + ", ".join(details)
+            head += " — " + visible(", ".join(details))
         if art.title:
             head += f"\n{visible(art.title)}"
         rows = [

@@ -87,6 +87,20 @@ def test_parse_table_escapes_control_characters(tmp_path: Path) -> None:
     assert "\\x1b[2J" in out
 
 
+def test_the_heading_of_an_article_escapes_its_publication(tmp_path: Path) -> None:
+    """The heading's publication (and issue) is escaped as its file name and title are."""
+    text = SEED.read_text(encoding="utf-8").replace(
+        "Disarmament Diplomacy\n\nIssue No.", f"Disarmament{ESC} Digest\n\nIssue No.", 1
+    )
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    _, out, err = run("parse", str(article), "--format", "table")
+    assert _clean(out) and _clean(err)
+    assert "Disarmament\\x1b[2J" in out  # (not a known publication: shown as written)
+    _, out, err = run("check", str(article))
+    assert _clean(out) and _clean(err)
+
+
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses non-UTF-8 file names")
 @pytest.mark.parametrize("fmt", ["text", "json", "html"])
 def test_check_output_with_a_file_name_that_is_not_utf8(tmp_path: Path, fmt: str) -> None:
