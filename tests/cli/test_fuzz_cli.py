@@ -7,6 +7,7 @@ keeps its group (it was given the writer's)."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import tempfile
@@ -31,6 +32,9 @@ CLI_FUZZ = settings(
 ERR_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 SUFFIX = {"bibtex": ".bib", "csljson": ".json", "ris": ".ris"}
 TEXTS = {"bibtex": bibtex_text(), "csljson": csljson_text(), "ris": ris_text()}
+# each example its own library files (new_library names a file under the test's folder,
+# which every example of a property shares)
+_EXAMPLE = itertools.count()
 
 
 def _clean(code: int, out: str, err: str) -> None:
@@ -47,7 +51,7 @@ def test_import_through_the_cli_never_crashes(fmt: str, new_library: NewLibrary)
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / f"in{SUFFIX[fmt]}"
             source.write_text(text, encoding="utf-8", errors="surrogatepass")
-            lib = new_library("t.db")
+            lib = new_library(f"t{next(_EXAMPLE)}.db")
             _clean(*run("import", str(source), "--library", lib))
             _clean(*run("list", "--library", lib))
             _clean(*run("export", "-f", fmt, "--library", lib))
@@ -77,7 +81,8 @@ def test_import_export_import_gives_the_same_library(fmt: str, new_library: NewL
     @given(text=TEXTS[fmt])
     def prop(text: str) -> None:
         with tempfile.TemporaryDirectory() as tmp:
-            first, second = new_library("a.db"), new_library("b.db")
+            n = next(_EXAMPLE)
+            first, second = new_library(f"a{n}.db"), new_library(f"b{n}.db")
             source = Path(tmp) / f"in{SUFFIX[fmt]}"
             source.write_text(text, encoding="utf-8", errors="surrogatepass")
             if run("import", str(source), "--library", first)[0] == 2:
