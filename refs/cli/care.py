@@ -111,8 +111,9 @@ def copy(
         stops(),
         Library(library_path(source), create=False) as src,
         Library(library_path(target)) as dst,
-        dst.transaction(),
     ):
-        counts = copy_library(src, dst)
+        with dst.transaction():
+            counts = copy_library(src, dst)
+        dst.gather_statistics()
     total = sum(counts.values())
     typer.echo(f"refs: copied {src.shown} to {dst.shown} ({total} rows)", err=True)

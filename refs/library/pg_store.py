@@ -124,6 +124,14 @@ def may_write(db: PgConnection) -> bool:
     return bool(row and row[0]) and not (readonly and readonly[0] == "on")
 
 
+def analyze(db: PgConnection) -> None:
+    """ANALYZE every table, outside any transaction (inside a reading command's snapshot
+    its statistics would go with the snapshot's rollback)."""
+    if db.in_transaction:
+        raise RuntimeError("ANALYZE runs between transactions")
+    db.conn.execute("ANALYZE")
+
+
 def begin(db: PgConnection, url: ServerUrl) -> None:
     """BEGIN and the write lock, waiting (bounded, with one notice) for another writer."""
     import psycopg

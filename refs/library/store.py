@@ -232,6 +232,16 @@ class Library(Writes):
             return schema_version(cast("PgConnection", self.db))
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
+    def gather_statistics(self) -> None:
+        """After a bulk load (``refs copy``): the planner's statistics of every table of a
+        PostgreSQL library, gathered now rather than when autovacuum gets to them (till
+        then a big library's reads are planned as over empty tables). SQLite plans this
+        schema's queries well without them: nothing there."""
+        if self.server:
+            from refs.library.pg_store import analyze
+
+            analyze(cast("PgConnection", self.db))
+
     def dump(self) -> list[str]:
         """Every row of every table as text lines, the same in either database (tests
         of all-or-nothing writes, ``refs copy``)."""

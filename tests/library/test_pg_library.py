@@ -66,6 +66,21 @@ def test_copy_to_postgresql_and_back_loses_nothing(tmp_path: Path, databases: Da
     assert _dump(first) == _dump(server) == _dump(back)
 
 
+def test_copy_to_postgresql_gathers_the_planner_statistics(
+    tmp_path: Path, databases: Databases
+) -> None:
+    first, server = str(tmp_path / "first.db"), databases.new()
+    assert run("add", str(SEEDS), "--library", first)[0] == 0
+    code, _, err = run("copy", first, server)
+    assert code == 0, err
+    with psycopg.connect(server) as conn:  # (autovacuum sets autoanalyze only)
+        rows = conn.execute(
+            "SELECT relname, last_analyze IS NOT NULL FROM pg_stat_user_tables"
+        ).fetchall()
+    assert {"records", "citations", "search_fts"} <= {name for name, _ in rows}
+    assert all(analyzed for _, analyzed in rows), rows
+
+
 def test_copy_refuses_a_target_that_holds_a_library(tmp_path: Path, databases: Databases) -> None:
     server = databases.new()
     assert run("add", str(SEED0), "--library", server)[0] == 0
