@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from refs.library.ingest import article_identity, storable
 from refs.library.known_articles import known_articles, sharing_form
-from refs.library.removal import plan_article, remove
+from refs.library.removal import article_plan, remove
 from refs.library.same_article import same_as
 from refs.library.store import Library
 from refs.models import Article
@@ -80,7 +80,7 @@ def replace_old(lib: Library, found: Sequence[Correction]) -> list[str]:
         for aid in c.old_ids:
             if not lib.has_article(aid):  # corrected by two files at once: gone already
                 continue
-            plan = plan_article(lib, aid)
+            plan = article_plan(lib, aid)
             remove(lib, plan)
             gone.extend(plan.keys)
     return sorted(gone)

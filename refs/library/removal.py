@@ -75,7 +75,12 @@ def plan_article(lib: Library, name: str) -> Plan:
         raise UsageError(f"no article {name!r} in the library", hint="give its path or id")
     if len(ids) > 1:
         raise UsageError(f"{name!r} names {len(ids)} articles", hint="give a longer id")
-    aid = ids[0]
+    return article_plan(lib, ids[0])
+
+
+def article_plan(lib: Library, aid: str) -> Plan:
+    """The plan of removing the article of the id ``aid`` (corrections know the id: no
+    name to look up, a scan of every article and file)."""
     rows = lib.db.execute(
         "SELECT record_id, count(*) FROM citations WHERE article_id = ? GROUP BY record_id",
         (aid,),

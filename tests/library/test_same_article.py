@@ -4,10 +4,12 @@ version 13 (which had no such column) once it migrates."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
+from typing import cast
 
-from refs.library.corrections import corrections
+from refs.library.corrections import corrections, replace_old
 from refs.library.ingest import add_articles
 from refs.library.same_article import same_as
 from refs.library.schema import MIGRATIONS
@@ -58,6 +60,31 @@ def test_a_correction_is_found_through_the_index(tmp_path: Path) -> None:
             )
         )
         assert "articles_same_as" in plan
+
+
+# the tables that grow with the library: a correction must never read one whole
+_GROWING = re.compile(r"SCAN (articles|article_files|citations|records|keys)\b")
+
+
+def test_replacing_a_corrected_article_scans_no_growing_table(tmp_path: Path) -> None:
+    path = tmp_path / "lib.db"
+    _library(path)
+    with Library(path) as lib:
+        found = corrections(lib, [_corrected(tmp_path)])
+        db, asked = cast("sqlite3.Connection", lib.db), list[str]()
+        db.set_trace_callback(asked.append)
+        with lib.transaction():
+            gone = replace_old(lib, found)
+        db.set_trace_callback(None)
+        assert gone and not lib.has_article(found[0].old_ids[0])
+        scans = [
+            (sql, str(row[-1]))
+            for sql in asked
+            if sql.split(None, 1)[0].upper() in ("SELECT", "DELETE", "UPDATE", "WITH")
+            for row in db.execute(f"EXPLAIN QUERY PLAN {sql}")
+            if _GROWING.match(str(row[-1]))
+        ]
+        assert not scans, scans
 
 
 def test_a_version_13_library_gets_the_forms_when_it_migrates(tmp_path: Path) -> None:
