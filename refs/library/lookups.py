@@ -203,9 +203,10 @@ def save_key_starts(lib: Library, starts: dict[str, int]) -> None:
     lib.db.executemany("INSERT OR REPLACE INTO key_bases VALUES (?, ?)", sorted(starts.items()))
 
 
-def distinct_pairs_among(lib: Library, keys: Iterable[str]) -> set[tuple[str, str]]:
-    """Pairs marked distinct whose live keys are both in ``keys`` (smaller first)."""
-    wanted = set(keys)
+def distinct_pairs_among(lib: Library, keys: Iterable[str] | None = None) -> set[tuple[str, str]]:
+    """Pairs marked distinct whose live keys are both in ``keys`` (smaller first; every
+    pair when ``keys`` is None)."""
+    wanted = None if keys is None else set(keys)
     out: set[tuple[str, str]] = set()
     for a, b in lib.db.execute(
         "SELECT coalesce(ra.key, d.key_a), coalesce(rb.key, d.key_b) FROM distinct_pairs d "
@@ -213,6 +214,6 @@ def distinct_pairs_among(lib: Library, keys: Iterable[str]) -> set[tuple[str, st
         "LEFT JOIN keys kb ON kb.key = d.key_b LEFT JOIN records rb ON rb.id = kb.record_id"
     ):
         la, lb = str(a), str(b)
-        if la in wanted and lb in wanted:
+        if wanted is None or (la in wanted and lb in wanted):
             out.add((la, lb) if la <= lb else (lb, la))
     return out

@@ -186,14 +186,7 @@ def _matched(
     """Groups the conservative rule joins with a record (placed there) or with each other
     (never with the keys they are ``apart`` from); returns the sets of groups that become
     one new record each."""
-    new_items = [views[k] for k in groups]
-    # only the records a new item can pair with, found through the store's index
-    existing = items_near(lib, reach(new_items))
-    view_of = {it.key: it for it in existing}
-    distinct = distinct_pairs_among(lib, [it.key for it in existing])
-    distinct |= {(min(k, o), max(k, o)) for k, others in apart.items() for o in others}
-    result = find_duplicates([*existing, *new_items], distinct, focus=set(groups))
-    group_of = {k: g for g in result.auto_groups for k in g}
+    group_of, view_of = _joined(lib, [views[k] for k in groups], apart)
     creations: list[list[str]] = []
     done: set[str] = set()
     for key in sorted(groups):
@@ -215,6 +208,31 @@ def _matched(
             if exact_form(views[k]) != exact_form(view_of[kept]):
                 placed.merged.append((record, k))
     return creations
+
+
+def _joined(
+    lib: Library, new_items: Sequence[Item], apart: dict[str, set[str]]
+) -> tuple[dict[str, tuple[str, ...]], dict[str, Item]]:
+    """The group the conservative rule puts each key in, among the new items and the
+    records they can pair with (found through the store's index), and the views of the
+    records in a group. A pair is never of two outlets, so the records are read and
+    compared an outlet at a time: what a batch holds in memory follows the records of
+    one outlet it reaches, not of all of them (in a dense library, far more than the
+    batch)."""
+    by_outlet: dict[str, list[Item]] = defaultdict(list)
+    for it in new_items:
+        by_outlet[it.outlet].append(it)
+    refused = {(min(k, o), max(k, o)) for k, others in apart.items() for o in others}
+    distinct = refused | distinct_pairs_among(lib) if by_outlet else refused
+    group_of: dict[str, tuple[str, ...]] = {}
+    view_of: dict[str, Item] = {}
+    for _, items in sorted(by_outlet.items()):
+        existing = items_near(lib, reach(items))
+        focus = {it.key for it in items}
+        result = find_duplicates([*existing, *items], distinct, focus=focus)
+        group_of.update((k, g) for g in result.auto_groups for k in g)
+        view_of.update((it.key, it) for it in existing if it.key in group_of)
+    return group_of, view_of
 
 
 def _created(

@@ -112,6 +112,16 @@ def test_cells_give_what_the_whole_library_gives(
         near = items_in(lib, cells_for(fresh))
         assert {it.key for it in near} <= {it.key for it in library}
         assert view(find_duplicates([*near, *fresh], focus=focus)) == view(whole)
+        # a pair is never of two outlets: an outlet at a time gives the same (as
+        # refs.library.placing reads and compares a batch's records)
+        pairs: list[tuple[object, ...]] = []
+        groups: list[tuple[str, ...]] = []
+        for outlet in sorted({it.outlet for it in fresh}):
+            mine = [it for it in fresh if it.outlet == outlet]
+            result = find_duplicates([*items_in(lib, cells_for(mine)), *mine], focus=focus)
+            pairs += view(result)[0]
+            groups += result.auto_groups
+        assert (tuple(sorted(pairs)), sorted(groups)) == (view(whole)[0], sorted(whole.auto_groups))
 
 
 def test_cells_read_only_the_neighbourhood(new_library: NewLibrary) -> None:
