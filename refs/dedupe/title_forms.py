@@ -134,7 +134,7 @@ GENERIC_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def normalise_title(title: str) -> str:
     """Lowercase ASCII words separated by single spaces, abbreviations spelled out."""
     text = _EXPANSION_RE.sub(_expand, ascii_fold(title))
