@@ -15,20 +15,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from refs.dedupe.clusters import Item, find_duplicates, make_item
+from refs.dedupe.clusters import Item, make_item
 from refs.dedupe.identity import Identity, key_request, variant_identity
 from refs.dedupe.merge import merge_variants
 from refs.dedupe.pairs import exact_form
-from refs.dedupe.reach import reach
 from refs.keys import is_keepable_key, kept_keys
-from refs.library.lookups import (
-    LibraryKeys,
-    candidate_keys,
-    distinct_pairs_among,
-    items_near,
-    key_starts,
-    save_key_starts,
-)
+from refs.library.lookups import LibraryKeys, candidate_keys, key_starts, save_key_starts
+from refs.library.near_pairs import joined
 from refs.library.store import Library
 from refs.library.unmerge import remember_joined
 from refs.library.variant_decisions import decided
@@ -186,7 +179,7 @@ def _matched(
     """Groups the conservative rule joins with a record (placed there) or with each other
     (never with the keys they are ``apart`` from); returns the sets of groups that become
     one new record each."""
-    group_of, view_of = _joined(lib, [views[k] for k in groups], apart)
+    group_of, view_of = joined(lib, [views[k] for k in groups], apart)
     creations: list[list[str]] = []
     done: set[str] = set()
     for key in sorted(groups):
@@ -208,31 +201,6 @@ def _matched(
             if exact_form(views[k]) != exact_form(view_of[kept]):
                 placed.merged.append((record, k))
     return creations
-
-
-def _joined(
-    lib: Library, new_items: Sequence[Item], apart: dict[str, set[str]]
-) -> tuple[dict[str, tuple[str, ...]], dict[str, Item]]:
-    """The group the conservative rule puts each key in, among the new items and the
-    records they can pair with (found through the store's index), and the views of the
-    records in a group. A pair is never of two outlets, so the records are read and
-    compared an outlet at a time: what a batch holds in memory follows the records of
-    one outlet it reaches, not of all of them (in a dense library, far more than the
-    batch)."""
-    by_outlet: dict[str, list[Item]] = defaultdict(list)
-    for it in new_items:
-        by_outlet[it.outlet].append(it)
-    refused = {(min(k, o), max(k, o)) for k, others in apart.items() for o in others}
-    distinct = refused | distinct_pairs_among(lib) if by_outlet else refused
-    group_of: dict[str, tuple[str, ...]] = {}
-    view_of: dict[str, Item] = {}
-    for _, items in sorted(by_outlet.items()):
-        existing = items_near(lib, reach(items))
-        focus = {it.key for it in items}
-        result = find_duplicates([*existing, *items], distinct, focus=focus)
-        group_of.update((k, g) for g in result.auto_groups for k in g)
-        view_of.update((it.key, it) for it in existing if it.key in group_of)
-    return group_of, view_of
 
 
 def _created(
