@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import psycopg
 import pytest
 
 from refs.library.connection import ServerUrl, location
+from refs.library.pg_connection import PgConnection
+from refs.library.pg_store import analyze
 from refs.library.store import Library
 from tests.helpers import DATA, SEEDS
 from tests.helpers.cli_run import run, run_main
@@ -79,6 +82,21 @@ def test_copy_to_postgresql_gathers_the_planner_statistics(
         ).fetchall()
     assert {"records", "citations", "search_fts"} <= {name for name, _ in rows}
     assert all(analyzed for _, analyzed in rows), rows
+
+
+def test_statistics_that_cannot_be_gathered_change_nothing() -> None:
+    class Gone:
+        def execute(self, sql: str) -> None:
+            raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    class Db:
+        in_transaction = False
+        conn = Gone()
+
+    analyze(cast("PgConnection", Db()))  # no error: autovacuum gathers them too
+    Db.in_transaction = True
+    with pytest.raises(RuntimeError):
+        analyze(cast("PgConnection", Db()))
 
 
 def test_copy_refuses_a_target_that_holds_a_library(tmp_path: Path, databases: Databases) -> None:
