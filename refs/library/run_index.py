@@ -36,7 +36,9 @@ class RunIndex:
     def __init__(self) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="refs-run-")
         self.db = sqlite3.connect(Path(self._dir.name) / "run.db", isolation_level=None)
-        for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -16000"):
+        # a cache of 4 MB: each of SQLite's sorts (give_keys) takes as much memory before
+        # it spills, and at 16 MB they peaked at 49 MB, with no time gained at 10^5 articles
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -4000"):
             self.db.execute(f"PRAGMA {pragma}")
         self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
