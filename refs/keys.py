@@ -162,10 +162,11 @@ def keys_in_order(
     one base after the other. Memory stays bounded for any number of requests: a key
     below the current base can equal no later key (each starts with its base), so such
     keys are forgotten once more than about ``keep`` are held. ``tried`` receives, per
-    base still held, the last suffix position given."""
+    base still held, the last suffix position given; ``start``, when given, the next
+    position of each base left behind (else, as no base comes twice, it is forgotten)."""
     index = taken if isinstance(taken, TakenKeys) else None
     used: set[str] = set() if index is not None else set(taken)  # type: ignore[arg-type]
-    known = {} if start is None else start
+    known: dict[str, int] = {} if start is None else start
     tried = {} if tried is None else tried
     limit = 2 * len(used) + keep
     for base in bases:
@@ -177,7 +178,9 @@ def keys_in_order(
         if len(used) > limit:
             used = {k for k in used if k >= base}
             for b in [b for b in tried if b < base]:
-                known[b] = tried.pop(b) + 1
+                last = tried.pop(b)
+                if start is not None:
+                    known[b] = last + 1
             limit = 2 * len(used) + keep
         tried[base] = n
         used.add(key)
