@@ -112,8 +112,6 @@ def copy(
         Library(library_path(source), create=False) as src,
         Library(library_path(target)) as dst,
     ):
-        with dst.transaction():
-            counts = copy_library(src, dst)
-        dst.gather_statistics()
+        counts = copy_library(src, dst)
     total = sum(counts.values())
     typer.echo(f"refs: copied {src.shown} to {dst.shown} ({total} rows)", err=True)

@@ -29,8 +29,17 @@ def _holds_rows(lib: Library) -> bool:
 
 
 def copy_library(source: Library, target: Library) -> dict[str, int]:
-    """Copy every row of ``source`` into the empty library ``target`` (call inside
-    ``target.transaction()``); the rows copied per table."""
+    """Copy every row of ``source`` into the empty library ``target``, all or nothing
+    (one transaction), then gather the target's planner statistics; the rows copied per
+    table."""
+    with target.transaction():
+        counts = _copied(source, target)
+    target.gather_statistics()
+    return counts
+
+
+def _copied(source: Library, target: Library) -> dict[str, int]:
+    """Every row of ``source`` into the empty ``target`` (in its transaction)."""
     if _holds_rows(target):
         raise UsageError(
             f"{target.shown} is not empty: refs copy writes only into a new library",

@@ -231,5 +231,5 @@ def _query(asked: Asked, keys: Keys, score: str, eras: str | None) -> tuple[str,
     tokens += [eras] if eras else []
     match = "doc @@ to_tsquery('simple', ?)" + (" AND doc @@ ?::tsquery" if tokens else "")
     sql = newest_ranked(score, match + " AND search_fts.rowid > ?", "rowid, count(*) OVER ()")
-    words = " & ".join([*terms[:-1], last_asked(terms, keys)])
-    return sql, [words, *([" & ".join(tokens)] if tokens else [])]
+    matched = " & ".join([*terms[:-1], last_asked(terms, keys)])
+    return sql, [matched, *([" & ".join(tokens)] if tokens else [])]

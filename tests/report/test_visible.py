@@ -76,12 +76,15 @@ def test_library_views_escape_control_characters(library: str, command: list[str
         assert "\\x1b[2J" in out
 
 
-def test_parse_table_escapes_control_characters(tmp_path: Path) -> None:
-    text = SEED.read_text(encoding="utf-8").replace(
-        "Reports:", f"Reports: Evil{ESC} title, Reuters, October 2;", 1
-    )
+def _seed_with(tmp_path: Path, old: str, new: str) -> Path:
+    """The first seed with its first ``old`` replaced by ``new``, as a file."""
     article = tmp_path / "a.txt"
-    article.write_text(text, encoding="utf-8")
+    article.write_text(SEED.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    return article
+
+
+def test_parse_table_escapes_control_characters(tmp_path: Path) -> None:
+    article = _seed_with(tmp_path, "Reports:", f"Reports: Evil{ESC} title, Reuters, October 2;")
     _, out, err = run("parse", str(article), "--format", "table")
     assert _clean(out) and _clean(err)
     assert "\\x1b[2J" in out
@@ -89,11 +92,9 @@ def test_parse_table_escapes_control_characters(tmp_path: Path) -> None:
 
 def test_the_heading_of_an_article_escapes_its_publication(tmp_path: Path) -> None:
     """The heading's publication (and issue) is escaped as its file name and title are."""
-    text = SEED.read_text(encoding="utf-8").replace(
-        "Disarmament Diplomacy\n\nIssue No.", f"Disarmament{ESC} Digest\n\nIssue No.", 1
+    article = _seed_with(
+        tmp_path, "Disarmament Diplomacy\n\nIssue No.", f"Disarmament{ESC} Digest\n\nIssue No."
     )
-    article = tmp_path / "a.txt"
-    article.write_text(text, encoding="utf-8")
     _, out, err = run("parse", str(article), "--format", "table")
     assert _clean(out) and _clean(err)
     assert "Disarmament\\x1b[2J" in out  # (not a known publication: shown as written)
