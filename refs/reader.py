@@ -26,41 +26,50 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
 def article_names(paths: Sequence[Path]) -> tuple[list[str], list[Diagnostic]]:
     """``discover``'s files as their names, in its order: compact for many files (a
     ``Path`` holds its parts; 10^5 of them and their resolved twins peak at about 90 MB,
-    their names at about 15 MB)."""
+    their names at about 15 MB). Folders are walked a folder at a time, and only a
+    second PATH or a link can name a file twice, so only then are names resolved."""
     names: list[str] = []
     found: list[Diagnostic] = []
+    linked = False
     for path in paths:
         if path.is_dir():
-            inside = sorted(
-                (
-                    str(p)
-                    for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in ARTICLE_SUFFIXES
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                ),
-                key=_path_order,
-            )
-            if not inside:
+            before = len(names)
+            linked = _walk(str(path), names) or linked
+            if len(names) == before:
                 found.append(
                     diag.error(
                         "R005", str(path), None, "no article files (*.txt, *.htm) in this folder"
                     )
                 )
-            names.extend(inside)
         elif path.is_file():
             names.append(str(path))
         elif path.exists():
             found.append(diag.error("R001", str(path), None, "not a regular file"))
         else:
             found.append(diag.error("R001", str(path), None, "no such file or folder"))
-    return _once(names), found
+    return (_once(names) if len(paths) > 1 or linked else names), found
 
 
-def _path_order(name: str) -> str:
-    """The order of ``Path``s as a string's: part by part, so the separator sorts
-    before every character a part can hold."""
-    return os.path.normcase(name).replace(os.sep, "\0")
+def _walk(folder: str, out: list[str]) -> bool:
+    """Append the article files under ``folder`` to ``out`` in ``Path`` order (a folder's
+    entries by name, each folder's files where it sorts), hidden entries and linked
+    folders left out, as ``Path.rglob`` walks; True if a file found is a link."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: os.path.normcase(e.name))
+    except OSError:  # unreadable: left out, as rglob leaves it
+        return False
+    prefix = "" if folder == os.curdir else os.path.join(folder, "")
+    linked = False
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            linked = _walk(prefix + entry.name, out) or linked
+        elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES:
+            out.append(prefix + entry.name)
+            linked = linked or entry.is_symlink()
+    return linked
 
 
 def _once(names: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,3 +54,25 @@ def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
     assert not found
     names, found = article_names([tmp_path / "missing.txt"])
     assert names == [] and [d.code for d in found] == ["R001"]
+
+
+def test_a_linked_folder_is_left_out_and_a_dot_folder_gives_bare_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.TXT").write_text("x", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    os.symlink(tmp_path / "a", tmp_path / "b")  # a linked folder: not walked, as rglob
+    monkeypatch.chdir(tmp_path)
+    names, found = article_names([Path(".")])
+    assert names == [os.path.join("a", "one.TXT"), "a.txt"]  # "a" sorts before "a.txt"
+    assert not found
+    names, _ = article_names([tmp_path])
+    assert names == [str(tmp_path / "a" / "one.TXT"), str(tmp_path / "a.txt")]
+
+
+def test_a_linked_file_in_one_folder_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("x", encoding="utf-8")
+    os.symlink(tmp_path / "one.txt", tmp_path / "two.txt")
+    names, _ = article_names([tmp_path])
+    assert names == [str(tmp_path / "one.txt")]

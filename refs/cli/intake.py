@@ -81,7 +81,7 @@ def add(
     Example: refs add seeds --library refs.db --jobs 2
     """
     from refs.diagnostics import has_errors
-    from refs.reader import discover
+    from refs.reader import article_names
 
     if issue is not None:
         from refs.parse.given_issue import check_issue
@@ -92,7 +92,7 @@ def add(
         fail(f"--url {url!r} is not a URL", hint="give it whole: https://...")
     if [str(p) for p in paths] == ["-"]:
         _add_stdin(paths, fmt, replace, issue, library, url)
-    files, found = discover(paths)
+    files, found = article_names(paths)  # compact: 10^6 files are names, not Paths
     emit_diagnostics(found)
     if url is not None and len(files) != 1:
         fail(f"--url gives one article its URL; {len(files)} files were found")
@@ -106,7 +106,7 @@ def add(
 
 def _add_found(
     paths: list[Path],
-    files: list[Path],
+    files: list[str],
     path: Path | ServerUrl,
     corrected: _Corrections,
     issue: str | None,
@@ -140,7 +140,7 @@ def _add_found(
             if not outcome.readable:  # nothing is kept: the transaction rolls back
                 raise UsageError("no readable article in " + ", ".join(map(str, paths)))
             if url is not None:
-                _give_url(lib, files[0], url)
+                _give_url(lib, Path(files[0]), url)
             rec.summary = f"added {', '.join(str(p) for p in paths)}"
             rec.keys = set(outcome.report.new_keys)
     except UsageError as exc:

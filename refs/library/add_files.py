@@ -52,7 +52,7 @@ Prepare = Callable[[Library, list[ParsedArticle]], list[ParsedArticle]]
 
 def add_files(
     lib: Library,
-    files: Sequence[Path],
+    files: Sequence[str | Path],
     emit: Callable[[Sequence[Diagnostic]], None],
     on_file: Callable[[Path], None] | None = None,
     batch: int = BATCH,
@@ -60,7 +60,8 @@ def add_files(
     issue: str | None = None,
     jobs: int = 1,
 ) -> AddOutcome:
-    """Add the article ``files`` (as ``discover`` lists them); ``emit`` gets each batch's
+    """Add the article ``files`` (as ``discover`` or, compact, ``article_names`` lists
+    them: a batch's names become ``Path``s only when it is read); ``emit`` gets each batch's
     diagnostics as soon as it is parsed, ``on_file`` each file once it is dealt with;
     ``prepare`` may drop or replace what each batch adds (corrections), ``issue`` is the
     issue of pages without an issue line; ``jobs`` worker processes read and parse
@@ -68,7 +69,7 @@ def add_files(
     outcome = AddOutcome()
     ordered = sorted(files, key=lambda f: os.path.normpath(str(f)))
     for start in range(0, len(ordered), batch):
-        chunk = ordered[start : start + batch]
+        chunk = [Path(f) for f in ordered[start : start + batch]]
         _add_batch(lib, chunk, emit, on_file, outcome, prepare, issue, jobs)
     return outcome
 

@@ -1,9 +1,11 @@
 """One job per item on several cores, the results taken back in the items' order (so an
-output never depends on which worker finished first)."""
+output never depends on which worker finished first), with a bounded number of items in
+flight (so memory does not grow when the workers outrun the caller)."""
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
@@ -12,19 +14,52 @@ R = TypeVar("R")
 
 PARALLEL_MIN_ITEMS = 32  # below this, starting workers costs more than it saves
 CHUNK = 16  # items a worker takes at a time
+AHEAD = 4  # chunks per worker handed out before the caller has taken their results
 
 
 def in_order(job: Callable[[T], R], items: Iterable[T], jobs: int, count: int) -> Iterator[R]:
     """``map(job, items)`` (``count`` of them), in ``jobs`` worker processes when there
-    are enough items to pay for starting them."""
+    are enough items to pay for starting them. At most ``jobs * AHEAD`` chunks of items
+    are handed out and not yet taken back, so results never wait in memory for a caller
+    that is slower than the workers."""
     if jobs <= 1 or count < PARALLEL_MIN_ITEMS:
         yield from map(job, items)
         return
     import multiprocessing
 
+    window = Window(jobs * AHEAD * CHUNK)
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with context.Pool(jobs) as pool:
-        yield from pool.imap(job, items, chunksize=CHUNK)
+        try:
+            for result in pool.imap(job, window.fed(items), chunksize=CHUNK):
+                window.taken()
+                yield result
+        finally:
+            window.close()  # the pool's feeding thread must not wait on us to stop
+
+
+class Window:
+    """Items handed out at most ``size`` ahead of the results taken back."""
+
+    def __init__(self, size: int) -> None:
+        self._room = threading.Semaphore(size)
+        self._size = size
+        self._closed = False
+
+    def fed(self, items: Iterable[T]) -> Iterator[T]:
+        """``items``, each once there is room for it (the pool's thread iterates this)."""
+        for item in items:
+            self._room.acquire()
+            if self._closed:
+                return
+            yield item
+
+    def taken(self) -> None:
+        self._room.release()
+
+    def close(self) -> None:
+        self._closed = True
+        self._room.release(self._size)
 
 
 def default_jobs() -> int:
