@@ -8,6 +8,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -73,6 +74,19 @@ def exact_form(item: Item) -> tuple[object, ...]:
 
 def item_of(ref: LibraryReference) -> Item:
     return make_item(ref.key, ref.title, ref.outlet, ref.issued, ref.outlet_canonical, ref.author)
+
+
+@cache
+def mergeable_lengths(length: int) -> tuple[int, int]:
+    """The lengths a sorted title can have to merge with one of ``length`` characters (a
+    title score of ``AUTO``): ``fuzz.ratio`` is ``100 * (1 - indel / (n + m))`` and the
+    indel distance is at least ``|n - m|``, so ``|n - m| <= (1 - AUTO / 100) * (n + m)``;
+    a character to spare either way for rounding. Normalised titles are single-spaced,
+    so a title's length is its sorted title's."""
+    share = 1 - AUTO / 100
+    low = length * (1 - share) / (1 + share)
+    high = length * (1 + share) / (1 - share)
+    return max(0, int(low) - 1), int(high) + 2
 
 
 def authors_differ(a: Item, b: Item) -> bool:

@@ -1,13 +1,17 @@
-"""Which stored records a new item can pair with: the cells of the library to look up.
+"""Which stored records a new item can merge with: the cells of the library to look up.
 
 Pure. :func:`refs.dedupe.clusters.find_duplicates` compares an item with the items of
 its own block and of the blocks next to it (a block is a canonical outlet and a date at
 some precision). A cell here is a set of whole blocks that one indexed query on
-``(outlet, year, month, day)`` fetches; :func:`cells_for` gives, for one item, every
-cell holding a block it can be compared with, in either direction. Finding duplicates
-among the new items and the records of these cells gives the same pairs with a new item
-as finding them over the whole library. :func:`reach` also says which new items reach
-each cell, so that a large cell can be asked only for what those items can pair with.
+``(outlet, year, month, day)`` fetches; :func:`reach` gives, for new items, every cell
+holding a block one of them can merge with by the conservative rule, either way round:
+the same date, the next day or a date that holds the other (``refs.dedupe.pairs.judge``
+merges no pair of other dates). Finding duplicates among the new items and the records
+of these cells gives the same automatic groups with a new item as finding them over
+the whole library; the candidates only shown for review (the same date a year apart, the
+next month) are not looked for: adding merges, and ``refs dedupe`` reviews the whole
+library. :func:`reach` also says which new items reach each cell, so that a large cell
+can be asked only for what those items can pair with.
 """
 
 from __future__ import annotations
@@ -34,11 +38,6 @@ class Cell(NamedTuple):
     day: int | None = None
 
 
-def _month_step(year: int, month: int, step: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + step
-    return index // 12, index % 12 + 1
-
-
 def _item_cells(it: Item) -> list[Cell]:
     o = it.outlet
     if it.year is None:
@@ -47,22 +46,13 @@ def _item_cells(it: Item) -> list[Cell]:
     if it.month is None:
         return [Cell("year", o, it.year)]
     ordinal = day_number(it)
-    if it.day is None or not ordinal:
-        prev, nxt = _month_step(it.year, it.month, -1), _month_step(it.year, it.month, 1)
-        return [
-            Cell("month", o, it.year, it.month),
-            Cell("month-only", o, *prev),
-            Cell("month-only", o, *nxt),
-            Cell("year-only", o, it.year),
-            # the same month a year either side: refs.dedupe.clusters proposes those
-            *(Cell("month-only", o, it.year + step, it.month) for step in (-1, 1)),
-        ]
+    if it.day is None or not ordinal:  # the month, and its year without a month
+        return [Cell("month", o, it.year, it.month), Cell("year-only", o, it.year)]
     near = [dt.date.fromordinal(n) for n in (ordinal - 1, ordinal, ordinal + 1) if n > 0]
     return [
         *(Cell("day", o, d.year, d.month, d.day) for d in near),
         Cell("month-only", o, it.year, it.month),
         Cell("year-only", o, it.year),
-        *(Cell("day", o, it.year + step, it.month, it.day) for step in (-1, 1)),
     ]
 
 
@@ -91,8 +81,3 @@ def _wider(c: Cell, wanted: dict[Cell, dict[str, Item]]) -> Cell | None:
         return year
     month = Cell("month", c.outlet, c.year, c.month)
     return month if c.kind != "month" and month in wanted else None
-
-
-def cells_for(items: Iterable[Item]) -> list[Cell]:
-    """The cells to look up for ``items``, without one that a wider cell holds."""
-    return list(reach(items))

@@ -1,6 +1,7 @@
-"""Indexed lookups for adding to a big library: the records a new item can pair with
-(by the cells of :mod:`refs.dedupe.reach`; in a large cell only those sharing a title
-or a title key with one, :mod:`refs.library.word_index`), the keys a new key could collide with, and
+"""Indexed lookups for adding to a big library: the records a new item can merge with
+(by the cells of :mod:`refs.dedupe.reach`, of a title length it can merge with; in a
+large cell only those sharing a title or a title key with one,
+:mod:`refs.library.word_index`), the keys a new key could collide with, and
 the pairs marked distinct among given keys. Each reads only what the new work needs,
 never every record."""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from refs.dedupe.pairs import Item
+from refs.dedupe.pairs import Item, mergeable_lengths
 from refs.dedupe.reach import Cell
 from refs.keys import KeyRequest, TakenKeys, suffix
 from refs.library.connection import Rows
@@ -40,18 +41,25 @@ KEY_END = "\U0010ffff"  # sorts after every character a key can hold
 
 
 def _with(kind: str, n: int) -> str:
-    """The table ``w`` of ``n`` cells of ``kind``: a number, the outlet, the parts."""
-    names = ", ".join(["i", "o", *(_NAMES[p] for p in _CELLS[kind][0])])
-    row = "(" + ",".join("?" * (2 + len(_CELLS[kind][0]))) + ")"
+    """The table ``w`` of ``n`` cells of ``kind``: a number, the outlet, the title
+    lengths wanted, the parts."""
+    names = ", ".join(["i", "o", "lo", "hi", *(_NAMES[p] for p in _CELLS[kind][0])])
+    row = "(" + ",".join("?" * (4 + len(_CELLS[kind][0]))) + ")"
     return f"WITH w({names}) AS (VALUES {','.join([row] * n)}) "
 
 
-def _args(cells: Sequence[Cell]) -> list[object]:
+def _args(cells: Sequence[Cell], reached: Mapping[Cell, Sequence[Item]]) -> list[object]:
     return [
         v
         for i, c in enumerate(cells)
-        for v in (i, c.outlet, *(getattr(c, p) for p in _CELLS[c.kind][0]))
+        for v in (i, c.outlet, *_lengths(reached[c]), *(getattr(c, p) for p in _CELLS[c.kind][0]))
     ]
+
+
+def _lengths(items: Sequence[Item]) -> tuple[int, int]:
+    """The title lengths the records of a cell must have to merge with one of ``items``."""
+    bands = [mergeable_lengths(len(it.title)) for it in items]
+    return min(lo for lo, _ in bands), max(hi for _, hi in bands)
 
 
 def _by_kind(cells: Iterable[Cell]) -> Iterator[tuple[str, list[Cell]]]:
@@ -65,38 +73,45 @@ def _by_kind(cells: Iterable[Cell]) -> Iterator[tuple[str, list[Cell]]]:
 
 
 def _rows(
-    lib: Library, cells: Sequence[Cell], where: str = "", args: Sequence[object] = ()
+    lib: Library,
+    cells: Sequence[Cell],
+    reached: Mapping[Cell, Sequence[Item]],
+    where: str = "",
+    args: Sequence[object] = (),
 ) -> Rows:
-    """The records of ``cells`` (all of one kind), of those ``where`` further selects."""
+    """The records of ``cells`` (all of one kind) of a title length the items reaching
+    each can merge with, of those ``where`` further selects."""
     kind = cells[0].kind
     sql = (
         f"{_with(kind, len(cells))}SELECT {_ITEM_COLS} FROM w JOIN records r "
-        f"ON r.match_outlet = w.o AND {_CELLS[kind][1]}{where}"
+        f"ON r.match_outlet = w.o AND {_CELLS[kind][1]} AND length(r.match_title) "
+        f"BETWEEN CAST(w.lo AS INTEGER) AND CAST(w.hi AS INTEGER){where}"
     )
-    return lib.db.execute(sql, [*_args(cells), *args])
+    return lib.db.execute(sql, [*_args(cells, reached), *args])
 
 
-def items_in(lib: Library, cells: Iterable[Cell]) -> list[Item]:
-    """Matching views of the records in ``cells`` (each record once), in key order: one
+def items_in(lib: Library, reached: Mapping[Cell, Sequence[Item]]) -> list[Item]:
+    """Matching views of the records in the cells ``reached`` (each record once, in key
+    order) that the items reaching them can merge with by their title's length: one
     indexed join per kind of cell and chunk of cells."""
     found: dict[str, Item] = {}
-    for _, chunk in _by_kind(cells):
-        for r in _rows(lib, chunk):
+    for _, chunk in _by_kind(reached):
+        for r in _rows(lib, chunk, reached):
             if r[0] not in found:
                 found[r[0]] = item_of_row(r)
     return [found[k] for k in sorted(found)]
 
 
-def _large(lib: Library, cells: Iterable[Cell]) -> list[Cell]:
+def _large(lib: Library, reached: Mapping[Cell, Sequence[Item]]) -> list[Cell]:
     """The dated cells of more than ``LARGE`` records (each counted up to one more)."""
     out: list[Cell] = []
-    for kind, chunk in _by_kind(c for c in cells if c.kind != "undated"):
+    for kind, chunk in _by_kind(c for c in reached if c.kind != "undated"):
         sql = (
             f"{_with(kind, len(chunk))}SELECT w.i FROM w WHERE (SELECT count(*) FROM "
             f"(SELECT 1 FROM records r WHERE r.match_outlet = w.o AND {_CELLS[kind][1]} "
             f"LIMIT {LARGE + 1}) x) > {LARGE}"
         )
-        out.extend(chunk[int(r[0])] for r in lib.db.execute(sql, _args(chunk)))
+        out.extend(chunk[int(r[0])] for r in lib.db.execute(sql, _args(chunk, reached)))
     return out
 
 
@@ -112,16 +127,18 @@ def _sharing(lib: Library, cell: Cell, items: Sequence[Item]) -> list[Item]:
         for start in range(0, len(values), 500):
             chunk = values[start : start + 500]
             where = f" WHERE {column} IN ({','.join('?' * len(chunk))})"
-            out.extend(item_of_row(r) for r in _rows(lib, [cell], where, chunk))
+            out.extend(item_of_row(r) for r in _rows(lib, [cell], {cell: items}, where, chunk))
     return out
 
 
 def items_near(lib: Library, reached: Mapping[Cell, Sequence[Item]]) -> list[Item]:
     """Matching views of the records the new items reaching each cell
-    (refs.dedupe.reach.reach) can pair with, in key order: every record of a cell, but
-    in a cell of more than ``LARGE`` records only those :func:`_sharing` finds."""
+    (refs.dedupe.reach.reach) can merge with, in key order: every record of a cell of a
+    title length they can merge with, but in a cell of more than ``LARGE`` records only
+    those :func:`_sharing` finds."""
     large = set(_large(lib, reached))
-    found = {it.key: it for it in items_in(lib, [c for c in reached if c not in large])}
+    small = {c: held for c, held in reached.items() if c not in large}
+    found = {it.key: it for it in items_in(lib, small)}
     if large:
         bring_up_to_date(lib.db)
     for cell in [c for c in reached if c in large]:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import random
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from refs.dedupe.clusters import Item, find_duplicates, make_item
 from refs.dedupe.merge import merge_variants
+from refs.dedupe.pairs import AUTO, mergeable_lengths
 from refs.models import Fields, PartialDate
 from tests.helpers import DATA
 
@@ -243,3 +245,24 @@ def test_a_year_one_apart_is_proposed_never_merged() -> None:
     assert [c.keys for c in result.clusters] == [("a", "b")]
     assert not result.auto_groups
     assert "one apart" in result.clusters[0].pairs[0].reasons[0]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="abcdefgh ", min_size=0, max_size=90),
+    st.lists(st.tuples(st.integers(0, 90), st.text(alphabet="ab ", max_size=25)), max_size=6),
+)
+@example("a" * 90, [(90, "a" * 20)])  # ratio 90 exactly: the longest title it can merge with
+@example("a" * 9, [(9, "aa")])  # ratio 90 exactly, 9 and 11 letters
+@example("a" * 11, [(0, ""), (0, "")])  # and the other way round
+def test_titles_of_other_lengths_cannot_merge(title: str, edits: list[tuple[int, str]]) -> None:
+    """Every title that reaches the merging score with another is of a length
+    ``mergeable_lengths`` allows (the filter of the library's lookups loses none)."""
+    other = title
+    for at, text in edits:  # replace one character (or none, past the end) by text
+        other = other[:at] + text + other[at + 1 :]
+    if fuzz.ratio(title, other) >= AUTO:
+        low, high = mergeable_lengths(len(title))
+        assert low <= len(other) <= high
+        low, high = mergeable_lengths(len(other))
+        assert low <= len(title) <= high

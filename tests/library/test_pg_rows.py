@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from refs.dedupe.clusters import make_item
 from refs.dedupe.reach import Cell
 from refs.library import pg_rows
 from refs.library.connection import location
@@ -117,9 +118,12 @@ def _plans_of_a_lookup(url: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
             "1990 + g % 20, 1 + g % 12, 1 + g % 28, 0, 'article', 't' || g, 'o' || g % 9, ''"
             " FROM generate_series(1, 20000) AS g"
         )
-        cells = [
-            Cell("day", f"o{i % 9}", 1990 + i % 20, 1 + i % 12, 1 + i % 28) for i in range(200)
-        ]
+        cells = {
+            Cell("day", f"o{i % 9}", 1990 + i % 20, 1 + i % 12, 1 + i % 28): [
+                make_item("~", f"t{i}", f"o{i % 9}", None, None)
+            ]
+            for i in range(200)
+        }
         real_execute = lib.db.execute
 
         def explained(sql: str, params: object = None) -> object:
