@@ -10,6 +10,7 @@ from refs.check.joint import THRESHOLD, decide
 from refs.check.link import pairs
 from refs.check.outlet_forms import outlet_forms
 from refs.models import Article, Claim, CoverageReport, Link, Reference
+from refs.models.trusted import filled
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,13 @@ def coverage(
     """Supported and unsupported claims (document order) and unused references (list order)."""
     linked_claims = {lk.claim_id for lk in links}
     used = {lk.key for lk in links}
-    return CoverageReport(
-        supported=tuple(c.id for c in claims if c.id in linked_claims),
-        unsupported=tuple(c.id for c in claims if c.id not in linked_claims),
-        unused_references=tuple(r.key for r in references if r.key not in used),
+    return filled(
+        CoverageReport,
+        {
+            "supported": tuple(c.id for c in claims if c.id in linked_claims),
+            "unsupported": tuple(c.id for c in claims if c.id not in linked_claims),
+            "unused_references": tuple(r.key for r in references if r.key not in used),
+        },
     )
 
 

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from refs.check import named_dates as claimdates
 from refs.models import Claim, PartialDate
+from refs.models.trusted import filled
 
 SAME_DAY = 0.6
 FIRST_REPORT = 0.5  # the first report after the event (1-4 days later)
@@ -90,8 +91,8 @@ def _days(n: int) -> str:
 
 
 def _month_name(month: tuple[int, int]) -> str:
-    return claimdates.spoken(PartialDate(year=None if month[0] == NO_YEAR else month[0],
-                                         month=month[1]))  # fmt: skip
+    year = None if month[0] == NO_YEAR else month[0]
+    return claimdates.spoken(filled(PartialDate, {"year": year, "month": month[1]}))
 
 
 def date_evidence(cd: ClaimDates, ref: Dated) -> tuple[float, str, float]:

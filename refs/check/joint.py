@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from refs.check.link import Pair
 from refs.models import Link
+from refs.models.trusted import filled
 
 THRESHOLD = 0.5
 CARRY = 0.8  # a carried link scores this share of the link it carries
@@ -108,7 +109,10 @@ def decide(
     for n, links in enumerate(chosen):
         ranked = sorted(links.items(), key=lambda x: (-x[1][0], x[0]))  # ties: list order
         out.extend(
-            Link(claim_id=claim_ids[n], key=keys[r], score=round(v, 3), evidence=ev)
+            filled(
+                Link,
+                {"claim_id": claim_ids[n], "key": keys[r], "score": round(v, 3), "evidence": ev},
+            )
             for r, (v, ev) in ranked
         )
     return tuple(out)

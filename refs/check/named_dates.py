@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from refs.dates import MONTH_NAMES, MONTHS
 from refs.models import PartialDate
+from refs.models.trusted import filled
 
 _MON = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
@@ -102,7 +103,8 @@ def _make(
     y = year if year is not None else infer_year(month, issue)
     if not _valid(y, month, day):
         return None
-    return PartialDate(year=y, month=month, day=day, year_inferred=inferred and y is not None)
+    found = {"year": y, "month": month, "day": day, "year_inferred": inferred and y is not None}
+    return filled(PartialDate, found)
 
 
 def _year_of(m: re.Match[str]) -> int | None:
@@ -212,8 +214,14 @@ def shift(base: PartialDate, days: int) -> PartialDate | None:
     if start is None:
         return None
     moved = start + timedelta(days=days)
-    return PartialDate(
-        year=moved.year, month=moved.month, day=moved.day, year_inferred=base.year_inferred
+    return filled(
+        PartialDate,
+        {
+            "year": moved.year,
+            "month": moved.month,
+            "day": moved.day,
+            "year_inferred": base.year_inferred,
+        },
     )
 
 
@@ -235,7 +243,8 @@ NO_YEAR = 1600
 
 def spoken_day(d: date) -> str:
     """``November 3, 2000`` for evidence text (without the stand-in year)."""
-    return spoken(PartialDate(year=None if d.year == NO_YEAR else d.year, month=d.month, day=d.day))
+    year = None if d.year == NO_YEAR else d.year
+    return spoken(filled(PartialDate, {"year": year, "month": d.month, "day": d.day}))
 
 
 def spoken(d: PartialDate) -> str:

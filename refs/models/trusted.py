@@ -39,8 +39,15 @@ def filled(cls: type[M], values: dict[str, Any]) -> M:
 @cache
 def _template(cls: type[BaseModel]) -> dict[str, Any]:
     """Every field of ``cls`` at its default (None for a required one, always given; a
-    default factory's value is made once and shared: the models are frozen)."""
-    return {
-        n: None if f.is_required() else f.get_default(call_default_factory=True)
-        for n, f in cls.model_fields.items()
-    }
+    default factory's value is made once and shared: the models are frozen; a factory
+    that is a model is filled too, not validated, so no schema is built for it)."""
+    out: dict[str, Any] = {}
+    for name, f in cls.model_fields.items():
+        factory = f.default_factory
+        if f.is_required():
+            out[name] = None
+        elif isinstance(factory, type) and issubclass(factory, BaseModel):
+            out[name] = filled(factory, {})
+        else:
+            out[name] = f.get_default(call_default_factory=True)
+    return out

@@ -159,10 +159,13 @@ def check(parsed: ParsedArticle) -> Checked:
         parsed.references
     ):
         return checked
-    report = CoverageReport(
-        supported=checked.report.supported,
-        unsupported=checked.report.unsupported,
-        unused_references=tuple(dict.fromkeys(checked.report.unused_references)),
+    report = filled(
+        CoverageReport,
+        {
+            "supported": checked.report.supported,
+            "unsupported": checked.report.unsupported,
+            "unused_references": tuple(dict.fromkeys(checked.report.unused_references)),
+        },
     )
     return Checked(checked.claims, tuple(links), report)
 

@@ -26,7 +26,16 @@ if TYPE_CHECKING:
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
-    return d.model_dump(mode="json")
+    """``model_dump(mode="json")``'s dict, written out (no serializer schema is built for
+    the one model every command reports)."""
+    return {
+        "code": d.code,
+        "severity": d.severity.value,
+        "file": d.file,
+        "line": d.line,
+        "message": d.message,
+        "hint": d.hint,
+    }
 
 
 def _value_json(value: Any) -> Any:
