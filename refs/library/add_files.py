@@ -27,7 +27,8 @@ from refs.library.digests import (
 from refs.library.ingest import add_articles, storable
 from refs.library.placing import IngestReport
 from refs.library.store import Library
-from refs.pipeline import ParsedArticle, ParseResult, parse_files
+from refs.pipeline import ParsedArticle, ParseResult, parse_later
+from refs.pipeline.workers import Workers
 
 BATCH = 250  # articles parsed and stored together (a batch of 1,000 held about 200 MB)
 
@@ -68,26 +69,45 @@ def add_files(
     (the library is the same whatever their number)."""
     outcome = AddOutcome()
     ordered = sorted(files, key=lambda f: os.path.normpath(str(f)))
-    for start in range(0, len(ordered), batch):
-        chunk = [Path(f) for f in ordered[start : start + batch]]
-        _add_batch(lib, chunk, emit, on_file, outcome, prepare, issue, jobs)
+    with Workers(jobs) as workers:
+        before: _Batch | None = None
+        for start in range(0, len(ordered), batch):
+            chunk = [Path(f) for f in ordered[start : start + batch]]
+            begun = _begun(lib, chunk, workers, on_file, outcome, issue)  # parsed meanwhile
+            if before is not None:
+                _stored(lib, before, emit, outcome, prepare)
+            before = begun
+        if before is not None:
+            _stored(lib, before, emit, outcome, prepare)
     return outcome
 
 
-def _add_batch(
+@dataclass
+class _Batch:
+    """A batch on its way: its files, where the library keys them and their digests,
+    the findings of those it knows by their content, and the parse of the others."""
+
+    files: list[Path]
+    paths: list[str]
+    digests: list[str | None]
+    known: dict[str, list[Diagnostic]]  # file as named -> its findings, kept
+    parsed: Callable[[], ParseResult]  # waits for the parse, started in the workers
+
+
+def _begun(
     lib: Library,
-    files: Sequence[Path],
-    emit: Callable[[Sequence[Diagnostic]], None],
+    files: list[Path],
+    workers: Workers,
     on_file: Callable[[Path], None] | None,
     outcome: AddOutcome,
-    prepare: Prepare | None = None,
-    issue: str | None = None,
-    jobs: int = 1,
-) -> None:
+    issue: str | None,
+) -> _Batch:
+    """The files of a batch the library knows by their content, and the parse of the
+    others started (the batch before is stored meanwhile: it holds other files)."""
     paths = [resolved(f) for f in files]
     digests = [file_digest(f) for f in files]
     stored = known_digests(lib, paths)
-    known: dict[str, list[Diagnostic]] = {}  # file as named -> its findings, kept
+    known: dict[str, list[Diagnostic]] = {}
     todo: list[Path] = []
     for file, path, digest in zip(files, paths, digests, strict=True):
         kept = stored.get(path)
@@ -98,22 +118,37 @@ def _add_batch(
         else:
             todo.append(file)
     outcome.report.articles_known += len(known)
-    result = parse_files(todo, (), on_file, issue, jobs) if todo else ParseResult()
+    parsed = parse_later(todo, workers, on_file, issue) if todo else ParseResult
+    return _Batch(files, paths, digests, known, parsed)
+
+
+def _stored(
+    lib: Library,
+    batch: _Batch,
+    emit: Callable[[Sequence[Diagnostic]], None],
+    outcome: AddOutcome,
+    prepare: Prepare | None = None,
+) -> None:
+    """Store a batch once its parse is done, its findings emitted in file order."""
+    result = batch.parsed()
     parsed = {pa.article.source: pa for pa in result.articles}
     # findings in the order a parse of every file shows them
     found = list(result.diagnostics)
-    for name in map(str, files):
+    for name in map(str, batch.files):
+        known = batch.known
         found.extend(
             known[name] if name in known else parsed[name].diagnostics if name in parsed else ()
         )
     emit(found)
     outcome.errors = outcome.errors or has_errors(found)
-    outcome.readable += len(known) + len(result.articles)
+    outcome.readable += len(batch.known) + len(result.articles)
     ids: dict[str, str] = {}
     adding = prepare(lib, result.articles) if prepare is not None else result.articles
     if adding:
         _merge(outcome.report, add_articles(lib, adding, ids=ids))
-    where = {str(f): (p, d) for f, p, d in zip(files, paths, digests, strict=True)}
+    where = {
+        str(f): (p, d) for f, p, d in zip(batch.files, batch.paths, batch.digests, strict=True)
+    }
     record_digests(lib, _digest_rows(adding, where, ids))
 
 

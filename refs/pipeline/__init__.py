@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -34,6 +34,7 @@ from refs.reader import discover, read_text
 
 if TYPE_CHECKING:
     from refs.check.coverage import Checked
+    from refs.pipeline.workers import Workers
 
 
 @dataclass(frozen=True)
@@ -204,12 +205,34 @@ def parse_files(
     is the same (files are taken back in their order, the whole-run steps stay here)."""
     from refs.pipeline.workers import in_order
 
+    done = in_order(partial(_file_job, issue=issue), files, jobs, count=len(files))
+    return _collected(files, done, found, on_file)
+
+
+def parse_later(
+    files: Sequence[Path],
+    workers: Workers,
+    on_file: Callable[[Path], None] | None = None,
+    issue: str | None = None,
+) -> Callable[[], ParseResult]:
+    """Start parsing ``files`` in ``workers`` and go on: the call returned waits for what
+    :func:`parse_files` gives (``on_file`` is told of each file then)."""
+    done = workers.start(partial(_file_job, issue=issue), files)
+    return lambda: _collected(files, done(), (), on_file)
+
+
+def _collected(
+    files: Sequence[Path],
+    done: Iterable[Parsed | list[Diagnostic]],
+    found: Sequence[Diagnostic],
+    on_file: Callable[[Path], None] | None,
+) -> ParseResult:
+    """The parse of ``files`` from the jobs ``done`` (one each, in their order)."""
     collecting = gc.isenabled()
     gc.disable()  # the cyclic collector grows superlinear over many small objects
     try:
         parsed = []
         file_level = list(found)
-        done = in_order(partial(_file_job, issue=issue), files, jobs, count=len(files))
         for file, one in zip(files, done, strict=True):
             if on_file is not None:
                 on_file(file)

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -36,6 +39,37 @@ def in_order(job: Callable[[T], R], items: Iterable[T], jobs: int, count: int) -
                 yield result
         finally:
             window.close()  # the pool's feeding thread must not wait on us to stop
+
+
+class Workers:
+    """Worker processes kept for many maps, so that the next map can run while the caller
+    works on the results of the one before (``refs add``: the next batch is parsed while
+    one is stored). Started at the first map of enough items; closed on leaving."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pool: Pool | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+
+    def start(self, job: Callable[[T], R], items: Sequence[T]) -> Callable[[], Iterator[R]]:
+        """Start ``map(job, items)``; the call returned gives the results, in order (it
+        waits for them; with one job or few items they are made then, here)."""
+        if self.jobs <= 1 or len(items) < PARALLEL_MIN_ITEMS:
+            return lambda: map(job, items)
+        if self._pool is None:
+            import multiprocessing
+
+            context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+            self._pool = context.Pool(self.jobs)
+        pending = self._pool.map_async(job, items, chunksize=CHUNK)
+        return lambda: iter(pending.get())
 
 
 class Window:

@@ -4,7 +4,7 @@ sees the batches before it as a later command sees the library."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,8 @@ from refs.library.add_files import AddOutcome, add_files
 from refs.library.connection import location
 from refs.library.store import Library
 from refs.models import Citation, LibraryReference, PartialDate
-from refs.pipeline import ParseResult, parse_files
+from refs.pipeline import ParseResult, parse_later
+from refs.pipeline.workers import PARALLEL_MIN_ITEMS
 from tests.conftest import NewLibrary
 from tests.helpers import SEEDS
 from tests.library.test_store import SEED0, SEED1, flattened_copy
@@ -32,11 +33,11 @@ def parsed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every file that add_files hands to the parser."""
     seen: list[str] = []
 
-    def counting(files: Sequence[Path], *args: object, **kw: object) -> ParseResult:
+    def counting(files: Sequence[Path], *args: object, **kw: object) -> Callable[[], ParseResult]:
         seen.extend(str(f) for f in files)
-        return parse_files(files, *args, **kw)  # type: ignore[arg-type]
+        return parse_later(files, *args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(add_files_module, "parse_files", counting)
+    monkeypatch.setattr(add_files_module, "parse_later", counting)
     return seen
 
 
@@ -156,3 +157,32 @@ def test_references_of_some_keys_read_only_those(tmp_path: Path, new_library: Ne
         some = [r.key for r in every[::3]] + ["nosuchkey"]
         assert lib.references(some) == [r for r in every if r.key in some]
         assert lib.reference(every[1].key) == every[1]
+
+
+def test_batches_parsed_ahead_in_workers_make_the_same_library(
+    tmp_path: Path, new_library: NewLibrary
+) -> None:
+    """With workers, each batch is parsed while the one before is stored: the library,
+    the findings and their order are those of one process."""
+    from bench.corpus import generate
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in generate(3 * PARALLEL_MIN_ITEMS + 5, seed=3):
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")  # a finding in a middle batch
+    files = sorted(folder.glob("*.txt"))
+    dumps, shown = [], []
+    for jobs in (1, 2):
+        found: list[Diagnostic] = []
+        ticks: list[Path] = []
+        with Library(location(new_library(f"lib{jobs}.db"))) as lib:
+            with lib.transaction():
+                add_files(
+                    lib, files, found.extend, ticks.append, batch=PARALLEL_MIN_ITEMS, jobs=jobs
+                )
+            dumps.append(lib.dump())
+        shown.append(([d.format() for d in found], sorted(ticks)))
+        assert sorted(ticks) == files
+    assert dumps[0] == dumps[1] and shown[0] == shown[1]
+    assert any(d.endswith("file is empty") for d in shown[0][0])
