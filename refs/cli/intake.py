@@ -136,6 +136,7 @@ def _add_found(
                 prepare=corrected.prepare,
                 issue=issue,
                 jobs=jobs or default_jobs(),
+                ahead=not corrected.replace,  # a replacement may forget a file read ahead
             )
             if not outcome.readable:  # nothing is kept: the transaction rolls back
                 raise UsageError("no readable article in " + ", ".join(map(str, paths)))

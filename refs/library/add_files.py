@@ -60,19 +60,25 @@ def add_files(
     prepare: Prepare | None = None,
     issue: str | None = None,
     jobs: int = 1,
+    ahead: bool = True,
 ) -> AddOutcome:
     """Add the article ``files`` (as ``discover`` or, compact, ``article_names`` lists
     them: a batch's names become ``Path``s only when it is read); ``emit`` gets each batch's
     diagnostics as soon as it is parsed, ``on_file`` each file once it is dealt with;
     ``prepare`` may drop or replace what each batch adds (corrections), ``issue`` is the
     issue of pages without an issue line; ``jobs`` worker processes read and parse
-    (the library is the same whatever their number)."""
+    (the library is the same whatever their number), with ``ahead`` the next batch while
+    one is stored: not where storing may forget files of the next (``prepare`` replacing
+    an article removes what the library knew of its files)."""
     outcome = AddOutcome()
     ordered = sorted(files, key=lambda f: os.path.normpath(str(f)))
     with Workers(jobs) as workers:
         before: _Batch | None = None
         for start in range(0, len(ordered), batch):
             chunk = [Path(f) for f in ordered[start : start + batch]]
+            if before is not None and not ahead:
+                _stored(lib, before, emit, outcome, prepare)
+                before = None
             begun = _begun(lib, chunk, workers, on_file, outcome, issue)  # parsed meanwhile
             if before is not None:
                 _stored(lib, before, emit, outcome, prepare)

@@ -186,3 +186,29 @@ def test_batches_parsed_ahead_in_workers_make_the_same_library(
         assert sorted(ticks) == files
     assert dumps[0] == dumps[1] and shown[0] == shown[1]
     assert any(d.endswith("file is empty") for d in shown[0][0])
+
+
+def test_a_replacement_is_not_read_past(tmp_path: Path, new_library: NewLibrary) -> None:
+    """Replacing an article forgets what the library knew of its files: a file of the next
+    batch it forgets is read after the replacement, as consecutive adds read it."""
+    from refs.cli.intake import _Corrections
+
+    old, new = tmp_path / "b.txt", tmp_path / "a.txt"  # the correction comes first
+    text = SEED0.read_text(encoding="utf-8")
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("Gore aid discusses", "Gore aide discusses"), encoding="utf-8")
+    dumps = []
+    for together in (True, False):
+        with Library(location(new_library(f"lib-{together}.db"))) as lib:
+            run_add(lib, [old])
+            replacing = _Corrections(replace=True).prepare
+            with lib.transaction():
+                if together:
+                    add_files(
+                        lib, [new, old], lambda _: None, batch=1, prepare=replacing, ahead=False
+                    )
+                else:
+                    for file in (new, old):
+                        add_files(lib, [file], lambda _: None, prepare=replacing)
+            dumps.append(lib.dump())
+    assert dumps[0] == dumps[1]
