@@ -140,14 +140,14 @@ def _stored(
     parsed = {pa.article.source: pa for pa in result.articles}
     # findings in the order a parse of every file shows them
     found = list(result.diagnostics)
+    known = batch.known
     for name in map(str, batch.files):
-        known = batch.known
         found.extend(
             known[name] if name in known else parsed[name].diagnostics if name in parsed else ()
         )
     emit(found)
     outcome.errors = outcome.errors or has_errors(found)
-    outcome.readable += len(batch.known) + len(result.articles)
+    outcome.readable += len(known) + len(result.articles)
     ids: dict[str, str] = {}
     adding = prepare(lib, result.articles) if prepare is not None else result.articles
     if adding:

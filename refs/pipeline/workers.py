@@ -25,20 +25,30 @@ def in_order(job: Callable[[T], R], items: Iterable[T], jobs: int, count: int) -
     are enough items to pay for starting them. At most ``jobs * AHEAD`` chunks of items
     are handed out and not yet taken back, so results never wait in memory for a caller
     that is slower than the workers."""
-    if jobs <= 1 or count < PARALLEL_MIN_ITEMS:
+    if _here(jobs, count):
         yield from map(job, items)
         return
-    import multiprocessing
-
     window = Window(jobs * AHEAD * CHUNK)
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(jobs) as pool:
+    with _pool(jobs) as pool:
         try:
             for result in pool.imap(job, window.fed(items), chunksize=CHUNK):
                 window.taken()
                 yield result
         finally:
             window.close()  # the pool's feeding thread must not wait on us to stop
+
+
+def _here(jobs: int, count: int) -> bool:
+    """True where ``count`` items are done in this process: one job, or too few items to
+    pay for starting workers."""
+    return jobs <= 1 or count < PARALLEL_MIN_ITEMS
+
+
+def _pool(jobs: int) -> Pool:
+    """``jobs`` worker processes (forked where the system can)."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork" if os.name == "posix" else "spawn").Pool(jobs)
 
 
 class Workers:
@@ -61,13 +71,10 @@ class Workers:
     def start(self, job: Callable[[T], R], items: Sequence[T]) -> Callable[[], Iterator[R]]:
         """Start ``map(job, items)``; the call returned gives the results, in order (it
         waits for them; with one job or few items they are made then, here)."""
-        if self.jobs <= 1 or len(items) < PARALLEL_MIN_ITEMS:
+        if _here(self.jobs, len(items)):
             return lambda: map(job, items)
         if self._pool is None:
-            import multiprocessing
-
-            context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-            self._pool = context.Pool(self.jobs)
+            self._pool = _pool(self.jobs)
         pending = self._pool.map_async(job, items, chunksize=CHUNK)
         return lambda: iter(pending.get())
 
