@@ -48,18 +48,26 @@ def _with(kind: str, n: int) -> str:
     return f"WITH w({names}) AS (VALUES {','.join([row] * n)}) "
 
 
-def _args(cells: Sequence[Cell], reached: Mapping[Cell, Sequence[Item]]) -> list[object]:
+# per cell: the title lengths its records must have to merge with an item reaching it
+Bands = Mapping[Cell, tuple[int, int]]
+
+
+def _args(cells: Sequence[Cell], bands: Bands) -> list[object]:
     return [
         v
         for i, c in enumerate(cells)
-        for v in (i, c.outlet, *_lengths(reached[c]), *(getattr(c, p) for p in _CELLS[c.kind][0]))
+        for v in (i, c.outlet, *bands[c], *(getattr(c, p) for p in _CELLS[c.kind][0]))
     ]
 
 
-def _lengths(items: Sequence[Item]) -> tuple[int, int]:
-    """The title lengths the records of a cell must have to merge with one of ``items``."""
-    bands = [mergeable_lengths(len(it.title)) for it in items]
-    return min(lo for lo, _ in bands), max(hi for _, hi in bands)
+def _bands(reached: Mapping[Cell, Sequence[Item]]) -> dict[Cell, tuple[int, int]]:
+    """Per cell, the title lengths its records must have to merge with one of the items
+    reaching it (worked out once for the lookups of a batch)."""
+    out = {}
+    for cell, items in reached.items():
+        lengths = [mergeable_lengths(len(it.title)) for it in items]
+        out[cell] = min(lo for lo, _ in lengths), max(hi for _, hi in lengths)
+    return out
 
 
 def _by_kind(cells: Iterable[Cell]) -> Iterator[tuple[str, list[Cell]]]:
@@ -75,7 +83,7 @@ def _by_kind(cells: Iterable[Cell]) -> Iterator[tuple[str, list[Cell]]]:
 def _rows(
     lib: Library,
     cells: Sequence[Cell],
-    reached: Mapping[Cell, Sequence[Item]],
+    bands: Bands,
     where: str = "",
     args: Sequence[object] = (),
 ) -> Rows:
@@ -87,35 +95,39 @@ def _rows(
         f"ON r.match_outlet = w.o AND {_CELLS[kind][1]} AND length(r.match_title) "
         f"BETWEEN CAST(w.lo AS INTEGER) AND CAST(w.hi AS INTEGER){where}"
     )
-    return lib.db.execute(sql, [*_args(cells, reached), *args])
+    return lib.db.execute(sql, [*_args(cells, bands), *args])
 
 
 def items_in(lib: Library, reached: Mapping[Cell, Sequence[Item]]) -> list[Item]:
     """Matching views of the records in the cells ``reached`` (each record once, in key
     order) that the items reaching them can merge with by their title's length: one
     indexed join per kind of cell and chunk of cells."""
+    return _items_in(lib, _bands(reached))
+
+
+def _items_in(lib: Library, bands: Bands) -> list[Item]:
     found: dict[str, Item] = {}
-    for _, chunk in _by_kind(reached):
-        for r in _rows(lib, chunk, reached):
+    for _, chunk in _by_kind(bands):
+        for r in _rows(lib, chunk, bands):
             if r[0] not in found:
                 found[r[0]] = item_of_row(r)
     return [found[k] for k in sorted(found)]
 
 
-def _large(lib: Library, reached: Mapping[Cell, Sequence[Item]]) -> list[Cell]:
+def _large(lib: Library, bands: Bands) -> list[Cell]:
     """The dated cells of more than ``LARGE`` records (each counted up to one more)."""
     out: list[Cell] = []
-    for kind, chunk in _by_kind(c for c in reached if c.kind != "undated"):
+    for kind, chunk in _by_kind(c for c in bands if c.kind != "undated"):
         sql = (
             f"{_with(kind, len(chunk))}SELECT w.i FROM w WHERE (SELECT count(*) FROM "
             f"(SELECT 1 FROM records r WHERE r.match_outlet = w.o AND {_CELLS[kind][1]} "
             f"LIMIT {LARGE + 1}) x) > {LARGE}"
         )
-        out.extend(chunk[int(r[0])] for r in lib.db.execute(sql, _args(chunk, reached)))
+        out.extend(chunk[int(r[0])] for r in lib.db.execute(sql, _args(chunk, bands)))
     return out
 
 
-def _sharing(lib: Library, cell: Cell, items: Sequence[Item]) -> list[Item]:
+def _sharing(lib: Library, cell: Cell, items: Sequence[Item], band: tuple[int, int]) -> list[Item]:
     """The records of a large ``cell`` that ``items`` can pair with: those of one of
     their titles, and those sharing a title key with one (refs.library.word_index)."""
     assert cell.year is not None
@@ -127,7 +139,7 @@ def _sharing(lib: Library, cell: Cell, items: Sequence[Item]) -> list[Item]:
         for start in range(0, len(values), 500):
             chunk = values[start : start + 500]
             where = f" WHERE {column} IN ({','.join('?' * len(chunk))})"
-            out.extend(item_of_row(r) for r in _rows(lib, [cell], {cell: items}, where, chunk))
+            out.extend(item_of_row(r) for r in _rows(lib, [cell], {cell: band}, where, chunk))
     return out
 
 
@@ -136,13 +148,15 @@ def items_near(lib: Library, reached: Mapping[Cell, Sequence[Item]]) -> list[Ite
     (refs.dedupe.reach.reach) can merge with, in key order: every record of a cell of a
     title length they can merge with, but in a cell of more than ``LARGE`` records only
     those :func:`_sharing` finds."""
-    large = set(_large(lib, reached))
-    small = {c: held for c, held in reached.items() if c not in large}
-    found = {it.key: it for it in items_in(lib, small)}
+    bands = _bands(reached)
+    large = set(_large(lib, bands))
+    found = {
+        it.key: it for it in _items_in(lib, {c: b for c, b in bands.items() if c not in large})
+    }
     if large:
         bring_up_to_date(lib.db)
     for cell in [c for c in reached if c in large]:
-        for it in _sharing(lib, cell, reached[cell]):
+        for it in _sharing(lib, cell, reached[cell], bands[cell]):
             found.setdefault(it.key, it)
     return [found[k] for k in sorted(found)]
 
