@@ -38,8 +38,8 @@ def _fields(rng: random.Random, names: list[str], canonical: dict[str, str]) -> 
     title = f"{_title(rng)} {rng.choice(names)}"
     if rng.random() < 1 / 3:
         title = f"Statement: {title}"
-    date = PartialDate.model_construct(year=rng.randint(1990, 2010), month=rng.randint(1, 12))
-    return Fields.model_construct(
+    date = PartialDate(year=rng.randint(1990, 2010), month=rng.randint(1, 12))
+    return Fields(
         title=title,
         type="speech" if rng.random() < 0.05 else "article-newspaper",
         outlet=outlet,

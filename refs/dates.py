@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from refs.models import PartialDate
 from refs.models.trusted import filled
+from refs.patterns import compiled
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -55,48 +56,48 @@ _SEASON = r"(?:(?:early|mid|late|end|beginning of|end of)[\s-]+)?"
 
 _PATTERNS = [
     # October 24 / Nov. 3 / October 24, 2000 / October 23-24 / May 3 & 4
-    re.compile(
+    compiled(
         rf"^{_MONTH.format(name='month')}\s*{_DAY.format(name='day')}"
         rf"(?:{_RANGE}{_DAY.format(name='day2')})?(?:\s*,?\s*{_YEAR})?$",
         re.IGNORECASE,
     ),
     # 24 October / 24 Oct. 2000 / 23-24 October / 3 and 4 May
-    re.compile(
+    compiled(
         rf"^{_DAY.format(name='day')}(?:{_RANGE}{_DAY.format(name='day2')})?\s*"
         rf"{_MONTH.format(name='month')}(?:\s*,?\s*{_YEAR})?$",
         re.IGNORECASE,
     ),
     # June 30/July 1, June 30 - July 1 (the first day is the date)
-    re.compile(
+    compiled(
         rf"^{_MONTH.format(name='month')}\s*{_DAY.format(name='day')}\s*[-–/]\s*"
         rf"{_MONTH.format(name='month2')}\s*{_DAY.format(name='day3')}(?:\s*,?\s*{_YEAR})?$",
         re.IGNORECASE,
     ),
     # October 2000 / October / mid-October / early October 2000
-    re.compile(rf"^{_SEASON}{_MONTH.format(name='month')}(?:\s*,?\s*{_YEAR})?$", re.IGNORECASE),
+    compiled(rf"^{_SEASON}{_MONTH.format(name='month')}(?:\s*,?\s*{_YEAR})?$", re.IGNORECASE),
     # 30 October - 1 November (the first day is the date)
-    re.compile(
+    compiled(
         rf"^{_DAY.format(name='day')}\s*{_MONTH.format(name='month')}\s*[-–/]\s*"
         rf"{_DAY.format(name='day3')}\s*{_MONTH.format(name='month2')}(?:\s*,?\s*{_YEAR})?$",
         re.IGNORECASE,
     ),
     # 2000-10-24 (ISO)
-    re.compile(r"^(?P<year>(?:19|20)\d\d)-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)$"),
+    compiled(r"^(?P<year>(?:19|20)\d\d)-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)$"),
     # Spring 2000 (a season gives the year only)
-    re.compile(rf"^(?:spring|summer|autumn|fall|winter)\s*,?\s*{_YEAR}$", re.IGNORECASE),
+    compiled(rf"^(?:spring|summer|autumn|fall|winter)\s*,?\s*{_YEAR}$", re.IGNORECASE),
     # 2000
-    re.compile(rf"^{_YEAR}$"),
+    compiled(rf"^{_YEAR}$"),
 ]
 # A weekday or "on" before a date: "Tuesday, October 28", "Sat. 25 Oct.", "on May 5".
-_LEAD_RE = re.compile(
+_LEAD_RE = compiled(
     r"^(?:on\s+|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
     r"\.?\s*,?\s+)",
     re.IGNORECASE,
 )
-_NUMERIC_RE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d|\d\d)$")
+_NUMERIC_RE = compiled(r"^(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d|\d\d)$")
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
-ISSUE_DATE_RE = re.compile(
+ISSUE_DATE_RE = compiled(
     r"(?P<m1>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)"
     r"(?:[\s,]*(?P<y1>(?:19|20)\d\d))?"
     r"(?:\s*[-–/]\s*(?P<m2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?))?"
@@ -167,9 +168,7 @@ def _read(text: str) -> DateText | str | None:
             return None
         if day_end is not None and not (day or 0) < day_end <= 31:
             return None
-        if month is not None and day is not None and day > _MONTH_DAYS[month - 1]:
-            return "impossible day"
-        if month == 2 and day == 29 and year is not None and not _leap(year):
+        if month is not None and day is not None and day > month_days(month, year):
             return "impossible day"
         return DateText(year, month, day, day_end)
     return None
@@ -192,8 +191,10 @@ def _read_numeric(first: str, second: str, year_text: str) -> DateText | str:
     return DateText(year, month, day)
 
 
-def _leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+def month_days(month: int, year: int | None) -> int:
+    """The days of ``month`` (1-12) of ``year`` (29 for a February of unknown year)."""
+    leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+    return _MONTH_DAYS[month - 1] - (month == 2 and not leap)
 
 
 # An issue may come out this many months after its month (Issue No. 54, February 2001
@@ -227,12 +228,12 @@ def edge_guess(date: PartialDate | None, issue: PartialDate | None) -> bool:
     return 0 < date.month - issue.month <= LATE_MONTHS + 1
 
 
-_WEEKDAY_RE = re.compile(
+_WEEKDAY_RE = compiled(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.)$",
     re.IGNORECASE,
 )
-SEASON_RE = re.compile(
+SEASON_RE = compiled(
     r"^(?:spring|summer|autumn|fall|winter)(?:\s*[-–/]\s*(?:spring|summer|autumn|fall|winter))?"
     r"\s*,?\s*(?P<year>(?:19|20)\d\d)$",
     re.IGNORECASE,

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
-from refs.models import Severity
+from refs.models import Frozen, Severity
+from refs.models.base import model
 from refs.models.trusted import trusted
 from refs.text import visible
 
 
-class Diagnostic(BaseModel):
+@model
+class Diagnostic(Frozen):
     """A finding with a stable code, a severity, the file and a 1-based line."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     code: str
     severity: Severity
@@ -31,8 +29,7 @@ class Diagnostic(BaseModel):
 def _made(
     code: str, severity: Severity, file: str, line: int | None, message: str, hint: str | None
 ) -> Diagnostic:
-    """A diagnostic refs makes itself: its values are of the right types, so no schema
-    is built for it (``refs check ARTICLE`` then loads no pydantic validator)."""
+    """A diagnostic refs makes itself: its values are of the right types."""
     values = {"code": code, "severity": severity, "file": file, "line": line}
     return trusted(Diagnostic, {**values, "message": message, "hint": hint})
 
@@ -53,6 +50,19 @@ def info(
     code: str, file: str, line: int | None, message: str, hint: str | None = None
 ) -> Diagnostic:
     return _made(code, Severity.INFO, file, line, message, hint)
+
+
+# a diagnostic as plain values: code, severity, file, line, message, hint
+DiagnosticRow = tuple[str, str, str, int | None, str, str | None]
+
+
+def row_of(d: Diagnostic) -> DiagnosticRow:
+    return d.code, d.severity.value, d.file, d.line, d.message, d.hint
+
+
+def diagnostic_of_row(row: DiagnosticRow) -> Diagnostic:
+    code, severity, file, line, message, hint = row
+    return _made(code, Severity(severity), file, line, message, hint)
 
 
 def has_errors(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> bool:

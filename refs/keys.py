@@ -4,12 +4,12 @@ word (``reuters2000putin``), lowercase ASCII; other scripts transliterated
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from refs.models import Name, PartialDate
 from refs.outlets import resolve
+from refs.patterns import compiled
 from refs.text import ascii_fold
 
 STOP_WORDS = frozenset(
@@ -53,7 +53,7 @@ STOP_WORDS = frozenset(
         "about",
     ]
 )
-_WORD_RE = re.compile(r"[a-z0-9]+")
+_WORD_RE = compiled(r"[a-z0-9]+")
 
 
 def title_word(title: str) -> str:
@@ -194,10 +194,10 @@ def is_valid_key(key: str) -> bool:
     return bool(_KEY_RE.fullmatch(key))
 
 
-_KEY_RE = re.compile(r"[a-z0-9]+")
+_KEY_RE = compiled(r"[a-z0-9]+")
 
 
-_IMPORTED_KEY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_:.+-]*")
+_IMPORTED_KEY_RE = compiled(r"[A-Za-z0-9][A-Za-z0-9_:.+-]*")
 
 
 def is_keepable_key(key: str) -> bool:

@@ -9,18 +9,20 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
+from typing import Any
 
+from refs.patterns import compiled
 from refs.text import to_latin
 
-_FOLD_RE = re.compile(r"[^a-z0-9]+")
-_PAREN_RE = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
-_PHRASE_RE = re.compile(
+_FOLD_RE = compiled(r"[^a-z0-9]+")
+_PAREN_RE = compiled(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+_PHRASE_RE = compiled(
     r"^(?:text\s+|as\s+)?(?:provided|supplied|distributed|issued|released)\s+by\s+(?:the\s+)?"
     r"|^(?:courtesy\s+of|via)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_ISSUE_SUFFIX_RE = re.compile(
+_ISSUE_SUFFIX_RE = compiled(
     r",\s*(?:No\.?|Vol\.?|Part|Issue|Number|pp?\.)(?=[\s\d]|$).*$", re.IGNORECASE
 )
 _PUBLISHER_WORDS = frozenset(
@@ -66,7 +68,7 @@ _PLACE_STOP = frozenset(
     "monitor standard express mail star observer chronicle press agency wire service radio "
     "television tv online digest report reports bulletin magazine today file edition".split()
 )
-_PART_SPLIT_RE = re.compile(r",\s*|\s+[-–]\s+")
+_PART_SPLIT_RE = compiled(r",\s*|\s+[-–]\s+")
 _KEY_STOP = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "to"])
 
 
@@ -90,10 +92,18 @@ def fold(text: str) -> str:
 
 
 @cache
+def _entries() -> list[dict[str, Any]]:
+    """The registry's entries as the data file holds them (read once: the package's
+    own file, beside this module)."""
+    raw = (Path(__file__).parent / "data" / "outlets.toml").read_text(encoding="utf-8")
+    entries: list[dict[str, Any]] = tomllib.loads(raw)["outlet"]
+    return entries
+
+
+@cache
 def _registry() -> dict[str, Outlet]:
-    raw = resources.files("refs").joinpath("data/outlets.toml").read_text(encoding="utf-8")
     table: dict[str, Outlet] = {}
-    for entry in tomllib.loads(raw)["outlet"]:
+    for entry in _entries():
         outlet = Outlet(
             name=entry["name"],
             abbrev=entry["abbrev"],
@@ -111,10 +121,9 @@ def _registry() -> dict[str, Outlet]:
 @cache
 def _comma_aliases() -> frozenset[tuple[str, ...]]:
     """Registered names that themselves hold commas, as tuples of folded parts."""
-    raw = resources.files("refs").joinpath("data/outlets.toml").read_text(encoding="utf-8")
     return frozenset(
         tuple(fold(part) for part in alias.split(","))
-        for entry in tomllib.loads(raw)["outlet"]
+        for entry in _entries()
         for alias in [entry["name"], *entry.get("aliases", [])]
         if "," in alias
     )

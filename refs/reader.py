@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from refs import diagnostics as diag
 from refs.diagnostics import Diagnostic
 from refs.formats.decoding import utf8_or
 from refs.parse.html_page import HTML_SUFFIXES, looks_like_html, page_text
+from refs.patterns import compiled
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text"}) | HTML_SUFFIXES
 _CONTROL = bytes(sorted(set(range(0, 32)) - {9, 10, 12, 13}))
@@ -91,7 +91,7 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(head) // 50)
 
 
-_LONE_CR = re.compile(rb"\r(?!\n)")
+_LONE_CR = compiled(rb"\r(?!\n)")
 
 
 def decode(data: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:

@@ -8,7 +8,6 @@ known: a reference dated ``2000-10`` is inside ``--since 2000-10-15`` because Oc
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import re
 from collections.abc import Collection, Mapping, Sequence
@@ -16,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TypeVar
 
+from refs.dates import month_days
 from refs.models import LibraryReference, PartialDate, Reference
 from refs.outlets import fold, forms
+from refs.patterns import compiled
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO = compiled(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 R = TypeVar("R", Reference, LibraryReference)
 
@@ -55,7 +56,7 @@ def parse_bound(text: str) -> PartialDate | None:
     year, month, day = (int(g) if g else None for g in match.groups())
     if month is not None and not 1 <= month <= 12:
         return None
-    if day is not None and not 1 <= day <= calendar.monthrange(year or 2000, month or 1)[1]:
+    if day is not None and not 1 <= day <= month_days(month or 1, year):
         return None  # 2000-02-31 is no date
     return PartialDate(year=year, month=month, day=day)
 
@@ -203,7 +204,7 @@ def unique_keys(refs: Sequence[R]) -> tuple[list[R], list[str]]:
         new_key = f"{ref.key}-{n}"
         taken.add(new_key)
         renamed.append(f"{ref.key} -> {new_key}")
-        out.append(ref.model_copy(update={"key": new_key}))
+        out.append(dataclasses.replace(ref, key=new_key))
     return out, renamed
 
 

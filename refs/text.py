@@ -16,13 +16,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from anyascii import anyascii
+from refs.patterns import compiled
 
 
 def to_latin(text: str) -> str:
     """ASCII for ``text``; ASCII text comes back as it is."""
     if text.isascii():
         return text
+    from anyascii import anyascii  # (a twentieth of ``refs check``'s start-up, for ASCII)
+
     out: list[str] = []
     for ch in text:
         if ch.isascii():
@@ -44,7 +46,7 @@ def loose(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
 
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNSAFE = compiled("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -60,7 +62,7 @@ def visible(text: str, keep_tabs: bool = False) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = compiled("[\ud800-\udfff]")
 
 
 def encodable(text: str) -> str:

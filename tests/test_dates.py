@@ -1,8 +1,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from refs.dates import DateText, edge_guess, format_date, infer, read_date, read_issue_date
+from refs.dates import (
+    DateText,
+    edge_guess,
+    format_date,
+    infer,
+    month_days,
+    read_date,
+    read_issue_date,
+)
 from refs.models import PartialDate
 
 NOV_2000 = PartialDate(year=2000, month=11)
@@ -95,3 +105,10 @@ def test_format_date() -> None:
     assert (
         format_date(PartialDate(year=2000, month=10, day=24), with_year=True) == "October 24, 2000"
     )
+
+
+@given(st.integers(1, 12), st.none() | st.integers(1, 9999))
+def test_month_days_are_the_calendars(month: int, year: int | None) -> None:
+    import calendar
+
+    assert month_days(month, year) == calendar.monthrange(year or 2000, month)[1]

@@ -16,11 +16,12 @@ from refs.check.sentences import split_sentences
 from refs.models import Article, Claim, Cues, Paragraph, PartialDate, Span
 from refs.models.trusted import filled
 from refs.parse.line_index import LineIndex
+from refs.patterns import compiled
 
 QUOTE_OPENERS = "\"“'‘«"
-_LABEL = re.compile(r"^(?:Notes?|Update|Background)\s*:\s*", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z]+")
-_ID_WORD = re.compile(r"[^\W_]+")
+_LABEL = compiled(r"^(?:Notes?|Update|Background)\s*:\s*", re.IGNORECASE)
+_WORD = compiled(r"[A-Za-z]+")
+_ID_WORD = compiled(r"[^\W_]+")
 
 # outlets recognised in claim text even when no reference names them
 COMMON_OUTLETS = (

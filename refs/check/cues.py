@@ -11,6 +11,7 @@ from refs.check.named import Names, names
 from refs.lexicon import (
     words,
 )
+from refs.patterns import compiled
 
 REPORTING_VERBS = frozenset(
     words(
@@ -44,11 +45,11 @@ KINDS: dict[str, tuple[str, ...]] = {
 }
 
 _KIND_OF = {signal: kind for kind, signals in KINDS.items() for signal in signals}
-_KIND_RX = re.compile(
+_KIND_RX = compiled(
     r"\b(" + "|".join(re.escape(s) for s in sorted(_KIND_OF, key=len, reverse=True)) + r")s?\b"
 )
-_LOWER_WORD = re.compile(r"[a-z]+")
-_QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”")
+_LOWER_WORD = compiled(r"[a-z]+")
+_QUOTE_PAIRS = compiled(r"\"([^\"]+)\"|“([^”]+)”")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

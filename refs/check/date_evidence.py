@@ -6,6 +6,7 @@ contradicts them (the report predates the event, or comes long after it)."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,7 +49,7 @@ def month_of(d: PartialDate | None) -> tuple[int, int] | None:
 
 def day_of(d: PartialDate) -> date | None:
     if d.year is None and d.month is not None and d.day is not None:
-        return claimdates.to_date(d.model_copy(update={"year": NO_YEAR}))
+        return claimdates.to_date(dataclasses.replace(d, year=NO_YEAR))
     return claimdates.to_date(d)
 
 

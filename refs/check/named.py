@@ -4,7 +4,6 @@ gazetteer of refs.lexicon a place or an organisation)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ from refs.lexicon import (
     TITLE_WORDS,
     words,
 )
+from refs.patterns import compiled
 
 CALENDAR = frozenset(
     words(
@@ -29,7 +29,7 @@ CALENDAR = frozenset(
 )
 COMMON_WORDS = STOP_WORDS | {"earlier", "later", "meanwhile", "speaking", "asked", "notes"}
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "von", "van", "al", "bin", "on"})
-_TOKEN = re.compile(r"[A-Za-z][\w'’-]*\.?|\S")
+_TOKEN = compiled(r"[A-Za-z][\w'’-]*\.?|\S")
 
 
 @dataclass(frozen=True)

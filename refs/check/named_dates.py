@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from refs.dates import MONTH_NAMES, MONTHS
 from refs.models import PartialDate
 from refs.models.trusted import filled
+from refs.patterns import compiled
 
 _MON = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
@@ -25,17 +26,17 @@ _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _YEAR = r"(?:,?\s+(?P<year>1[89]\d\d|20\d\d)\b|\s+'(?P<yy>\d\d)\b)"
 _ORD = r"(?:st|nd|rd|th)?"
 # "5 November", "3-4 December", "3 and 4 December", "5th November"
-_DAY_FIRST = re.compile(
+_DAY_FIRST = compiled(
     r"\b(?P<d1>[0-3]?\d)" + _ORD + r"(?:\s*(?:[-–]|and|to|&)\s*(?P<d2>[0-3]?\d)" + _ORD + r")?"
     r"(?:\s+of)?\s+" + _MON + r"\b" + f"{_YEAR}?"
 )
-_MONTH_FIRST = re.compile(
+_MONTH_FIRST = compiled(
     r"(?:(?P<part>early|mid|late)[- ]?)?\b" + _MON + r"(?!\w)"
     r"(?:\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     r"(?:\s*(?:[-–]|and|to|&)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)?" + f"{_YEAR}?",
 )
 # a bare month needs a word that makes it a date ("in July", "an October interview")
-_BARE_OK = re.compile(
+_BARE_OK = compiled(
     r"(?:\b(?:in|during|since|until|by|of|an?|last|this|next|from|to|through|and|early"
     r"|mid|late)[- ]|\()\s*$",
     re.IGNORECASE,
@@ -43,18 +44,18 @@ _BARE_OK = re.compile(
 
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _RELATIVE = [
-    (re.compile(r"\b(?:the\s+)?(?:following|next)\s+day\b|\bthe\s+day\s+after\b", re.I), 1),
-    (re.compile(r"\b(?:the\s+same|that)\s+(?:day|evening|morning|afternoon)\b", re.I), 0),
-    (re.compile(r"\b(?:the\s+)?(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b", re.I), -1),
+    (compiled(r"\b(?:the\s+)?(?:following|next)\s+day\b|\bthe\s+day\s+after\b", re.I), 1),
+    (compiled(r"\b(?:the\s+same|that)\s+(?:day|evening|morning|afternoon)\b", re.I), 0),
+    (compiled(r"\b(?:the\s+)?(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b", re.I), -1),
 ]
-_N_DAYS = re.compile(
+_N_DAYS = compiled(
     r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<dir>later|earlier|before|after)\b",
     re.I,
 )
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(
+_WEEKDAY = compiled(
     r"\b(?P<word>on|this|last|next)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday)\b",
     re.IGNORECASE,

@@ -10,10 +10,10 @@ text), quotes are ignored rather than swallowing the paragraph.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from refs.lexicon import words
+from refs.patterns import compiled
 
 # Words that end in a full stop without ending the sentence (compared lower-case,
 # without the stop).
@@ -35,7 +35,7 @@ CLOSERS = "\"”»'’)]}"
 STARTERS = "\"“«'‘([{"
 
 
-_MARKS = re.compile(r"[\"“”«»()\[\]{}.!?…]")
+_MARKS = compiled(r"[\"“”«»()\[\]{}.!?…]")
 
 
 def _word_before(text: str, dot: int) -> str:

@@ -5,6 +5,7 @@ links are then those of ``refs check PATH`` with library keys."""
 
 from __future__ import annotations
 
+import dataclasses
 import shlex
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
@@ -67,7 +68,7 @@ def _rekey(stored: StoredArticle, parsed: ParsedArticle) -> ParsedArticle:
                     hint=f"the parser reads this text differently now: {again}",
                 )
             )
-        refs.append(ref.model_copy(update={"key": key}))
+        refs.append(dataclasses.replace(ref, key=key))
     found = {ref.index for ref in parsed.references}
     lost = sorted(i + 1 for i in stored.entries if i not in found)
     if lost:

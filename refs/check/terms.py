@@ -14,6 +14,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from refs.lexicon import words
+from refs.patterns import compiled
 
 STOP_WORDS = frozenset(
     words(
@@ -59,10 +60,10 @@ _FOLD = {
 }
 _ACRONYMS = {"DPRK": "northkorea", "ROK": "southkorea", "USA": "us"}
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[’'][a-z]+)?|\d+")
-_NORTH = re.compile(r"\b(?:N\.\s?|North\s+)(Korea(?:n|ns)?)\b", re.IGNORECASE)
-_SOUTH = re.compile(r"\b(?:S\.\s?|South\s+)(Korea(?:n|ns)?)\b", re.IGNORECASE)
-_NOT_CLEAR = re.compile(r"\bnot\s+(clear|certain|known|likely)\b", re.IGNORECASE)
+_TOKEN = compiled(r"[A-Za-z][A-Za-z0-9]*(?:[’'][a-z]+)?|\d+")
+_NORTH = compiled(r"\b(?:N\.\s?|North\s+)(Korea(?:n|ns)?)\b", re.IGNORECASE)
+_SOUTH = compiled(r"\b(?:S\.\s?|South\s+)(Korea(?:n|ns)?)\b", re.IGNORECASE)
+_NOT_CLEAR = compiled(r"\bnot\s+(clear|certain|known|likely)\b", re.IGNORECASE)
 _STEMMER = snowballstemmer.stemmer("english")
 
 

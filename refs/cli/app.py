@@ -22,7 +22,7 @@ from refs.cli.plain import library_path as library_path
 from refs.cli.plain import note as note
 from refs.errors import RefsError
 
-if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
+if TYPE_CHECKING:  # the models load only in the commands that use them
     from refs.diagnostics import Diagnostic
     from refs.pipeline import ParseResult
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from refs.cli.plain import detail, emit_diagnostics, fail, library_path
 from refs.errors import RefsError
 
-if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
+if TYPE_CHECKING:  # the models load only in the commands that use them
     from refs.pipeline import ParseResult
     from refs.pipeline.gather import Gathered
     from refs.pipeline.stream import Format, Streamed

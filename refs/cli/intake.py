@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import fields
 from enum import StrEnum
@@ -29,6 +28,7 @@ from refs.cli.articles import load_articles, progress
 from refs.cli.autoexport import changes
 from refs.cli.outputs import write_output
 from refs.errors import UsageError
+from refs.patterns import compiled
 
 if TYPE_CHECKING:
     from refs.library.add_files import AddOutcome
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from refs.pipeline import ParsedArticle
 
 
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
+_URL = compiled(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
 
 
 class SummaryFormat(StrEnum):  # refs add, refs import

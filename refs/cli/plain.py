@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from refs.errors import RefsError
 
-if TYPE_CHECKING:  # the models (pydantic) load only in the commands that use them
+if TYPE_CHECKING:  # the models load only in the commands that use them
     from refs.diagnostics import Diagnostic
     from refs.library.connection import ServerUrl
 

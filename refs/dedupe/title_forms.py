@@ -11,10 +11,11 @@ from functools import lru_cache
 
 from refs.keys import STOP_WORDS
 from refs.models import Name
+from refs.patterns import compiled
 from refs.text import ascii_fold
 
 # Abbreviations spelled out before punctuation is dropped, in one pass over the title.
-_EXPANSION_RE = re.compile(
+_EXPANSION_RE = compiled(
     r"\b[ns]\.\s*korea|\bu\.\s*s\.\s*a\.?|\bu\.\s*[skn]\.|\bdept\b\.?|\bgovt\b\.?"
     r"|\bsec\.|\bint'?l\b|&"
 )
@@ -39,8 +40,8 @@ def _expand(match: re.Match[str]) -> str:
     return _EXPANSIONS.get(found, found)
 
 
-_APOSTROPHE = re.compile(r"['\u2019`]")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_APOSTROPHE = compiled(r"['\u2019`]")
+_NON_WORD = compiled(r"[^a-z0-9]+")
 _ROMAN = frozenset(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"])
 
 # Words that say what kind of document it is, not what it is about. A title made only of
@@ -159,7 +160,7 @@ def author_form(names: Sequence[Name]) -> str:
     return "|".join(sorted(f for f in forms if f))
 
 
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = compiled(r"[0-9]+")
 
 
 def title_numbers(norm_title: str) -> frozenset[str]:

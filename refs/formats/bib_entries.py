@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -13,8 +12,9 @@ from bibtexparser.model import Block, Entry, Field
 from bibtexparser.writer import BibtexFormat
 
 from refs.models import Keyed
+from refs.patterns import compiled
 
-_UNSAFE_KEY = re.compile(r"[^A-Za-z0-9_:.+-]")
+_UNSAFE_KEY = compiled(r"[^A-Za-z0-9_:.+-]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,6 @@ exporter (``uncarried``)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -14,6 +13,7 @@ from refs.formats.bib_names import bib_names, names_of_bib
 from refs.formats.csl_dates import edtf_date
 from refs.formats.latex import escape
 from refs.models import KINDS, Keyed, set_fields
+from refs.patterns import compiled
 
 # model field -> BibLaTeX field (names, dates as EDTF, text)
 BIBLATEX: dict[str, str] = {
@@ -77,7 +77,7 @@ _BIBLATEX_APART = frozenset({"publisher", "container_title", "extra_fields"})
 
 
 _VERBATIM = frozenset({"url", "doi"})  # biblatex and url.sty read these verbatim
-_FIELD_NAME = re.compile(r"[a-z][a-z0-9_-]*")
+_FIELD_NAME = compiled(r"[a-z][a-z0-9_-]*")
 
 
 def _value(name: str, value: Any) -> str | None:

@@ -3,11 +3,11 @@ values braced whole (a corporate author), and blank entry keys (``@Article{,``).
 
 from __future__ import annotations
 
-import re
+from refs.patterns import compiled
 
-_BLANK = re.compile(r"(@\s*[A-Za-z]+\s*[{(])(\s*,)")
+_BLANK = compiled(r"(@\s*[A-Za-z]+\s*[{(])(\s*,)")
 BLANK_KEY = "refs-blank-key-"
-_MACRO = re.compile(r"[A-Za-z][\w:.+-]*")
+_MACRO = compiled(r"[A-Za-z][\w:.+-]*")
 
 
 def name_blank_keys(text: str) -> str:

@@ -5,7 +5,6 @@ fields. Used by refs.formats.bibtex_read."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -19,8 +18,9 @@ from refs.formats.csl_dates import edtf_date
 from refs.formats.imported import iso_date, number, valid_date
 from refs.formats.latex_foreign import read_latex
 from refs.models import PartialDate
+from refs.patterns import compiled
 
-_SWALLOWED = re.compile(r"[,}\s]\s*[A-Za-z][\w-]*\s*=\s*[{\"]")
+_SWALLOWED = compiled(r"[,}\s]\s*[A-Za-z][\w-]*\s*=\s*[{\"]")
 
 
 def bib_line(start_line: int | None) -> int | None:

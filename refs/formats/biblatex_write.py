@@ -95,8 +95,8 @@ def outlet_as_name(ref: Keyed, fields: list[BibField]) -> list[BibField]:
     ``journaltitle`` or ``howpublished``, else its organization), braced as an institution."""
     if ref.author or ref.editor:
         return []
-    written = [f.value for f in fields if f.name in ("journaltitle", "howpublished")]
-    bodies = [f.value for f in fields if f.name in ("organization", "institution")]
+    written = [f.value for f in fields if f.name in ("journaltitle", "howpublished") and f.value]
+    bodies = [f.value for f in fields if f.name in ("organization", "institution") and f.value]
     if written:
         name = "{" + written[0] + "}"
     elif bodies:

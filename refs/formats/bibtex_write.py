@@ -49,14 +49,14 @@ def outlet_fields(ref: Keyed) -> list[BibField]:
     names ``more_fields`` writes), where it appeared when that differs, and the
     publisher."""
     where = container(ref)
-    who = ref.publisher or where
+    who = escape(ref.publisher or where or "")  # empty where it is control characters only
     fields: list[BibField] = []
     if ref.author:
         pass
     elif ref.editor:  # plain.bst sorts a @misc by its author or its key
         fields.append(BibField("key", escape(ref.title)))
     elif who:
-        fields.append(BibField("author", "{" + escape(who) + "}"))
+        fields.append(BibField("author", "{" + who + "}"))
     else:
         fields.append(BibField("key", "Anonymous"))
     if ref.publisher and where:

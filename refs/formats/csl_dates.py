@@ -4,14 +4,16 @@ them. Pure; None where a value is not a date."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
 from refs.dates import format_date, written_date
 from refs.formats.imported import iso_date, number, valid_date
 from refs.models import PartialDate
+from refs.patterns import compiled
 
-_EDTF_PART = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]?)")
+_EDTF_PART = compiled(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]?)")
 
 
 def _date_part(part: Any) -> int | None:
@@ -36,7 +38,7 @@ def _from_parts(parts: Any) -> PartialDate | None:
     year, month, day = [*nums, 0, 0][:3]
     if 21 <= month <= 24:
         date = valid_date(year, None, None)
-        return date.model_copy(update={"season": month - 20}) if date else None
+        return dataclasses.replace(date, season=month - 20) if date else None
     return valid_date(year, month or None, day or None)
 
 
@@ -64,7 +66,7 @@ def date_of_csl(value: Any) -> PartialDate | None:
             update["circa"] = True
         if value.get("season") is not None and start.month is None:
             update["season"] = _season(value["season"])
-        return start.model_copy(update=update) if update else start
+        return dataclasses.replace(start, **update) if update else start
     if isinstance(value.get("literal"), str) and value["literal"].strip():
         text = value["literal"].strip()
         return edtf_date(text) or PartialDate(literal=text)
@@ -83,7 +85,7 @@ def edtf_date(text: str) -> PartialDate | None:
         start, end = edtf_date(first), edtf_date(second)
         if start is None or end is None:
             return None
-        return start.model_copy(update={"end": end})
+        return dataclasses.replace(start, end=end)
     circa = text.endswith("~") or text.endswith("%")
     body = text.rstrip("~?%")
     match = re.fullmatch(r"(\d{4})-(2[1-4])", body)
@@ -92,7 +94,7 @@ def edtf_date(text: str) -> PartialDate | None:
     date = iso_date(body) or written_date(body)
     if date is None:
         return None
-    return date.model_copy(update={"circa": True}) if circa else date
+    return dataclasses.replace(date, circa=True) if circa else date
 
 
 def _parts(date: PartialDate) -> list[int]:

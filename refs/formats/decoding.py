@@ -10,6 +10,7 @@ import codecs
 import re
 
 from refs.diagnostics import Diagnostic, warning
+from refs.patterns import compiled
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -18,7 +19,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_HEADER = re.compile(rb"\A(?:\s*%[^\n]*\n)*?\s*%\s*Encoding:\s*([A-Za-z0-9_.:-]+)", re.I)
+_HEADER = compiled(rb"\A(?:\s*%[^\n]*\n)*?\s*%\s*Encoding:\s*([A-Za-z0-9_.:-]+)", re.I)
 
 
 def bom_encoding(data: bytes) -> str | None:

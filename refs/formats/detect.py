@@ -13,10 +13,11 @@ from refs.formats.decoding import bom_encoding, decode
 from refs.formats.files import BY_EXTENSION
 from refs.formats.imported import ImportResult
 from refs.formats.ris_read import parse_ris
+from refs.patterns import compiled
 from refs.reader import looks_binary
 
-_RIS_START = re.compile(r"^\s*TY  -", re.MULTILINE)
-_BIB_START = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
+_RIS_START = compiled(r"^\s*TY  -", re.MULTILINE)
+_BIB_START = compiled(r"@\s*[A-Za-z]+\s*[{(]")
 PARSERS = {
     "bibtex": parse_bibtex,
     "biblatex": parse_bibtex,

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from refs.diagnostics import Diagnostic, error, warning
+from refs.formats.safe_text import without_controls
 from refs.keys import KeyRequest, author_word, base_key, library_keys, sort_identity
 from refs.models import Fields, LibraryReference, PartialDate
 from refs.outlets import cited_form
+from refs.patterns import compiled
 from refs.text import encodable
 
 # The diagnostic codes of the import readers (I001-I014) are in refs.diagnostics.CODES.
@@ -58,7 +59,7 @@ def finish(drafts: Sequence[Draft]) -> tuple[LibraryReference, ...]:
     return tuple(out)
 
 
-_ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
+_ASCII_NUMBER = compiled(r"[0-9]{1,9}")
 YEARS = range(1, 10000)  # what ISO 8601 without sign, CSL consumers and SQLite all take
 
 
@@ -115,8 +116,10 @@ def untitled(
 ) -> bool:
     """An entry without a title: kept untitled (a warning) when what was read of it holds
     an outlet, a date or an author, as refs' own exports of an untitled entry do; else
-    skipped (an error: a date that could not be read is no date). True to keep."""
-    if fields.outlet or fields.publisher or fields.container_title or fields.issued:
+    skipped (an error: a date that could not be read is no date, an outlet of control
+    characters alone is no outlet: no export can write it). True to keep."""
+    named = (fields.outlet, fields.publisher, fields.container_title)
+    if any(without_controls(n or "").strip() for n in named) or fields.issued:
         has_more = True
     else:
         has_more = bool(fields.author)

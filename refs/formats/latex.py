@@ -19,6 +19,7 @@ import unicodedata
 
 from refs.formats.nocase import lowered_words
 from refs.formats.safe_text import without_controls
+from refs.patterns import compiled
 
 # Each special character and the LaTeX that prints it; every command ends in ``{}``
 # so that a following letter cannot extend its name.
@@ -35,7 +36,7 @@ _ESCAPES: dict[str, str] = {
     "_": r"\_",
     "@": "{@}",  # an @ at the start of a line opens an entry for some readers
 }
-_SPECIALS = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+_SPECIALS = compiled("[" + re.escape("".join(_ESCAPES)) + "]")
 
 # Named commands read back by ``unescape`` (ours and common ones from other tools).
 _NAMED: dict[str, str] = {
@@ -86,8 +87,8 @@ _ACCENTS: dict[str, str] = {
 _SYMBOL_ESCAPES = set("&%$#_{}\\ ")
 # A word that holds a capital letter; runs of them separated by up to three of
 # `` .'-`` are protected together: ``{National Press Club}``, ``{N. Korea}``.
-_WORD = re.compile(r"[^\W_]+")
-_JOIN = re.compile(r"[ .'-]{1,3}")
+_WORD = compiled(r"[^\W_]+")
+_JOIN = compiled(r"[ .'-]{1,3}")
 
 
 def _protect_words(text: str, at_start: bool, lowered: set[int]) -> str:

@@ -8,7 +8,6 @@ its arguments and named, so nothing is dropped silently."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from pylatexenc.latex2text import (  # type: ignore[import-untyped]
@@ -18,8 +17,9 @@ from pylatexenc.latex2text import (  # type: ignore[import-untyped]
 )
 
 from refs.formats.latex import unescape
+from refs.patterns import compiled
 
-_COMMAND = re.compile(r"\\([A-Za-z]+)")
+_COMMAND = compiled(r"\\([A-Za-z]+)")
 
 
 @cache

@@ -10,8 +10,7 @@ marks it would write off again, so a title reads back as it was."""
 
 from __future__ import annotations
 
-import re
-
+from refs.patterns import compiled
 from refs.render.casing import STOP_WORDS, title_case
 
 # The stop words of CSL 1.0.1 (its specification's list).
@@ -19,9 +18,9 @@ CSL_101_STOP_WORDS = frozenset(
     "a an and as at but by down for from in into nor of on onto or over so the till to up "
     "via with yet".split()
 )
-_WORD = re.compile(r"[^\W_]+")
+_WORD = compiled(r"[^\W_]+")
 _NOCASE = '<span class="nocase">{}</span>'
-_MARKED = re.compile(r'<span class="nocase">([^\W_]+)</span>')
+_MARKED = compiled(r'<span class="nocase">([^\W_]+)</span>')
 
 
 def lowered_words(title: str) -> list[tuple[int, int]]:

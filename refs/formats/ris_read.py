@@ -3,16 +3,15 @@ titles, ``T2``/``JF``/``JO`` containers, ``DA``/``PY``/``Y1`` dates."""
 
 from __future__ import annotations
 
-import re
-
 from refs.diagnostics import Diagnostic, error, info, warning
 from refs.formats.bib_types import CSL_TYPES
 from refs.formats.imported import Draft, ImportResult, finish, untitled
 from refs.formats.ris_fields import TAG_FIELDS, ris_date_of, ris_read_more
 from refs.formats.ris_write import RIS_TO_CSL
 from refs.models import Fields, PartialDate
+from refs.patterns import compiled
 
-_TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
+_TAG = compiled(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
 _USED = frozenset({"TY", "ER", "ID", "TI", "T1", "CT", "T2", "JF", "JO", "BT", "PB"})
 _USED_DATES = frozenset({"DA", "PY", "Y1", "M3"})
 

@@ -5,15 +5,15 @@ it); RIS values are one line, so line breaks become spaces there. Exporting stay
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from refs.models import Keyed
+from refs.patterns import compiled
 
 # Control characters that no text file should hold (tab, line feed and CR are text).
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What ends a line somewhere: one-line formats write a space for it.
-BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+BREAKS = compiled("[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _FIELDS = ("title", "outlet", "publisher", "container_title")
 _LINE_FORMATS = frozenset({"ris"})
 _TEXT_FORMATS = frozenset({"bibtex", "biblatex", "ris"})  # CSL-JSON escapes them all

@@ -13,6 +13,7 @@ from typing import Any
 from refs.keys import title_word
 from refs.library.store import Library
 from refs.models import FIELD_NAMES, Keyed, PartialDate
+from refs.models.trusted import filled
 from refs.outlets import resolve
 from refs.select import parse_bound
 
@@ -68,7 +69,7 @@ def article_items(rows: list[ArticleRow]) -> list[Keyed]:
         }
         if "issue" in FIELD_NAMES:  # the fields model knows more CSL variables
             values["issue"] = row.issue
-        out.append(Keyed.model_construct(**values))  # unnamed fields take their defaults
+        out.append(filled(Keyed, values))  # unnamed fields take their defaults
     return out
 
 

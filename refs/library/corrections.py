@@ -20,10 +20,11 @@ from refs.library.removal import article_plan, remove
 from refs.library.same_article import same_as
 from refs.library.store import Library
 from refs.models import Article
+from refs.patterns import compiled
 from refs.pipeline import ParsedArticle, parse_text
 from refs.text import loose
 
-_NOT_LETTERS = re.compile(r"[\W_]+", re.UNICODE)
+_NOT_LETTERS = compiled(r"[\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,7 @@ def findings_json(found: Sequence[Diagnostic]) -> str:
 def findings_of(text: str, file: str) -> list[Diagnostic]:
     """The findings ``findings_json`` kept, for ``file`` as named now."""
     return [
-        Diagnostic.model_construct(
-            code=code, severity=Severity(sev), file=file, line=line, message=msg, hint=hint
-        )
+        Diagnostic(code=code, severity=Severity(sev), file=file, line=line, message=msg, hint=hint)
         for code, sev, line, msg, hint in json.loads(text)
     ]
 

@@ -6,6 +6,7 @@ transaction."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from difflib import get_close_matches
 from typing import Any
@@ -17,10 +18,12 @@ from refs.library.decisions import live_key
 from refs.library.hand import adapter, encode
 from refs.library.store import Library
 from refs.models import FIELD_NAMES, Fields, PartialDate
+from refs.models.trusted import REQUIRED, defaults
+from refs.models.valid import field_types
 from refs.outlets import resolve
 from refs.select import parse_bound
 
-_REQUIRED = frozenset(n for n in FIELD_NAMES if Fields.model_fields[n].is_required())
+_REQUIRED = frozenset(n for n, d in defaults(Fields).items() if d is REQUIRED)
 
 
 def field_name(text: str) -> str:
@@ -36,7 +39,7 @@ def field_name(text: str) -> str:
 
 
 def _is_date(name: str) -> bool:
-    return Fields.model_fields[name].annotation in (PartialDate | None, PartialDate)
+    return field_types(Fields)[name] in (PartialDate | None, PartialDate)
 
 
 def field_value(name: str, text: str) -> object:
@@ -117,7 +120,7 @@ def _write_uncited(lib: Library, record: int, changes: Mapping[str, Any]) -> Non
     from refs.library.schema import FIELD_COLS, fields_of_row, fields_row
 
     row = lib.db.execute(f"SELECT {FIELD_COLS} FROM records WHERE id = ?", (record,)).fetchone()
-    fields = fields_of_row(row).model_copy(update=dict(changes))
+    fields = dataclasses.replace(fields_of_row(row), **dict(changes))
     cols = FIELD_COLS.split(", ")
     sets = ", ".join(f"{c} = ?" for c in cols)
     lib.db.execute(f"UPDATE records SET {sets} WHERE id = ?", (*fields_row(fields), record))

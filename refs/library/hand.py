@@ -4,20 +4,21 @@ field of it can be set."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from functools import cache
-from typing import Any
-
-from pydantic import TypeAdapter
+from typing import TYPE_CHECKING, Any
 
 from refs.models import FIELD_NAMES, Fields
+from refs.models.valid import adapter as _adapter
+from refs.models.valid import field_types
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 
-@cache
 def adapter(name: str) -> TypeAdapter[Any]:
     """The validator of field ``name`` (its annotation in the fields model)."""
-    annotation: Any = Fields.model_fields[name].annotation
-    return TypeAdapter(annotation)
+    return _adapter(field_types(Fields)[name])
 
 
 def encode(name: str, value: object) -> str:
@@ -31,7 +32,7 @@ def decode(name: str, text: str) -> object:
 
 def with_hand(fields: Fields, hand: Mapping[str, str]) -> Fields:
     """``fields`` with the hand-set values (stored form) in place of the merged ones."""
-    known = {n: decode(n, t) for n, t in hand.items() if n in FIELD_NAMES}
+    known: dict[str, Any] = {n: decode(n, t) for n, t in hand.items() if n in FIELD_NAMES}
     if not known:
         return fields
-    return fields.model_copy(update=known)
+    return dataclasses.replace(fields, **known)

@@ -5,6 +5,7 @@ transaction."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import os
@@ -186,7 +187,7 @@ def _import_references(
     for ref in refs:
         variant = fields_of(ref)
         if variant.outlet and not variant.outlet_canonical:
-            variant = variant.model_copy(update={"outlet_canonical": resolve(variant.outlet).name})
+            variant = dataclasses.replace(variant, outlet_canonical=resolve(variant.outlet).name)
         aid = "import:" + fields_digest(variant)
         cite = Citation(article=source, article_id=aid, index=0, raw=_import_raw(ref))
         entries.append(Entry(cite, variant, (ref.key, *ref.aliases)))

@@ -12,13 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from refs.library import pg_rows
+from refs.patterns import compiled
 
 if TYPE_CHECKING:
     import psycopg
 
-_OR = re.compile(r"^\s*INSERT\s+OR\s+(IGNORE|REPLACE)\s+INTO\s+(\w+)", re.I)
-_POSITIONAL = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)\s+(VALUES|SELECT)\b", re.I)
-_INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.I)
+_OR = compiled(r"^\s*INSERT\s+OR\s+(IGNORE|REPLACE)\s+INTO\s+(\w+)", re.I)
+_POSITIONAL = compiled(r"^\s*INSERT\s+INTO\s+(\w+)\s+(VALUES|SELECT)\b", re.I)
+_INSERT = compiled(r"^\s*INSERT\s+INTO\s+(\w+)", re.I)
 # tables whose ``id`` is the row's number, as SQLite's INTEGER PRIMARY KEY
 ID_TABLES = frozenset(["records", "citations", "merges", "journal", "journal_changes", "notes"])
 

@@ -16,11 +16,13 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from refs.patterns import compiled
+
 _PARAMS = 60_000  # the protocol allows 65,535 parameters a statement
 _ROWS = 500
-_HEAD = re.compile(r'^\s*INSERT\s+INTO\s+(?:\w+|"\w+")\s*\(([^)]*)\)\s*VALUES\s*\(', re.I)
-_MARK = re.compile(r"\?")
-_UPDATE_KEY = re.compile(r"\bON\s+CONFLICT\s*\(([^)]*)\)\s*DO\s+UPDATE\b", re.I)
+_HEAD = compiled(r'^\s*INSERT\s+INTO\s+(?:\w+|"\w+")\s*\(([^)]*)\)\s*VALUES\s*\(', re.I)
+_MARK = compiled(r"\?")
+_UPDATE_KEY = compiled(r"\bON\s+CONFLICT\s*\(([^)]*)\)\s*DO\s+UPDATE\b", re.I)
 
 
 class Shape(NamedTuple):

@@ -19,6 +19,7 @@ import re
 
 from refs.library.pg_search import STATS
 from refs.library.schema import MIGRATIONS, SCHEMA_VERSION, Step
+from refs.patterns import compiled
 
 _FUNCTIONS = (
     """CREATE OR REPLACE FUNCTION refs_journal() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -36,9 +37,9 @@ _FUNCTIONS = (
       RETURN NULL;
     END $$""",
 )
-_CREATE = re.compile(r"^\s*CREATE TABLE (\w+) \((.*)\)\s*$", re.S)
-_COMMENT = re.compile(r"--[^\n]*")
-_STALE = re.compile(
+_CREATE = compiled(r"^\s*CREATE TABLE (\w+) \((.*)\)\s*$", re.S)
+_COMMENT = compiled(r"--[^\n]*")
+_STALE = compiled(
     r"CREATE TRIGGER (\w+) AFTER (\w+) ON (\w+) BEGIN INSERT OR IGNORE INTO (\w+) "
     r"VALUES \((?:NEW|OLD)\.(\w+)\); END"
 )

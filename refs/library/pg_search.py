@@ -43,9 +43,10 @@ from refs.library.pg_search_keys import (
     query_keys,
 )
 from refs.library.search_filters import newest_ranked
+from refs.patterns import compiled
 
 # letters and digits, as unicode61 finds tokens (an underscore separates them)
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD = compiled(r"[^\W_]+", re.UNICODE)
 # FTS5's BM25 (sqlite3 ext/fts5/fts5_aux.c)
 K1, B = 1.2, 0.75
 # the weight classes of the index: title A, outlets B, fields C, notes D, tags B and D;

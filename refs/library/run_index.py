@@ -1,17 +1,18 @@
-"""The references of one run over many article files, in a temporary SQLite file, so
-that keys can be given once over the whole run without holding every reference in
+"""The references of one run over many article files, in a temporary SQLite database,
+so that keys can be given once over the whole run without holding every reference in
 memory: each cited reference is recorded as it is parsed (its identity digest and the
 fields its key is made from); once all are in, each identity gets the key of its merged
 fields (``refs.dedupe.identity``), in the order ``refs.keys.library_keys`` serves them.
-The file is deleted when the index is closed."""
+Each article's output waits in it too, until the keys are given.
+
+SQLite's private temporary database (an empty file name) holds it: in memory up to its
+cache, in a file SQLite deletes beyond that, and gone when the index is closed."""
 
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
 
 from refs.dedupe.identity import key_request
 from refs.dedupe.merge import merge_variants
@@ -29,13 +30,13 @@ CREATE TABLE cited (article INTEGER, slot INTEGER, ident BLOB, title TEXT, outle
                     canonical TEXT, year INTEGER, month INTEGER, day INTEGER, inferred INTEGER);
 CREATE TABLE wanted (ident BLOB PRIMARY KEY, base TEXT, identity TEXT) WITHOUT ROWID;
 CREATE TABLE keyed (ident BLOB PRIMARY KEY, key TEXT) WITHOUT ROWID;
+CREATE TABLE spool (article INTEGER PRIMARY KEY, output BLOB);
 """
 
 
 class RunIndex:
     def __init__(self) -> None:
-        self._dir = tempfile.TemporaryDirectory(prefix="refs-run-")
-        self.db = sqlite3.connect(Path(self._dir.name) / "run.db", isolation_level=None)
+        self.db = sqlite3.connect("", isolation_level=None)
         # a cache of 4 MB: each of SQLite's sorts (give_keys) takes as much memory before
         # it spills, and at 16 MB they peaked at 49 MB, with no time gained at 10^5 articles
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -4000"):
@@ -45,7 +46,6 @@ class RunIndex:
 
     def close(self) -> None:
         self.db.close()
-        self._dir.cleanup()
 
     def __enter__(self) -> RunIndex:
         return self
@@ -55,6 +55,15 @@ class RunIndex:
 
     def add(self, rows: Iterable[CitedRow]) -> None:
         self.db.executemany("INSERT INTO cited VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def spool(self, article: int, output: bytes) -> None:
+        """Keep one article's output (compressed) until the keys are given."""
+        self.db.execute("INSERT INTO spool VALUES (?, ?)", (article, output))
+
+    def spooled(self) -> Iterator[tuple[int, bytes]]:
+        """Each article's output, in the order of the articles."""
+        for article, output in self.db.execute("SELECT article, output FROM spool ORDER BY 1"):
+            yield int(article), bytes(output)
 
     def give_keys(self) -> None:
         """Give every identity its key (call once, after the last ``add``)."""

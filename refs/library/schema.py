@@ -20,7 +20,9 @@ from refs.models import (
     PartialDate,
     fields_digest,
 )
+from refs.models.dump import dumped
 from refs.models.trusted import filled
+from refs.models.valid import validated
 
 _V1 = (
     """CREATE TABLE articles (
@@ -75,7 +77,7 @@ def _v3_import_identities(db: Connection) -> None:
     ).fetchall()
     for row in rows:
         title, outlet, canon, y, m, d, inf, typ, pub, cont = row[1:]
-        fields = Fields.model_construct(
+        fields = Fields(
             title=title,
             outlet=outlet,
             outlet_canonical=canon,
@@ -154,7 +156,7 @@ def _v10_match_authors(db: Connection) -> None:
     rows = db.execute("SELECT id, csl FROM records WHERE csl LIKE '%\"author\"%'").fetchall()
     for record_id, rest in rows:
         names = json.loads(rest).get("author") or ()
-        form = author_form([Name.model_validate(n) for n in names])
+        form = author_form([validated(Name, n) for n in names])
         db.execute("UPDATE records SET match_authors = ? WHERE id = ?", (form, record_id))
 
 
@@ -250,7 +252,7 @@ def _rest_json(fields: Fields) -> str | None:
     names += [n for n in _DATES if (d := held[n]) and not _whole_in_columns(d)]
     if not names:
         return None
-    values = fields.model_dump(mode="json", include=set(names), exclude_defaults=True)
+    values = dumped(fields, include=names, exclude_defaults=True)
     return json.dumps(values, ensure_ascii=False, sort_keys=True)
 
 
@@ -294,5 +296,5 @@ def fields_of_row(row: Sequence[object]) -> Fields:
             at += 1
     rest = row[at]
     if rest is None:
-        return filled(Fields, values)  # model_construct's result, without its cost
-    return Fields.model_validate({**values, **json.loads(str(rest))})
+        return filled(Fields, values)  # what Fields(**values) gives, without its cost
+    return validated(Fields, {**values, **json.loads(str(rest))})

@@ -24,6 +24,7 @@ from refs.library.search_filters import (
 from refs.library.store import Library
 from refs.models import LibraryReference
 from refs.outlets import fold, forms
+from refs.patterns import compiled
 from refs.select import Selection, select
 
 # the weight of each column of search_fts in the rank (title, outlets, fields, notes, tags,
@@ -31,7 +32,7 @@ from refs.select import Selection, select
 WEIGHTS = (10.0, 4.0, 2.0, 1.0, 5.0, 0.0)
 TEXT_COLUMNS = ("title", "outlets", "fields", "notes", "tags")  # what words typed look in
 _OUTLET_FIELDS = ("outlet", "outlet_canonical", "container_title", "publisher")
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = compiled(r"\w+", re.UNICODE)
 # A query matching more references than this ranks the ones added last (the work of
 # ranking grows with the matches; a query that unspecific is refined, not paged through).
 RANKED = 10_000

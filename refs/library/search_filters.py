@@ -8,11 +8,11 @@ fails it fails the filter, and refs.select decides exactly over the page of hits
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from pathlib import PurePath
 
 from refs.outlets import fold, forms
+from refs.patterns import compiled
 from refs.select import Selection, issue_number
 
 
@@ -27,8 +27,8 @@ def facet(kind: str, value: str) -> str:
 
 # the beginnings of the tokens facet() and year_facets() make: a typed word none of whose
 # parts (as the tokenizer splits and folds them) has one of these shapes finds no facet
-_FACET_START = re.compile(r"[otyca][0-9a-f]{0,16}|n(?:[0-3](?:x[0-9]*)?)?")
-_PART = re.compile(r"[^\W_]+")
+_FACET_START = compiled(r"[otyca][0-9a-f]{0,16}|n(?:[0-3](?:x[0-9]*)?)?")
+_PART = compiled(r"[^\W_]+")
 
 
 def may_be_facet(word: str) -> bool:

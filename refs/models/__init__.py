@@ -1,4 +1,4 @@
-"""Frozen pydantic models shared by every stage (``from refs.models import ...``)."""
+"""Frozen models (dataclasses) shared by every stage (``from refs.models import ...``)."""
 
 from refs.models.base import (
     Article,

@@ -3,13 +3,51 @@ entries. No logic beyond small derived views."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, ClassVar, TypeVar, dataclass_transform
 
-from pydantic import BaseModel, ConfigDict
+from refs.models.trusted import defaults, made
+
+T = TypeVar("T")
 
 
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+@dataclass_transform(kw_only_default=True, frozen_default=True, eq_default=False)
+def model(cls: type[T]) -> type[T]:
+    """A model class: a frozen dataclass whose ``__init__``, equality, hash and repr are
+    :class:`Frozen`'s (the ones a dataclass writes out for each class of a hundred
+    fields cost a fifth of ``refs check``'s start-up). Type checkers read it as a
+    frozen, keyword-only dataclass."""
+    return dataclass(frozen=True, kw_only=True, init=False, eq=False, repr=False)(cls)
+
+
+class Frozen:
+    """The base of refs's models (each made by :func:`model`): frozen dataclasses, cheap
+    to import and to make. Data from outside (imported files, a library's JSON, a hand
+    edit) is validated into them by pydantic (``refs.models.valid``), which only those
+    commands load; an unknown field is an error there."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
+
+    def __init__(self, **values: Any) -> None:
+        """Every field given or at its default (a TypeError for an unknown field or a
+        required one left out, as a dataclass's ``__init__`` raises)."""
+        made(self, values)
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__ and other.__dict__ == self.__dict__
+
+    def __hash__(self) -> int:
+        values = self.__dict__
+        return hash(tuple([values[name] for name in defaults(self.__class__)]))
+
+    def __repr__(self) -> str:
+        """The fields that differ from their defaults: ``Span(start=0, end=4, line=1)``."""
+        values = self.__dict__
+        shown = [
+            f"{n}={values[n]!r}" for n, d in defaults(self.__class__).items() if values[n] != d
+        ]
+        return f"{self.__class__.__name__}({', '.join(shown)})"
 
 
 class Severity(StrEnum):
@@ -18,6 +56,7 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+@model
 class PartialDate(Frozen):
     """A calendar date at the precision the text gives, as CSL dates are: ``year`` is None
     where it could not be inferred; ``year_inferred`` tells that the year came from the
@@ -69,6 +108,7 @@ class PartialDate(Frozen):
         return [p for p in (self.year, self.month, self.day) if p is not None]
 
 
+@model
 class Span(Frozen):
     """Character offsets into the article text (end exclusive) and the 1-based line."""
 
@@ -77,17 +117,20 @@ class Span(Frozen):
     line: int
 
 
+@model
 class Paragraph(Frozen):
     text: str
     span: Span
 
 
+@model
 class SourceList(Frozen):
     label: str  # "Reports" or "Report"
     text: str  # the list after the label, up to its end marker
     span: Span  # of ``text``
 
 
+@model
 class Article(Frozen):
     source: str  # path as given by the user
     text: str  # the whole decoded file
@@ -110,6 +153,7 @@ class Article(Frozen):
         return end
 
 
+@model
 class RawReference(Frozen):
     """One source-list entry split into its parts, before normalisation."""
 

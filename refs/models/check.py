@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from dataclasses import field
 
-from refs.models.base import Frozen, PartialDate, Span
+from refs.models.base import Frozen, PartialDate, Span, model
 
 
+@model
 class Cues(Frozen):
     dates: tuple[PartialDate, ...] = ()
     people: tuple[str, ...] = ()
@@ -21,13 +22,15 @@ class Cues(Frozen):
     speaker: str | None = None  # the person who speaks (attributed statements)
 
 
+@model
 class Claim(Frozen):
     id: str
     text: str  # exact substring of the article text
     span: Span
-    cues: Cues = Field(default_factory=Cues)
+    cues: Cues = field(default_factory=Cues)
 
 
+@model
 class Link(Frozen):
     claim_id: str
     key: str
@@ -35,6 +38,7 @@ class Link(Frozen):
     evidence: tuple[str, ...] = ()
 
 
+@model
 class CoverageReport(Frozen):
     supported: tuple[str, ...] = ()  # claim ids
     unsupported: tuple[str, ...] = ()  # claim ids

@@ -4,11 +4,11 @@ the fields outside CSL kept verbatim. The tables below are derived from the mode
 
 from __future__ import annotations
 
-import hashlib
-import json
+import dataclasses
 from typing import Annotated
 
-from refs.models.base import Frozen, PartialDate, Span
+from refs.models.base import Frozen, PartialDate, Span, model
+from refs.models.dump import dumped
 from refs.models.names import Name
 from refs.models.trusted import trusted
 
@@ -17,6 +17,7 @@ Names = tuple[Name, ...]
 Number = Annotated[str | None, "csl-number"]
 
 
+@model
 class Fields(Frozen):
     """The bibliographic fields of a reference: the one model that the parsed reference,
     the library reference, the importers and the exporters share. The library's columns,
@@ -128,7 +129,8 @@ class Fields(Frozen):
     extra_fields: tuple[tuple[str, str], ...] = ()
 
 
-FIELD_NAMES: tuple[str, ...] = tuple(Fields.model_fields)
+_FIELDS = dataclasses.fields(Fields)
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in _FIELDS)
 # The fields of the parse JSON contract and of the library's own columns (schema v3)
 CORE_FIELDS: tuple[str, ...] = FIELD_NAMES[:7]
 _NOT_CSL = frozenset({"outlet", "outlet_canonical", "extra_fields"})
@@ -145,23 +147,24 @@ def _csl_name(name: str) -> str:
     return name if name in _UNDERSCORED else name.replace("_", "-")
 
 
-def _kind(name: str) -> str:
-    info = Fields.model_fields[name]
-    if info.annotation == Names:
+def _kind(annotation: object) -> str:
+    """A field's kind from its annotation as written (the models' annotations are
+    postponed: they are their text)."""
+    if annotation == "Names":
         return "name"
-    if info.annotation in (PartialDate | None, PartialDate):
+    if annotation in ("PartialDate | None", "PartialDate"):
         return "date"
-    return "number" if "csl-number" in info.metadata else "string"
+    return "number" if annotation == "Number" else "string"
 
 
 # field -> its CSL-JSON variable, and each CSL variable's kind: "name", "date",
 # "number" or "string"
 CSL_VARIABLES: dict[str, str] = {n: _csl_name(n) for n in FIELD_NAMES if n not in _NOT_CSL}
 FIELD_OF_CSL: dict[str, str] = {csl: n for n, csl in CSL_VARIABLES.items()}
-KINDS: dict[str, str] = {n: _kind(n) for n in CSL_VARIABLES}
+KINDS: dict[str, str] = {f.name: _kind(f.type) for f in _FIELDS if f.name in CSL_VARIABLES}
 NAME_FIELDS: tuple[str, ...] = tuple(n for n, k in KINDS.items() if k == "name")
 DATE_FIELDS: tuple[str, ...] = tuple(n for n, k in KINDS.items() if k == "date")
-_DEFAULTS = {n: f.default for n, f in Fields.model_fields.items() if n != "title"}
+_DEFAULTS = {f.name: f.default for f in _FIELDS if f.name != "title"}
 
 
 def field_defaults() -> dict[str, object]:
@@ -178,7 +181,10 @@ def fields_digest(fields: Fields) -> str:
     """A content identity of ``fields`` (the fields that differ from their default, as
     JSON): the same for the same values whatever the model's repr, and unchanged when a
     field is added to the model."""
-    values = fields_of(fields).model_dump(mode="json", exclude_defaults=True)
+    import hashlib  # (with json, a third of the fields model's import)
+    import json
+
+    values = dumped(fields_of(fields), exclude_defaults=True)
     text = json.dumps(values, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
@@ -188,9 +194,10 @@ def fields_of(ref: Fields) -> Fields:
     if type(ref) is Fields:
         return ref
     held = ref.__dict__  # a subclass of Fields: its values are Fields' values already
-    return trusted(Fields, {name: held[name] for name in FIELD_NAMES}, set(FIELD_NAMES))
+    return trusted(Fields, {name: held[name] for name in FIELD_NAMES})
 
 
+@model
 class Keyed(Fields):
     """Fields with the citation key: what exports and rendering take. ``aliases`` are
     other keys that resolve to it (the key an item had in an imported file where that
@@ -200,6 +207,7 @@ class Keyed(Fields):
     aliases: tuple[str, ...] = ()
 
 
+@model
 class Reference(Keyed):
     """A normalised reference as cited by one article."""
 
@@ -210,6 +218,7 @@ class Reference(Keyed):
     flags: tuple[str, ...] = ()
 
 
+@model
 class Citation(Frozen):
     """Where a library reference was cited (provenance)."""
 
@@ -221,6 +230,7 @@ class Citation(Frozen):
     line: int | None = None
 
 
+@model
 class LibraryReference(Keyed):
     """A deduplicated reference in the library with all its citations."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from refs.models.base import Frozen
+from refs.models.base import Frozen, model
 
 # CSL-JSON's names of the parts (the model's attributes use underscores)
 NAME_PARTS: tuple[str, ...] = (
@@ -18,6 +18,7 @@ NAME_PARTS: tuple[str, ...] = (
 NAME_FLAGS: tuple[str, ...] = ("comma-suffix", "static-ordering")
 
 
+@model
 class Name(Frozen):
     """One name: a person (``family``, ``given``, particles, ``suffix``) or an
     institution given whole as ``literal``."""

@@ -17,11 +17,12 @@ from refs.models import Article, Paragraph, PartialDate, SourceList, Span
 from refs.models.trusted import trusted
 from refs.parse.line_index import LineIndex
 from refs.parse.list_bounds import BLANK_LINE_RE, FOOTER_RE, find_label, find_list_end, footer_start
+from refs.patterns import compiled
 
 KNOWN_PUBLICATIONS = ("Disarmament Diplomacy", "Disarmament Documentation")
 
 _SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter)"
-ISSUE_RE = re.compile(
+ISSUE_RE = compiled(
     r"(?:Issues?\s+(?:No[s]?\.?|Number[s]?|#)?|Nos?\.)\s*"
     r"(?P<number>\d+[A-Za-z]?(?:\s*(?:[-–/&]|and)\s*\d+)?)\s*(?:[,.:(]|[-–]\s)?\s*"
     r"(?P<date>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*"
@@ -29,20 +30,20 @@ ISSUE_RE = re.compile(
     rf"|{_SEASON}(?:\s*[-–/]\s*{_SEASON})?\s*,?\s*(?:19|20)\d\d)(?:\s*\))?",
     re.IGNORECASE,
 )
-_PUB_NO_RE = re.compile(r"[\s,.:|–-]*(?=Nos?\.)")
-_ISSUE_JOIN_RE = re.compile(r"\s*(?:[-–/&]|and)\s*")
+_PUB_NO_RE = compiled(r"[\s,.:|–-]*(?=Nos?\.)")
+_ISSUE_JOIN_RE = compiled(r"\s*(?:[-–/&]|and)\s*")
 # Where text was glued: a word end followed at once by a capitalised word ("PolicySpeaking",
 # "DPRKSpeaking"), not a name such as "McCain" or "MacArthur".
-_GLUE_RE = re.compile(
+_GLUE_RE = compiled(
     r"(?<!\bM[ac])(?<!\bMa[c])(?:(?<=[a-z0-9)?!'\"”’])|(?<=[A-Z]{2}))(?=[A-Z][a-z])"
     r"|(?<=[a-z])(?=[\"“][A-Z])|(?<=[a-z]{2})(?=\d)"
 )
-_SENTENCE_GLUE_RE = re.compile(
+_SENTENCE_GLUE_RE = compiled(
     r"(?<=[a-z0-9)\]][.!?…])(?=[A-Z]|[\"“][A-Z])|(?<=[.!?…][\"”])(?=[A-Z])"
     r"|(?<=[.!?…]['’][\"”])(?=[A-Z])"  # a quote closing inside a quote: ...'interpretations.'"In
 )
-_SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+\S")
-_PROSE_RE = re.compile(r"\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b")
+_SENTENCE_END_RE = compiled(r"[a-z]{2}[.!?][\"”’]?\s+\S")
+_PROSE_RE = compiled(r"\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b")
 _HEADER_PREFIX_MAX = 400  # a nav bar glued before the issue line is shorter than this
 _TITLE_MAX = 250  # a "title" longer than this is the first paragraph of the body
 

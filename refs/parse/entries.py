@@ -14,15 +14,16 @@ from refs.outlets import is_known
 from refs.parse.line_index import LineIndex
 from refs.parse.outlet_span import outlet_start
 from refs.parse.separators import decode_entities, missing_separators, split_entries
+from refs.patterns import compiled
 
 # A page locator written after the date ("..., October 13, 1999, p. S12505").
-_LOCATOR_RE = re.compile(r"^pp?\.\s*[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?$")
-_YEAR_RE = re.compile(r"^(?:19|20)\d\d\.?$")
+_LOCATOR_RE = compiled(r"^pp?\.\s*[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?$")
+_YEAR_RE = compiled(r"^(?:19|20)\d\d\.?$")
 _QUOTES = "'\"‘’“”`"
 _QUOTE_SET = frozenset(_QUOTES)
 _CLOSERS = {"‘": "’", "“": "”"}
 _ENCLOSING = {'"': '"', "'": "'", **_CLOSERS}
-_DAMAGE_RE = re.compile(
+_DAMAGE_RE = compiled(
     r"''|\"\"|‘’|“”"
     r"|\b(?:didn|don|doesn|can|won|isn|wasn|haven|hasn|hadn|couldn|wouldn|shouldn|aren|weren)"
     r"['’](?!t)",
@@ -30,8 +31,8 @@ _DAMAGE_RE = re.compile(
 )
 # A word that lost the letters after its apostrophe ("It' over", "Pyongyang' plan"); only
 # counted where no quote was opened before it (a closing quote also ends a word).
-_LOST_S_RE = re.compile(r"[A-Za-rt-z]['’](?=[\s,.;:]|$)")
-_OPEN_QUOTE_RE = re.compile(r"(?:^|[\s(\[-])['‘]\w")
+_LOST_S_RE = compiled(r"[A-Za-rt-z]['’](?=[\s,.;:]|$)")
+_OPEN_QUOTE_RE = compiled(r"(?:^|[\s(\[-])['‘]\w")
 
 
 def split_parts(text: str) -> list[str]:

@@ -4,13 +4,16 @@ of its entries are inferred as for any issue. Pure."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Any
 
 from refs.dates import read_issue_date
 from refs.errors import UsageError
 from refs.models import Article
+from refs.patterns import compiled
 
-_NUMBER_RE = re.compile(r"^\s*(?:issue\s*)?(?:no\.?\s*)?(\d+)\b", re.IGNORECASE)
+_NUMBER_RE = compiled(r"^\s*(?:issue\s*)?(?:no\.?\s*)?(\d+)\b", re.IGNORECASE)
 
 
 def check_issue(text: str) -> None:
@@ -29,7 +32,7 @@ def with_issue(article: Article, text: str) -> Article:
     check_issue(text)
     number = _NUMBER_RE.match(text)
     dates = read_issue_date(text)
-    update: dict[str, object] = {"issue": number.group(1) if number else None}
+    update: dict[str, Any] = {"issue": number.group(1) if number else None}
     if dates is not None:
         update["issue_date_start"], update["issue_date"] = dates
-    return article.model_copy(update=update)
+    return dataclasses.replace(article, **update)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from refs.patterns import compiled
+
 if TYPE_CHECKING:  # lxml loads only when an HTML page is read
     from lxml import html as lhtml
 
@@ -22,11 +24,9 @@ _BLOCKS = frozenset(
 )
 _CELLS = frozenset({"td", "th"})
 _SKIP = frozenset({"script", "style", "head", "noscript", "template", "iframe", "object"})
-_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u200b]+")
-_BARS = re.compile(r"\|(?:\s*\|)+")
-_LOOKS_HTML = re.compile(
-    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
-)
+_SPACE = compiled(r"[ \t\r\n\f\v\u00a0\u200b]+")
+_BARS = compiled(r"\|(?:\s*\|)+")
+_LOOKS_HTML = compiled(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 BREAK = "\x00"  # a line break inside a paragraph, kept apart from collapsed spaces
 PARA = "\x01"  # a paragraph break

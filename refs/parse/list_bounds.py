@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 
-_LABEL_RE = re.compile(r"(?:Reports?|Sources?)\s*:", re.IGNORECASE)
+from refs.patterns import compiled
+
+_LABEL_RE = compiled(r"(?:Reports?|Sources?)\s*:", re.IGNORECASE)
 _LABEL_BEFORE = frozenset(" \t\n\r.!?\"'”’)]…:;")
-BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+BLANK_LINE_RE = compiled(r"\n[ \t\r\f\v]*\n")
 _FOOTER = r"©|\([cC]\)\s*(?:19|20)\d\d|Copyright\s+(?:©|\([cC]\)|(?:19|20)\d\d)|Return to top"
-FOOTER_RE = re.compile(_FOOTER)
-_LIST_END_RE = re.compile(_FOOTER + r"|\|")
+FOOTER_RE = compiled(_FOOTER)
+_LIST_END_RE = compiled(_FOOTER + r"|\|")
 _LABEL_WORDS = ("Report", "REPORT", "report")
 _SOURCE_WORDS = ("Source", "SOURCE", "source")
 

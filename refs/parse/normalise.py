@@ -9,12 +9,13 @@ from refs.dates import infer, read_date
 from refs.models import PartialDate, RawReference, Reference
 from refs.models.trusted import filled
 from refs.outlets import resolve
+from refs.patterns import compiled
 
 # Cues in a title, strongest first: the first that matches decides the CSL type.
 _TYPE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\binterview(?:ed)?\b|\bQ\s*&\s*A\b", re.IGNORECASE), "interview"),
+    (compiled(r"\binterview(?:ed)?\b|\bQ\s*&\s*A\b", re.IGNORECASE), "interview"),
     (
-        re.compile(
+        compiled(
             r"^transcript\b|\bbriefing\b|\bremarks\b|\bpress (?:stakeout|availability|conference)\b"
             r"|\bspeech\b|\baddress(?:es)? (?:to|at|by|before)\b|\btestimony\b|\blecture\b"
             r"|\bnews conference\b",
@@ -23,7 +24,7 @@ _TYPE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
         "speech",
     ),
     (
-        re.compile(
+        compiled(
             r"^text\b|\bstatement\b|^reply by\b|\bcommuniqu[eé]\b|\bdeclaration\b|\bresolution\b"
             r"|\bfact sheet\b|\bletter\b|\bjoint statement\b|\btreaty\b|\bagreement text\b",
             re.IGNORECASE,
@@ -39,13 +40,13 @@ _CUE_WORDS = frozenset(
     "testimony lecture conference news text statement reply communique communiqué declaration "
     "resolution fact letter treaty agreement".split()
 )
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = compiled(r"\w+")
 
 
 # For a news outlet a cue counts only where it opens the title ("Text of ...", "Interview
 # with ..."): "Treaty backers trade charges" or "Clinton remarks" are news stories.
 _NEWS_KINDS = frozenset(["wire", "newspaper", "broadcaster", "unknown"])
-_LEADING_CUE_RE = re.compile(
+_LEADING_CUE_RE = compiled(
     r"^\W*(?:(?:full\s+)?text\b|transcript\b|interview\b|q\s*&\s*a\b|(?:joint\s+)?statement"
     r"\s+(?:by|of|from|on)\b|speech\b|address\s+(?:by|to)\b|remarks\s+(?:by|of|at)\b"
     r"|(?:press|news|background)\s+(?:conference|briefing)\b|briefing\b|communiqu|declaration\b"

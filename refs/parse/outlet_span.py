@@ -8,22 +8,23 @@ import re
 
 from refs.lexicon import PLACES
 from refs.outlets import is_known, is_known_parts, is_organisation, longest_comma_alias
+from refs.patterns import compiled
 
 # Parts that continue an outlet leftwards: "OMRI Daily Digest, No. 221, Part I".
-_CONTINUATION_RE = re.compile(
+_CONTINUATION_RE = compiled(
     r"^(?:No\.?|Nos\.?|Number|Part|Pt\.|Vol\.?|Volume|Issue|Section|Sec\.|p\.|pp\.|Ed\.|Edition)"
     r"(?:\s*\d+[a-z]?|(?<=\.)\s*[IVXLivxl]+|\s+[IVXLivxl]+)$"  # "No.221", "Part I"; not "Nol"
     r"|^[IVX]+$|^pp?\.\s*[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?$",
     re.IGNORECASE,
 )
-_PHRASE_RE = re.compile(
+_PHRASE_RE = compiled(
     r"^(?:text\s+|as\s+)?(?:provided|supplied|distributed|issued|released)\s+by\b"
     r"|^(?:courtesy\s+of|via)\b",
     re.IGNORECASE,
 )
 # Parts of an outlet to the right of the organisation they belong to: a sub-unit
 # ("Office of the Press Secretary", "First Committee") or a place ("New York").
-_SUBUNIT_RE = re.compile(
+_SUBUNIT_RE = compiled(
     r"^(?:the\s+)?(?:(?:Press\s+)?Office|Bureau|Press\s+Service|Spokesman|Spokesperson|Division"
     r"|Directorate|Department|Ministry|Secretariat|(?:First|Second|Third|Fourth|Fifth|Sixth)"
     r"\s+Committee|Permanent\s+Mission|Mission|Delegation|Embassy|Consulate)\b",

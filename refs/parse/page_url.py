@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from refs.models import Article
+from refs.patterns import compiled
 
-_URL_LINE = re.compile(
+_URL_LINE = compiled(
     r"^[ \t]*(?:(?:URL|Source|Link)[ \t]*:[ \t]*)?<?(https?://[^\s<>]+)>?[ \t]*$", re.I | re.M
 )
 

@@ -3,17 +3,17 @@ entities, and again where a ``;`` between two entries is missing."""
 
 from __future__ import annotations
 
-import re
 from html import unescape
 from html.entities import html5
 
 from refs.outlets import is_known
+from refs.patterns import compiled
 
 # An HTML entity whose ";" must not split the list ("&amp;", "&#8217;", "&#x2019;").
-_NUMERIC_ENTITY_RE = re.compile(r"#\d{1,7}|#[xX][0-9a-fA-F]{1,6}")
+_NUMERIC_ENTITY_RE = compiled(r"#\d{1,7}|#[xX][0-9a-fA-F]{1,6}")
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # "outlet, date" followed by the start of a next entry (see ``missing_separators``).
-_JOIN_RE = re.compile(
+_JOIN_RE = compiled(
     rf",[ \t]*(?P<outlet>[^,;\n]+?),\s*(?:{_MONTH_WORD}\s*\d{{1,2}}(?:st|nd|rd|th)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD})(?:,?\s*(?:19|20)\d\d)?"
     r"(?P<sep>[ \t]*\r?\n\s*|[ \t]*[.,]\s+|(?=[A-Z]))"

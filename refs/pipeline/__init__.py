@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -137,7 +138,7 @@ def merged_references(articles: Sequence[ParsedArticle]) -> list[Reference]:
     out = []
     for cited in by_key.values():
         fields = merge_variants([fields_of(r) for r in cited])
-        out.append(cited[0].model_copy(update=fields.__dict__))
+        out.append(dataclasses.replace(cited[0], **fields.__dict__))
     return out
 
 

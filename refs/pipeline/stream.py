@@ -3,18 +3,16 @@
 Each file's whole job (read, parse, check, its output text) runs on its own, in a worker
 process when ``jobs`` > 1, and comes back as compact rows: the output text with a
 stand-in for each key, and the fields each key is made from. Keys are given once over
-the whole run (``refs.dedupe.identity``), so the output text waits in a spool file and
-the references in a :class:`refs.library.run_index.RunIndex`; once every file is done
+the whole run (``refs.dedupe.identity``), so the output text and the references wait
+in a :class:`refs.library.run_index.RunIndex`; once every file is done
 the keys are given and the output is written with them. Memory does not grow with the
 number of files, and the output is the same, byte for byte, whatever ``jobs``."""
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import marshal
 import re
-import struct
-import tempfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +20,7 @@ from pathlib import Path
 from typing import IO, Literal
 
 from refs.dedupe.identity import Identity
-from refs.diagnostics import Diagnostic, has_errors
+from refs.diagnostics import Diagnostic, diagnostic_of_row, has_errors, row_of
 from refs.library.run_index import RunIndex
 from refs.models import PartialDate
 from refs.parse.normalise import normalize
@@ -103,8 +101,8 @@ def _split(out: str, mark: str, cited: list[Cited], diagnostics: Sequence[Diagno
     about tenfold, so 10^6 articles wait in a few hundred MB, not several GB)."""
     # orjson and the text report write the private-use mark as it is
     parts = re.split(re.escape(mark) + r"(\d+)" + re.escape(mark), out)
-    record = (parts[0::2], [int(n) for n in parts[1::2]], list(diagnostics))
-    spooled = zlib.compress(pickle.dumps(record, pickle.HIGHEST_PROTOCOL), 1)
+    record = (parts[0::2], [int(n) for n in parts[1::2]], [row_of(d) for d in diagnostics])
+    spooled = zlib.compress(marshal.dumps(record), 1)  # plain values: marshal is enough
     return Done(spooled, cited, has_errors(list(diagnostics)))
 
 
@@ -120,9 +118,6 @@ class Streamed:
     supported: int = 0
     unused: int = 0
     _index: RunIndex = field(default_factory=RunIndex)
-    _spool: IO[bytes] = field(
-        default_factory=lambda: tempfile.TemporaryFile(prefix="refs-")  # noqa: SIM115 - close()
-    )
 
     def __enter__(self) -> Streamed:
         return self
@@ -136,7 +131,6 @@ class Streamed:
 
     def close(self) -> None:
         self._index.close()
-        self._spool.close()
 
     @property
     def exit_code(self) -> int:
@@ -166,11 +160,9 @@ class Streamed:
             yield from notes
 
     def _records(self) -> Iterator[tuple[int, list[str], list[int], list[Diagnostic]]]:
-        self._spool.seek(0)
-        while head := self._spool.read(12):
-            number, size = struct.unpack("<QI", head)
-            pieces, slots, notes = pickle.loads(zlib.decompress(self._spool.read(size)))
-            yield number, pieces, slots, notes
+        for number, output in self._index.spooled():
+            pieces, slots, rows = marshal.loads(zlib.decompress(output))
+            yield number, pieces, slots, [diagnostic_of_row(r) for r in rows]
 
 
 def stream_articles(
@@ -201,5 +193,5 @@ def stream_articles(
         run.claims += done.claims
         run.supported += done.supported
         run.unused += done.unused
-        run._spool.write(struct.pack("<QI", number, len(done.spooled)) + done.spooled)
+        run._index.spool(number, done.spooled)
     return run

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from refs.patterns import compiled
 from refs.render.escape import FIELD_APOSTROPHE
 
 # Prepositions, articles and conjunctions that stay lower case (citeproc-js's list).
@@ -31,8 +32,8 @@ _PUNCT = "\"'“”‘’()[]{}" + "".join(chr(c) for c in range(0xE000, 0xE030)
 _SINGLE = ("'", FIELD_APOSTROPHE)
 _TRAILING = ".,;:?!"
 _BETWEEN = "-\u2013\u2014/"  # hyphen, en and em dash, slash: parts of one word each
-_TOKEN = re.compile(r"(\s+|[-\u2013\u2014/])")
-_LEAD = re.compile(r"^([\W\ue000-\ue0ff]*)(.*)$", re.S)
+_TOKEN = compiled(r"(\s+|[-\u2013\u2014/])")
+_LEAD = compiled(r"^([\W\ue000-\ue0ff]*)(.*)$", re.S)
 
 
 def _capitalise(word: str) -> str:

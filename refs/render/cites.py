@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from refs.errors import UsageError
+from refs.patterns import compiled
 from refs.render.engine import CiteSpec
 
 LABELS = frozenset(
@@ -14,7 +15,7 @@ LABELS = frozenset(
     table timestamp title-locator verse version volume""".split()
 )
 SHORT = {"p": "page", "pp": "page", "ch": "chapter", "chap": "chapter", "sec": "section"}
-_LOCATOR = re.compile(r"^\s*(?:([a-z-]+)\.?\s+)?(\S.*?)\s*$", re.I)
+_LOCATOR = compiled(r"^\s*(?:([a-z-]+)\.?\s+)?(\S.*?)\s*$", re.I)
 
 
 def _cite(text: str) -> CiteSpec:

@@ -5,11 +5,12 @@ as it does for citeproc-js."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-_QUOTES = re.compile("[\"'“”‘’«»\ue000-\ue0ff]")
-_DIGITS = re.compile(r"(\d+)")
+from refs.patterns import compiled
+
+_QUOTES = compiled("[\"'“”‘’«»\ue000-\ue0ff]")
+_DIGITS = compiled(r"(\d+)")
 
 Key = tuple[tuple[int, int | str], ...]
 

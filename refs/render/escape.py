@@ -5,10 +5,10 @@ from the data is text: ``<script>`` in a title comes out as ``&lt;script&gt;``."
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Any
 
+from refs.patterns import compiled
 from refs.render.richtext import TAG_TEXT, release_markup, split
 
 SPECIALS = "&<>\\`*_[]~^#|"
@@ -22,9 +22,9 @@ _FROM_STAND_IN.update({FIELD_QUOTE: '"', FIELD_APOSTROPHE: "'"})
 # quotes of a cite's prefix and suffix are printed as given (no typography moves them)
 _VERBATIM = {ord(c): chr(0xE012 + n) for n, c in enumerate("‘’“”")}
 _FROM_STAND_IN.update({chr(0xE012 + n): c for n, c in enumerate("‘’“”")})
-_PRIVATE = re.compile("[\ue000-\ue0ff]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_BREAKS = re.compile("\\s*[\t\n\r\x85\u2028\u2029]\\s*")
+_PRIVATE = compiled("[\ue000-\ue0ff]")
+_CONTROL = compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BREAKS = compiled("\\s*[\t\n\r\x85\u2028\u2029]\\s*")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
@@ -100,7 +100,7 @@ def plain(text: str) -> str:
     return "".join(_FROM_STAND_IN.get(c, c) for c in text)
 
 
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(?=\s)")
+_MD_LINE_START = compiled(r"^(\s*)([#>+\-]|\d+[.)])(?=\s)")
 
 
 def markdown_line(text: str) -> str:

@@ -5,9 +5,9 @@ and each initial takes the style's mark (``initialize-with``)."""
 
 from __future__ import annotations
 
-import re
+from refs.patterns import compiled
 
-_WORD = re.compile(r"([^\s.]+)(\.?)")
+_WORD = compiled(r"([^\s.]+)(\.?)")
 
 
 def _initials(text: str, mark: str, full_words_too: bool) -> str:

@@ -4,13 +4,13 @@ and are mended or left out. Strings are protected (escape.py)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from citeproc import NAMES
 
 from refs.diagnostics import Diagnostic, error, warning
+from refs.patterns import compiled
 from refs.render.escape import protect_item
 
 NAME_FIELDS = frozenset(n.replace("_", "-") for n in NAMES)
@@ -105,7 +105,7 @@ def _check_names(value: Any) -> list[dict[str, str]] | None:
     return names
 
 
-_SHORT_RANGE = re.compile(r"^(\d+)(\s*[-\u2013]\s*)(\d+)$")
+_SHORT_RANGE = compiled(r"^(\d+)(\s*[-\u2013]\s*)(\d+)$")
 
 
 def _page(value: str) -> str:

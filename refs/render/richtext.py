@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
-_TAG = re.compile(r"<(/?)(i|b|sup|sub|sc|span)((?:\s+[a-z-]+\s*=\s*\"[^\"<>]*\")*)\s*>", re.I)
-_SMALL_CAPS = re.compile(r'^\s*style\s*=\s*"\s*font-variant\s*:\s*small-caps\s*;?\s*"$', re.I)
-_NOCASE_ATTR = re.compile(r'^\s*class\s*=\s*"\s*nocase\s*"$', re.I)
+from refs.patterns import compiled
+
+_TAG = compiled(r"<(/?)(i|b|sup|sub|sc|span)((?:\s+[a-z-]+\s*=\s*\"[^\"<>]*\")*)\s*>", re.I)
+_SMALL_CAPS = compiled(r'^\s*style\s*=\s*"\s*font-variant\s*:\s*small-caps\s*;?\s*"$', re.I)
+_NOCASE_ATTR = compiled(r'^\s*class\s*=\s*"\s*nocase\s*"$', re.I)
 
 KINDS = ("i", "b", "sup", "sub", "sc")
 MARK = {kind: (chr(0xE020 + 2 * n), chr(0xE021 + 2 * n)) for n, kind in enumerate(KINDS)}

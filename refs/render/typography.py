@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from refs.patterns import compiled
 from refs.render.escape import FIELD_APOSTROPHE, FIELD_QUOTE
 
-_TAGS = re.compile(r"(<[^>]*>)")
+_TAGS = compiled(r"(<[^>]*>)")
 _OPENING_CONTEXT = set(" \t\n([{\u2013\u2014-/\u00a0") | {""}
 
 
@@ -139,7 +140,7 @@ def punctuation_in_quote(text: str, q: Quotes) -> str:
     return re.sub(rf"\.\.((?:[{closers}]|</[a-z]+>)+)", r".\1", text)
 
 
-_PERIOD_AFTER_TAGS = re.compile(r"(?<!\.)(\.(?:</(?:b|i|span|sup|sub)>)+)\.")
+_PERIOD_AFTER_TAGS = compiled(r"(?<!\.)(\.(?:</(?:b|i|span|sup|sub)>)+)\.")
 
 
 def finish(text: str, q: Quotes) -> str:

@@ -3,11 +3,9 @@ references, derived from the models (plain dicts; the CLI serialises)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from pydantic_core import PydanticUndefined
 
 from refs.diagnostics import Diagnostic
 from refs.models import (
@@ -20,14 +18,14 @@ from refs.models import (
     PartialDate,
     Reference,
 )
+from refs.models.dump import dumped
 
 if TYPE_CHECKING:
     from refs.pipeline import ParsedArticle
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
-    """``model_dump(mode="json")``'s dict, written out (no serializer schema is built for
-    the one model every command reports)."""
+    """The diagnostic as JSON values (every command reports some: written out)."""
     return {
         "code": d.code,
         "severity": d.severity.value,
@@ -48,40 +46,26 @@ def _value_json(value: Any) -> Any:
 
 def fields_json(fields: Fields) -> dict[str, Any]:
     """The bibliographic fields in the order of the fields model: the core fields always
-    (the JSON contract, with ``year_inferred`` beside ``issued``), the others where set;
-    dates as EDTF (ISO 8601 at their precision), names as CSL-JSON name objects."""
+    (the JSON contract, with ``year_inferred`` beside ``issued``), the others where set
+    (every default but the core ``type`` is empty); dates as EDTF (ISO 8601 at their
+    precision), names as CSL-JSON name objects."""
     out: dict[str, Any] = {}
     values = fields.__dict__
-    for name in _looked_at(frozenset(fields.model_fields_set)):
+    for name in FIELD_NAMES:
         value = values[name]
-        if value.__class__ is str:  # most values: text as it is
-            if value or name in _CORE:
+        if value is None or value == () or value == "":  # most fields: unset
+            if name in _CORE:
                 out[name] = value
+                if name == "issued":
+                    out["year_inferred"] = False
             continue
-        if name not in _CORE and value in (None, ()):
-            continue
-        out[name] = _value_json(value)
+        out[name] = value if value.__class__ is str else _value_json(value)
         if name == "issued":
-            out["year_inferred"] = value.year_inferred if value is not None else False
+            out["year_inferred"] = value.year_inferred
     return out
 
 
 _CORE = frozenset(CORE_FIELDS)
-# fields shown whatever their value: the core ones and those whose default is not empty
-_SHOWN = _CORE | {
-    n
-    for n, f in Fields.model_fields.items()
-    if f.default_factory is not None or f.default not in (None, "", (), PydanticUndefined)
-}
-
-
-@lru_cache(maxsize=1024)
-def _looked_at(given: frozenset[str]) -> tuple[str, ...]:
-    """The fields ``fields_json`` looks at, in order, for a model whose fields set
-    explicitly are ``given`` (pydantic's ``model_fields_set``): every other one holds
-    its default, which is empty and not shown. Most references set a dozen fields of
-    the hundred."""
-    return tuple(n for n in FIELD_NAMES if n in _SHOWN or n in given)
 
 
 def reference_json(ref: Reference) -> dict[str, Any]:
@@ -98,7 +82,7 @@ def reference_json(ref: Reference) -> dict[str, Any]:
 
 
 def citation_json(c: Citation) -> dict[str, Any]:
-    return c.model_dump(mode="json")
+    return dumped(c)  # type: ignore[no-any-return]
 
 
 def library_reference_json(ref: LibraryReference) -> dict[str, Any]:

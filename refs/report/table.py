@@ -3,10 +3,10 @@ CJK character takes two columns, a combining mark none."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from refs.patterns import compiled
 from refs.text import visible
 
 if TYPE_CHECKING:  # (a table of library references needs no parser)
@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # (a table of library references needs no parser)
 # and the general punctuation a table shows (dashes, quotes, the ellipsis of a cut cell).
 # Text made only of them is measured by its length, so wcwidth (some 10-70 ms to import)
 # is loaded only for other text; tests check each of them against wcwidth.
-ONE_COLUMN = re.compile("[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e]*")
+ONE_COLUMN = compiled("[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e]*")
 
 
 def width(text: str) -> int:

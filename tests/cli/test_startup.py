@@ -36,7 +36,7 @@ def modules(*args: str) -> set[str]:
             ["check", SEED],
             {"rapidfuzz", "citeproc", "lxml", "refs.library.store", "rich", "wcwidth", "typer"}
             | {"refs.cli.library", "refs.cli.curation", "refs.cli.intake", "refs.cli.commands"}
-            | {"pydantic.plugin._loader"},  # loaded when a schema is built: none is, to check
+            | {"pydantic", "anyascii", "tempfile", "calendar"},  # the models are dataclasses
         ),
         (["parse", SEED], {"rapidfuzz", "citeproc", "lxml", "refs.check.link", "rich"}),
     ],

@@ -59,6 +59,15 @@ def test_bibtex_fields() -> None:
     assert got["undated"]["year"] == "n.d." and not {"month", "issued"} & set(got["undated"])
 
 
+@pytest.mark.parametrize("name", ["bibtex", "biblatex"])
+def test_an_outlet_of_control_characters_names_no_author(name: str) -> None:
+    # the outlet is left out as written: no empty name (``{}``) that reads back otherwise
+    ref = LibraryReference(key="k", title="Talks", outlet="\x00", container_title="\x00")
+    wire = entries(registry.export(name, [ref]))["k"]
+    assert not {"author", "shortauthor", "sortname"} & set(wire)
+    assert wire.get("key", "Anonymous") == "Anonymous"
+
+
 def test_bibtex_month_is_a_macro() -> None:
     text = registry.export("bibtex", sample_refs())
     assert "month = mar," in text and "month = {mar}" not in text

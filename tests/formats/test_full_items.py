@@ -5,6 +5,7 @@ and the export names the rest."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -74,7 +75,7 @@ def every_variable() -> LibraryReference:
 
 
 def _no_outlet(fields: Fields) -> Fields:
-    return fields.model_copy(update={"outlet": None, "outlet_canonical": None})
+    return dataclasses.replace(fields, outlet=None, outlet_canonical=None)
 
 
 def _by_key(refs: Any) -> dict[str, Fields]:
@@ -152,7 +153,7 @@ def _bib_key(key: str) -> str:
 def _carried(target: str, name: str, value: Any) -> Any:
     """What a format gives back of a value it carries: RIS dates have no ranges."""
     if isinstance(value, PartialDate) and target in ("ris", "bibtex") and value.end:
-        return value.model_copy(update={"end": None})
+        return dataclasses.replace(value, end=None)
     return value
 
 

@@ -91,6 +91,8 @@ def test_ris_reader_never_raises(text: str) -> None:
         ('[{"id": "%", "type": "report", "title": "", "issued": {"date-parts": [[]]}}]', "csljson"),
         ("TY  - NEWS\r\nPY  - ²⁰⁰⁰\r\n", "ris"),
         ("@misc{k, title = {}, year = {²⁰⁰⁰}}", "bibtex"),
+        ("@misc{k, title = {}, year = {99999}, howpublished = {\x00}}", "bibtex"),  # no outlet
+        ("TY  - NEWS\r\nT2  - \x01\r\n", "ris"),
     ],
 )
 def test_an_untitled_entry_whose_date_cannot_be_read_is_skipped(text: str, fmt: str) -> None:

@@ -6,6 +6,7 @@ inside words, `Shahab3`/`Shahab4`) are never merged on their own in the first pl
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from refs.library.ingest import import_references
 from refs.library.store import Library
 from refs.library.unmerge import split
 from refs.models import LibraryReference, PartialDate
+from refs.models.valid import validated
 from tests.helpers import DATA, SEEDS
 from tests.helpers.cli_run import run
 
@@ -36,7 +38,7 @@ SAME = [
 def _date(text: str, shift: int = 0) -> PartialDate:
     parts = [int(part) for part in text.split("-")]
     parts[0] += shift
-    return PartialDate.model_validate(dict(zip(("year", "month", "day"), parts, strict=False)))
+    return validated(PartialDate, dict(zip(("year", "month", "day"), parts, strict=False)))
 
 
 def _labelled() -> tuple[list[LibraryReference], list[LibraryReference], dict[int, bool]]:
@@ -131,7 +133,7 @@ def test_an_automatic_merge_of_an_import_is_split_back(
             assert mark_distinct(lib, "a1", "b1") == ("a1", "b1")
         assert _refs(lib) == _alone(tmp_path, [([a], "a.json"), ([b], "b.json")])
         # the same item from another file goes to the reference it was split into
-        assert _import(lib, [b.model_copy(update={"key": "b2"})], "c.json") == []
+        assert _import(lib, [dataclasses.replace(b, key="b2")], "c.json") == []
         assert sorted(len(r.citations) for r in lib.references()) == [1, 2]
 
 
@@ -151,7 +153,7 @@ def test_a_merge_of_made_keys_gives_back_the_key_it_would_have_had(tmp_path: Pat
 
 def test_equal_on_normalised_fields_is_no_merge(tmp_path: Path) -> None:
     a = LibraryReference(key="a1", title="Iran tests Shahab-3 missile", outlet="Reuters")
-    b = a.model_copy(update={"key": "b1", "title": "IRAN TESTS SHAHAB-3 MISSILE."})
+    b = dataclasses.replace(a, key="b1", title="IRAN TESTS SHAHAB-3 MISSILE.")
     with Library(tmp_path / "t.db") as lib:
         _import(lib, [a], "a.json")
         assert _import(lib, [b], "b.json") == []

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from citeproc import model
 
+from refs.patterns import compiled
 from refs.render.collapse import author_groups, join_cites, number_ranges, year_suffixes
 from refs.render.elements.fast_paths import CachedLookups, Displayed, FastFormat
 from refs.render.escape import plain
 from refs.render.reach import may_print, printable, shape_of
 from refs.render.state import state_of
 
-_SENTENCE_END = re.compile("\\S\\s+\\S*[.!?][\"'\u2019\u201d]?\\s*$")
+_SENTENCE_END = compiled("\\S\\s+\\S*[.!?][\"'\u2019\u201d]?\\s*$")
 
 
 class Group(Displayed, FastFormat, CachedLookups, model.Group):  # type: ignore[misc]

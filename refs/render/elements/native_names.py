@@ -4,11 +4,12 @@ Chinese item, the romanesque names family first."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
-_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$")
+from refs.patterns import compiled
+
+_CJK = compiled(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$")
 
 
 def _cjk(name: Any) -> bool:
@@ -17,7 +18,7 @@ def _cjk(name: Any) -> bool:
 
 
 # the letters citeproc-js counts as "romanesque" (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai)
-_ROMANESQUE = re.compile(
+_ROMANESQUE = compiled(
     "[-0-9a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f"
     "\u0590-\u05d4\u05d6-\u05ff\u1f00-\u1fff\u0600-\u06ff]"
 )
