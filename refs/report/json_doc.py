@@ -3,6 +3,8 @@ references, derived from the models (plain dicts; the CLI serialises)."""
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -47,25 +49,24 @@ def _value_json(value: Any) -> Any:
 def fields_json(fields: Fields) -> dict[str, Any]:
     """The bibliographic fields in the order of the fields model: the core fields always
     (the JSON contract, with ``year_inferred`` beside ``issued``), the others where set
-    (every default but the core ``type`` is empty); dates as EDTF (ISO 8601 at their
-    precision), names as CSL-JSON name objects."""
+    (their defaults are empty); dates as EDTF (ISO 8601 at their precision), names as
+    CSL-JSON name objects."""
     out: dict[str, Any] = {}
     values = fields.__dict__
-    for name in FIELD_NAMES:
+    for name in CORE_FIELDS:
         value = values[name]
-        if value is None or value == () or value == "":  # most fields: unset
-            if name in _CORE:
-                out[name] = value
-                if name == "issued":
-                    out["year_inferred"] = False
-            continue
-        out[name] = value if value.__class__ is str else _value_json(value)
+        out[name] = value if value is None or value.__class__ is str else _value_json(value)
         if name == "issued":
-            out["year_inferred"] = value.year_inferred
+            out["year_inferred"] = value.year_inferred if value is not None else False
+    # the others that hold a value, found in C (most references set a few of a hundred)
+    for name in compress(_OTHERS, _values_of_others(values)):
+        value = values[name]
+        out[name] = value if value.__class__ is str else _value_json(value)
     return out
 
 
-_CORE = frozenset(CORE_FIELDS)
+_OTHERS = FIELD_NAMES[len(CORE_FIELDS) :]
+_values_of_others = itemgetter(*_OTHERS)
 
 
 def reference_json(ref: Reference) -> dict[str, Any]:
