@@ -13,10 +13,10 @@ from typing import Any
 def main() -> None:
     import sys
 
-    from refs.cli.quick import quick_check
+    from refs.cli.quick import quick_run
     from refs.cli.startup import load_commands, print_help
 
-    if not print_help() and not quick_check(sys.argv):
+    if not print_help() and not quick_run(sys.argv):
         load_commands()
         from refs.cli.app import main as run
 

@@ -38,7 +38,11 @@ def modules(*args: str) -> set[str]:
             | {"refs.cli.library", "refs.cli.curation", "refs.cli.intake", "refs.cli.commands"}
             | {"pydantic", "anyascii", "tempfile", "calendar"},  # the models are dataclasses
         ),
-        (["parse", SEED], {"rapidfuzz", "citeproc", "lxml", "refs.check.link", "rich"}),
+        (
+            ["parse", SEED],
+            {"rapidfuzz", "citeproc", "lxml", "refs.check.link", "typer", "pydantic"},
+        ),
+        (["parse", SEED, "-f", "table"], {"rapidfuzz", "citeproc", "lxml", "refs.check.link"}),
     ],
 )
 def test_commands_import_only_what_they_use(args: list[str], absent: set[str]) -> None:

@@ -1,5 +1,6 @@
-"""``refs check PATH...`` without typer (refs.cli.quick): the forms it takes, and the
-same output, messages and exit code as the typer command (a fresh interpreter each)."""
+"""``refs check PATH...`` and ``refs parse PATH...`` without typer (refs.cli.quick): the
+forms it takes, and the same output, messages and exit code as the typer commands (a
+fresh interpreter each)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ def test_the_quick_forms() -> None:
         "check-text",
         1,
     )
+    assert quick_args(["parse", "a", "-j", "2"]) == ([Path("a")], "parse-json", 2)
+    assert quick_args(["parse", "-f", "json", "a"]) == ([Path("a")], "parse-json", None)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +47,11 @@ def test_the_quick_forms() -> None:
     [
         [],
         ["check"],  # the library
-        ["parse", "a"],
+        ["parse"],
+        ["parse", "a", "--format", "table"],  # not streamed
+        ["parse", "a", "-f", "text"],
+        ["parse", "-"],  # stdin
+        ["render", "a"],
         ["-q", "check", "a"],
         ["check", "a", "-o", "out.txt"],
         ["check", "a", "--format", "html"],
@@ -82,6 +89,9 @@ def _run(program: str, args: list[str]) -> tuple[int, str, str]:
         ["check", SEED, "-f", "json"],
         ["check", "no-such-file.txt", SEED],
         ["check", "no-such-file.txt"],
+        ["parse", str(SEEDS)],
+        ["parse", SEED, "--format", "json", "--jobs", "2"],
+        ["parse", "no-such-file.txt", SEED],
     ],
 )
 def test_the_same_as_the_typer_command(args: list[str]) -> None:
