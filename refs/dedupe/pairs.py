@@ -31,7 +31,8 @@ _PLACE_WORDS = frozenset(p.lower() for p in PLACES if " " not in p)
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """The matching view of one reference (no pydantic on the hot path)."""
+    """The matching view of one reference: the values compared (slotted: one is made
+    for every record read)."""
 
     key: str
     title: str  # normalised
