@@ -51,7 +51,8 @@ def _type_rank(csl_type: str, count: int) -> tuple[object, ...]:
 
 
 def _list_rank(values: tuple[Any, ...], count: int) -> tuple[object, ...]:
-    """Names and extra fields: the longer list, then the more cited, then by content."""
+    """Names and extra fields: the longer list, then the more cited, then by content (the
+    repr, every field in order: ``Frozen.__repr__``)."""
     return (-len(values), -count, repr(values))
 
 

@@ -42,12 +42,11 @@ class Frozen:
         return hash(tuple([values[name] for name in defaults(self.__class__)]))
 
     def __repr__(self) -> str:
-        """The fields that differ from their defaults: ``Span(start=0, end=4, line=1)``."""
+        """Every field in order, as a dataclass (and pydantic) writes it: merging orders
+        tied name lists by their repr (``refs.dedupe.merge``), so it stays this."""
         values = self.__dict__
-        shown = [
-            f"{n}={values[n]!r}" for n, d in defaults(self.__class__).items() if values[n] != d
-        ]
-        return f"{self.__class__.__name__}({', '.join(shown)})"
+        shown = ", ".join(f"{n}={values[n]!r}" for n in defaults(self.__class__))
+        return f"{self.__class__.__name__}({shown})"
 
 
 class Severity(StrEnum):

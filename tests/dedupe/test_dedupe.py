@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from refs.dedupe.clusters import Item, find_duplicates, make_item
 from refs.dedupe.merge import merge_variants
 from refs.dedupe.pairs import AUTO, mergeable_lengths
-from refs.models import Fields, PartialDate
+from refs.models import Fields, Name, PartialDate
 from tests.helpers import DATA
 
 
@@ -266,3 +266,14 @@ def test_titles_of_other_lengths_cannot_merge(title: str, edits: list[tuple[int,
         assert low <= len(other) <= high
         low, high = mergeable_lengths(len(other))
         assert low <= len(title) <= high
+
+
+def test_tied_author_lists_merge_as_they_always_did() -> None:
+    # equal length and count: the list whose repr sorts first (pydantic's repr, kept)
+    bare = Fields(title="T", author=(Name(family="X"),))
+    given = Fields(title="T", author=(Name(family="X", given="B"),))
+    suffixed = Fields(title="T", author=(Name(family="X", suffix="Jr."),))
+    assert merge_variants([bare, given]).author == given.author
+    assert merge_variants([given, bare]).author == given.author
+    assert merge_variants([bare, suffixed]).author == suffixed.author
+    assert merge_variants([suffixed, given]).author == given.author
