@@ -11,6 +11,8 @@ from hypothesis import HealthCheck, given, settings
 
 from refs.formats.detect import parse_text, read_import
 from refs.formats.imported import ImportResult
+from refs.models.dump import dumped
+from refs.models.valid import validated
 from tests.helpers import DATA
 from tests.helpers.cli_run import run
 from tests.helpers.fuzz import bibtex_text, csljson_text, ris_text
@@ -43,6 +45,8 @@ def _well_formed(result: ImportResult) -> None:
     for ref in result.references:
         for year in (ref.issued.year if ref.issued else None,):
             assert year is None or 1 <= year <= 9999
+        # built without validation: each value already of its field's type
+        assert validated(type(ref), dumped(ref)) == ref
 
 
 def test_every_corpus_file_is_listed() -> None:

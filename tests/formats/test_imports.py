@@ -221,3 +221,21 @@ def test_bibtexparser_log_does_not_reach_the_user(tmp_path: Path) -> None:
     lines = proc.stderr.splitlines()
     assert f"{bib}:3: I003 error: block not read: @misc{{b, title = {{broken}}" in lines
     assert all(line.startswith((str(bib), "refs: ")) for line in lines), lines
+
+
+def test_imported_items_equal_their_validated_twins() -> None:
+    # the readers build the models without validation: each value is of its field's type
+    # (tuples, not lists; text, not numbers), as pydantic would make it from the same values
+    from refs.models.dump import dumped
+    from refs.models.valid import validated
+    from tests.helpers import DATA
+
+    files = sorted((DATA / "full_items").glob("*.*")) + sorted((DATA / "fuzz_corpus").glob("*.*"))
+    seen = 0
+    for path in files:
+        if path.suffix == ".md":
+            continue
+        for ref in read_import(path).references:
+            assert validated(type(ref), dumped(ref)) == ref, (path.name, ref.key)
+            seen += 1
+    assert seen > 20
