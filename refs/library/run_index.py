@@ -13,21 +13,25 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from refs.dedupe.identity import key_request
 from refs.dedupe.merge import merge_variants
-from refs.keys import keys_in_order
+from refs.keys import KeyRequest, keys_in_order
 from refs.models import Fields, PartialDate
 from refs.models.trusted import filled
 
-# (article, slot, identity digest, title, outlet, canonical, year, month, day, inferred)
-CitedRow = tuple[
-    int, int, bytes, str, str | None, str | None, int | None, int | None, int | None, bool
+# a reference as cited: slot, identity digest, title, outlet, canonical, year, month,
+# day, inferred, and the key its fields alone ask for (base, sort identity)
+Cited = tuple[
+    int, bytes, str, str | None, str | None, int | None, int | None, int | None, bool, str, str
 ]
+CitedRow = tuple[int, *Cited]  # (article, *Cited)
 
 _SCHEMA = """
 CREATE TABLE cited (article INTEGER, slot INTEGER, ident BLOB, title TEXT, outlet TEXT,
-                    canonical TEXT, year INTEGER, month INTEGER, day INTEGER, inferred INTEGER);
+                    canonical TEXT, year INTEGER, month INTEGER, day INTEGER, inferred INTEGER,
+                    base TEXT, sort TEXT);
 CREATE TABLE wanted (ident BLOB PRIMARY KEY, base TEXT, identity TEXT) WITHOUT ROWID;
 CREATE TABLE keyed (ident BLOB PRIMARY KEY, key TEXT) WITHOUT ROWID;
 CREATE TABLE spool (article INTEGER PRIMARY KEY, output BLOB);
@@ -54,7 +58,7 @@ class RunIndex:
         self.close()
 
     def add(self, rows: Iterable[CitedRow]) -> None:
-        self.db.executemany("INSERT INTO cited VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.db.executemany("INSERT INTO cited VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def spool(self, article: int, output: bytes) -> None:
         """Keep one article's output (compressed) until the keys are given."""
@@ -86,22 +90,20 @@ class RunIndex:
 
     def _requests(self) -> Iterator[tuple[bytes, str, str]]:
         rows = self.db.execute(
-            "SELECT ident, title, outlet, canonical, year, month, day, inferred, count(*) "
-            "FROM cited GROUP BY ident, title, outlet, canonical, year, month, day, inferred "
-            "ORDER BY ident"
+            "SELECT ident, title, outlet, canonical, year, month, day, inferred, count(*), "
+            "base, sort FROM cited "
+            "GROUP BY ident, title, outlet, canonical, year, month, day, inferred ORDER BY ident"
         )
         ident: bytes | None = None
-        variants: list[Fields] = []
+        forms: list[tuple[Any, ...]] = []  # the forms one identity is cited in
         for row in rows:
-            if row[0] != ident and variants:
-                yield _request(ident, variants)
-                variants = []
+            if row[0] != ident and forms:
+                yield _request(ident, forms)
+                forms = []
             ident = row[0]
-            date = _date(row[4], row[5], row[6], bool(row[7]))
-            values = {"title": row[1], "outlet": row[2], "outlet_canonical": row[3], "issued": date}
-            variants.extend([filled(Fields, values)] * row[8])
-        if variants:
-            yield _request(ident, variants)
+            forms.append(row)
+        if forms:
+            yield _request(ident, forms)
 
     def keys_of(self, article: int) -> dict[int, str]:
         """slot -> key, for one article (after ``give_keys``)."""
@@ -113,10 +115,53 @@ class RunIndex:
         return {int(slot): str(key) for slot, key in rows}
 
 
-def _request(ident: bytes | None, variants: list[Fields]) -> tuple[bytes, str, str]:
+def cited(
+    slot: int,
+    digest: bytes,
+    title: str,
+    outlet: str | None,
+    canonical: str | None,
+    year: int | None,
+    month: int | None,
+    day: int | None,
+    inferred: bool,
+) -> Cited:
+    """A reference as cited, with the key its fields alone ask for: made where it is
+    parsed (a worker), so that the index merges and asks again only for an identity cited
+    in several forms."""
+    wanted = key_request(_variant(title, outlet, canonical, year, month, day, inferred))
+    return (slot, digest, title, outlet, canonical, year, month, day, inferred, *_pair(wanted))
+
+
+def _pair(wanted: KeyRequest) -> tuple[str, str]:
+    return wanted.base, wanted.identity
+
+
+def _request(ident: bytes | None, forms: list[tuple[Any, ...]]) -> tuple[bytes, str, str]:
+    """The key one identity asks for: its one form's, else that of its forms merged
+    (each as often as it was cited)."""
     assert ident is not None
-    wanted = key_request(merge_variants(variants))
-    return ident, wanted.base, wanted.identity
+    if len(forms) == 1:
+        return ident, str(forms[0][9]), str(forms[0][10])
+    variants = []
+    for f in forms:
+        variants += [_variant(f[1], f[2], f[3], f[4], f[5], f[6], f[7])] * f[8]
+    return ident, *_pair(key_request(merge_variants(variants)))
+
+
+def _variant(
+    title: str,
+    outlet: str | None,
+    canonical: str | None,
+    year: int | None,
+    month: int | None,
+    day: int | None,
+    inferred: bool,
+) -> Fields:
+    """The fields a key is made from, as the index holds them."""
+    issued = _date(year, month, day, bool(inferred))
+    values = {"title": title, "outlet": outlet, "outlet_canonical": canonical, "issued": issued}
+    return filled(Fields, values)
 
 
 @lru_cache(maxsize=65536)

@@ -21,7 +21,8 @@ from typing import IO, Literal
 
 from refs.dedupe.identity import Identity
 from refs.diagnostics import Diagnostic, diagnostic_of_row, has_errors, row_of
-from refs.library.run_index import RunIndex
+from refs.library.run_index import Cited, RunIndex
+from refs.library.run_index import cited as cite
 from refs.models import PartialDate
 from refs.parse.normalise import normalize
 from refs.parse.year_guess import year_guesses
@@ -32,8 +33,6 @@ from refs.report import streamed
 from refs.select import article_named
 
 Format = Literal["parse-json", "check-json", "check-text"]
-# a reference as cited: slot, identity digest, title, outlet, canonical, y, m, d, inferred
-Cited = tuple[int, bytes, str, str | None, str | None, int | None, int | None, int | None, bool]
 # private-use characters: written as they are in JSON, never escaped for a terminal
 _STAND_INS = "\ue000\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a"
 
@@ -72,7 +71,7 @@ def article_job(task: Task) -> Done:
     for e in entries(article, raws):
         slot = slots.setdefault(e.identity, len(slots))
         digest = hashlib.blake2b(repr(e.identity).encode(), digest_size=16).digest()
-        cited.append((slot, digest, e.raw.title, e.raw.outlet, e.canonical, *_parts(e.issued)))
+        cited.append(cite(slot, digest, e.raw.title, e.raw.outlet, e.canonical, *_parts(e.issued)))
         refs.append(normalize(e.raw, e.issued, task.path, f"{mark}{slot}{mark}"))
     guesses = year_guesses(article, refs, keyed=False)
     parsed = ParsedArticle(article, tuple(refs), (*notes, *found, *guesses))

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from refs.dedupe.identity import group_keys, variant_identity
 from refs.library.run_index import RunIndex
+from refs.library.run_index import cited as cite
 from refs.models import Fields, PartialDate
 
 TITLES = ["Korea talks stall", "KOREA TALKS STALL", "Korea: talks stall", "Kim visits Seoul"]
@@ -43,7 +44,8 @@ def test_run_index_keys_equal_group_keys(articles: list[list[Fields]]) -> None:
                 parts = (
                     (d.year, d.month, d.day, d.year_inferred) if d else (None, None, None, False)
                 )
-                rows.append((number, slot, digest, v.title, v.outlet, v.outlet_canonical, *parts))
+                made = cite(slot, digest, v.title, v.outlet, v.outlet_canonical, *parts)
+                rows.append((number, *made))
             index.add(rows)
         index.give_keys()
         for number, cited in enumerate(articles):
