@@ -36,7 +36,7 @@ from refs.formats.imported import (
     Draft,
     ImportResult,
     finish,
-    untitled,
+    kept,
 )
 from refs.models import Fields
 
@@ -136,11 +136,7 @@ class _Reader(FieldReader):
             aliases=tuple(a.strip() for a in (text("ids") or "").split(",") if a.strip()),
         )
         name = f"entry {entry.key!r}"
-        return (
-            draft
-            if title or untitled(name, self.file, line, draft.fields, self.diagnostics)
-            else None
-        )
+        return draft if kept(name, self.file, line, draft.fields, self.diagnostics) else None
 
     def publishers(
         self,

@@ -8,7 +8,7 @@ from typing import Any
 from refs.diagnostics import Diagnostic, error, warning
 from refs.formats.bib_types import CSL_TYPES
 from refs.formats.csl_item import CslRead, fields_of_csl
-from refs.formats.imported import Draft, ImportResult, clean_text, finish, untitled
+from refs.formats.imported import Draft, ImportResult, clean_text, finish, kept
 from refs.formats.nocase import unmark
 from refs.models import FIELD_OF_CSL, KINDS, Fields
 
@@ -127,7 +127,7 @@ def parse_csljson(text: str, file: str = "<string>") -> ImportResult:
         read = fields_of_csl(_cleaned(item))
         draft = _draft(key, line, item, read)
         name = f"item {key!r}" if key is not None else "an item without id"
-        if not draft.fields.title and not untitled(name, file, line, draft.fields, diags):
+        if not kept(name, file, line, draft.fields, diags):
             continue
         if key is not None and key in seen:
             diags.append(error("I004", file, line, f"duplicate id {key!r}; skipped"))

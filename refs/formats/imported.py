@@ -111,20 +111,21 @@ def iso_date(text: str) -> PartialDate | None:
     return valid_date(year, nums[0], nums[1])
 
 
-def untitled(
-    name: str, file: str, line: int | None, fields: Fields, diags: list[Diagnostic]
-) -> bool:
-    """An entry without a title: kept untitled (a warning) when what was read of it holds
-    an outlet, a date or an author, as refs' own exports of an untitled entry do; else
-    skipped (an error: a date that could not be read is no date, an outlet of control
-    characters alone is no outlet: no export can write it). True to keep."""
+def kept(name: str, file: str, line: int | None, fields: Fields, diags: list[Diagnostic]) -> bool:
+    """Whether to keep an entry read as ``fields``: one with a title, or one without that
+    holds an outlet, a date or an author (kept untitled, a warning), as refs' own exports
+    of an untitled entry do; else skipped (an error). A date that could not be read is no
+    date, and a title or an outlet of control characters alone is none: no export can
+    write it."""
+    if _shown(fields.title):
+        return True
     named = (fields.outlet, fields.publisher, fields.container_title)
-    if any(without_controls(n or "").strip() for n in named) or fields.issued:
-        has_more = True
-    else:
-        has_more = bool(fields.author)
-    if has_more:
+    if any(_shown(n) for n in named) or fields.issued or fields.author:
         diags.append(warning("I011", file, line, f"{name} has no title; kept untitled"))
         return True
     diags.append(error("I011", file, line, f"{name} has no title, outlet or date; skipped"))
     return False
+
+
+def _shown(text: str | None) -> bool:
+    return bool(without_controls(text or "").strip())

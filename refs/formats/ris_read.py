@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from refs.diagnostics import Diagnostic, error, info, warning
 from refs.formats.bib_types import CSL_TYPES
-from refs.formats.imported import Draft, ImportResult, finish, untitled
+from refs.formats.imported import Draft, ImportResult, finish, kept
 from refs.formats.ris_fields import TAG_FIELDS, ris_date_of, ris_read_more
 from refs.formats.ris_write import RIS_TO_CSL
 from refs.models import Fields, PartialDate
@@ -73,7 +73,7 @@ def _draft(rec: _Record, file: str, diags: list[Diagnostic]) -> Draft | None:
             **ris_read_more(lambda tag: rec.tags.get(tag, [])),
         ),
     )
-    return draft if title or untitled("record", file, rec.line, draft.fields, diags) else None
+    return draft if kept("record", file, rec.line, draft.fields, diags) else None
 
 
 def parse_ris(text: str, file: str = "<string>") -> ImportResult:

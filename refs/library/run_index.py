@@ -21,8 +21,10 @@ from refs.keys import KeyRequest, keys_in_order
 from refs.models import Fields, PartialDate
 from refs.models.trusted import filled
 
-# a reference as cited: slot, identity digest, title, outlet, canonical, year, month,
-# day, inferred, and the key its fields alone ask for (base, sort identity)
+# the form a reference is cited in: title, outlet, canonical, year, month, day, inferred
+Form = tuple[str, str | None, str | None, int | None, int | None, int | None, bool]
+# a reference as cited: slot, identity digest, its form, and the key its fields alone
+# ask for (base, sort identity)
 Cited = tuple[
     int, bytes, str, str | None, str | None, int | None, int | None, int | None, bool, str, str
 ]
@@ -115,22 +117,11 @@ class RunIndex:
         return {int(slot): str(key) for slot, key in rows}
 
 
-def cited(
-    slot: int,
-    digest: bytes,
-    title: str,
-    outlet: str | None,
-    canonical: str | None,
-    year: int | None,
-    month: int | None,
-    day: int | None,
-    inferred: bool,
-) -> Cited:
-    """A reference as cited, with the key its fields alone ask for: made where it is
-    parsed (a worker), so that the index merges and asks again only for an identity cited
-    in several forms."""
-    wanted = key_request(_variant(title, outlet, canonical, year, month, day, inferred))
-    return (slot, digest, title, outlet, canonical, year, month, day, inferred, *_pair(wanted))
+def cited(slot: int, digest: bytes, form: Form) -> Cited:
+    """A reference as cited in ``form``, with the key its fields alone ask for: made where
+    it is parsed (a worker), so that the index merges and asks again only for an identity
+    cited in several forms."""
+    return (slot, digest, *form, *_pair(key_request(_variant(form))))
 
 
 def _pair(wanted: KeyRequest) -> tuple[str, str]:
@@ -145,20 +136,13 @@ def _request(ident: bytes | None, forms: list[tuple[Any, ...]]) -> tuple[bytes, 
         return ident, str(forms[0][9]), str(forms[0][10])
     variants = []
     for f in forms:
-        variants += [_variant(f[1], f[2], f[3], f[4], f[5], f[6], f[7])] * f[8]
+        variants += [_variant(f[1:8])] * f[8]
     return ident, *_pair(key_request(merge_variants(variants)))
 
 
-def _variant(
-    title: str,
-    outlet: str | None,
-    canonical: str | None,
-    year: int | None,
-    month: int | None,
-    day: int | None,
-    inferred: bool,
-) -> Fields:
+def _variant(form: Form) -> Fields:
     """The fields a key is made from, as the index holds them."""
+    title, outlet, canonical, year, month, day, inferred = form
     issued = _date(year, month, day, bool(inferred))
     values = {"title": title, "outlet": outlet, "outlet_canonical": canonical, "issued": issued}
     return filled(Fields, values)

@@ -71,7 +71,9 @@ def article_job(task: Task) -> Done:
     for e in entries(article, raws):
         slot = slots.setdefault(e.identity, len(slots))
         digest = hashlib.blake2b(repr(e.identity).encode(), digest_size=16).digest()
-        cited.append(cite(slot, digest, e.raw.title, e.raw.outlet, e.canonical, *_parts(e.issued)))
+        cited.append(
+            cite(slot, digest, (e.raw.title, e.raw.outlet, e.canonical, *_parts(e.issued)))
+        )
         refs.append(normalize(e.raw, e.issued, task.path, f"{mark}{slot}{mark}"))
     guesses = year_guesses(article, refs, keyed=False)
     parsed = ParsedArticle(article, tuple(refs), (*notes, *found, *guesses))

@@ -97,6 +97,9 @@ def test_ris_reader_never_raises(text: str) -> None:
         ("@misc{k, title = {}, year = {²⁰⁰⁰}}", "bibtex"),
         ("@misc{k, title = {}, year = {99999}, howpublished = {\x00}}", "bibtex"),  # no outlet
         ("TY  - NEWS\r\nT2  - \x01\r\n", "ris"),
+        ("@misc{k, title = {\x00}}", "bibtex"),  # a title of control characters: none
+        ("TY  - NEWS\r\nTI  - \x01\r\n", "ris"),
+        ('[{"id": "k", "type": "report", "title": "\\u0000"}]', "csljson"),
     ],
 )
 def test_an_untitled_entry_whose_date_cannot_be_read_is_skipped(text: str, fmt: str) -> None:

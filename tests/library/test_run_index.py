@@ -44,7 +44,7 @@ def test_run_index_keys_equal_group_keys(articles: list[list[Fields]]) -> None:
                 parts = (
                     (d.year, d.month, d.day, d.year_inferred) if d else (None, None, None, False)
                 )
-                made = cite(slot, digest, v.title, v.outlet, v.outlet_canonical, *parts)
+                made = cite(slot, digest, (v.title, v.outlet, v.outlet_canonical, *parts))
                 rows.append((number, *made))
             index.add(rows)
         index.give_keys()
