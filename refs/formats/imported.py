@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from refs.dates import month_days
 from refs.diagnostics import Diagnostic, error, warning
 from refs.formats.safe_text import without_controls
 from refs.keys import KeyRequest, author_word, base_key, library_keys, sort_identity
@@ -85,8 +85,7 @@ def valid_date(year: int | None, month: int | None, day: int | None) -> PartialD
     if day is not None:
         if month is None:
             return None
-        last = calendar.monthrange(year if year is not None else 2000, month)[1]
-        if not 1 <= day <= last:
+        if not 1 <= day <= month_days(month, year):
             return None
     if year is None and month is None:
         return None

@@ -9,9 +9,8 @@ import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from refs.diagnostics import Diagnostic
+from refs.diagnostics import Diagnostic, diagnostic_of_row
 from refs.library.store import Library
-from refs.models import Severity
 
 
 def file_digest(path: Path) -> str | None:
@@ -31,7 +30,7 @@ def findings_json(found: Sequence[Diagnostic]) -> str:
 def findings_of(text: str, file: str) -> list[Diagnostic]:
     """The findings ``findings_json`` kept, for ``file`` as named now."""
     return [
-        Diagnostic(code=code, severity=Severity(sev), file=file, line=line, message=msg, hint=hint)
+        diagnostic_of_row((code, sev, file, line, msg, hint))
         for code, sev, line, msg, hint in json.loads(text)
     ]
 

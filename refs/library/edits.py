@@ -17,9 +17,8 @@ from refs.errors import UsageError
 from refs.library.decisions import live_key
 from refs.library.hand import adapter, encode
 from refs.library.store import Library
-from refs.models import FIELD_NAMES, Fields, PartialDate
+from refs.models import DATE_FIELDS, FIELD_NAMES, Fields
 from refs.models.trusted import REQUIRED, defaults
-from refs.models.valid import field_types
 from refs.outlets import resolve
 from refs.select import parse_bound
 
@@ -38,14 +37,10 @@ def field_name(text: str) -> str:
     raise UsageError(f"unknown field {text!r}", hint=hint)
 
 
-def _is_date(name: str) -> bool:
-    return field_types(Fields)[name] in (PartialDate | None, PartialDate)
-
-
 def field_value(name: str, text: str) -> object:
     """The value of field ``name`` written as ``text`` (a date as 2001, 2001-03 or
     2001-03-01); a UsageError saying what is wrong with a bad one."""
-    if _is_date(name):
+    if name in DATE_FIELDS:
         date = parse_bound(text)
         if date is None:
             raise UsageError(

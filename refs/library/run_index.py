@@ -25,9 +25,7 @@ from refs.models.trusted import filled
 Form = tuple[str, str | None, str | None, int | None, int | None, int | None, bool]
 # a reference as cited: slot, identity digest, its form, and the key its fields alone
 # ask for (base, sort identity)
-Cited = tuple[
-    int, bytes, str, str | None, str | None, int | None, int | None, int | None, bool, str, str
-]
+Cited = tuple[int, bytes, *Form, str, str]
 CitedRow = tuple[int, *Cited]  # (article, *Cited)
 
 _SCHEMA = """

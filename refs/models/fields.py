@@ -164,12 +164,6 @@ FIELD_OF_CSL: dict[str, str] = {csl: n for n, csl in CSL_VARIABLES.items()}
 KINDS: dict[str, str] = {f.name: _kind(f.type) for f in _FIELDS if f.name in CSL_VARIABLES}
 NAME_FIELDS: tuple[str, ...] = tuple(n for n, k in KINDS.items() if k == "name")
 DATE_FIELDS: tuple[str, ...] = tuple(n for n, k in KINDS.items() if k == "date")
-_DEFAULTS = {f.name: f.default for f in _FIELDS if f.name != "title"}
-
-
-def field_defaults() -> dict[str, object]:
-    """Every field's default (all but ``title``): for building models without validation."""
-    return dict(_DEFAULTS)
 
 
 def set_fields(fields: Fields) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Literal
 
 from refs.dedupe.identity import Identity
-from refs.diagnostics import Diagnostic, diagnostic_of_row, has_errors, row_of
+from refs.diagnostics import Diagnostic, DiagnosticRow, diagnostic_of_row, has_errors, row_of
 from refs.library.run_index import Cited, RunIndex
 from refs.library.run_index import cited as cite
 from refs.models import PartialDate
@@ -157,13 +157,15 @@ class Streamed:
     def diagnostics(self) -> Iterator[Diagnostic]:
         """File-level diagnostics, then each article's, in the order of the files."""
         yield from self.file_level
-        for *_, notes in self._records():
-            yield from notes
+        for *_, rows in self._records():
+            yield from map(diagnostic_of_row, rows)
 
-    def _records(self) -> Iterator[tuple[int, list[str], list[int], list[Diagnostic]]]:
+    def _records(self) -> Iterator[tuple[int, list[str], list[int], list[DiagnosticRow]]]:
+        """Each article's spooled record: its number, output pieces, key slots and
+        diagnostics (as rows: the output's writing does without them)."""
         for number, output in self._index.spooled():
             pieces, slots, rows = marshal.loads(zlib.decompress(output))
-            yield number, pieces, slots, [diagnostic_of_row(r) for r in rows]
+            yield number, pieces, slots, rows
 
 
 def stream_articles(

@@ -27,15 +27,7 @@ if TYPE_CHECKING:
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
-    """The diagnostic as JSON values (every command reports some: written out)."""
-    return {
-        "code": d.code,
-        "severity": d.severity.value,
-        "file": d.file,
-        "line": d.line,
-        "message": d.message,
-        "hint": d.hint,
-    }
+    return dumped(d)  # type: ignore[no-any-return]
 
 
 def _value_json(value: Any) -> Any:
