@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from refs.models import Name, PartialDate
+from refs.models.trusted import by_fields
 from refs.outlets import resolve
 from refs.patterns import compiled
 from refs.text import ascii_fold
@@ -106,6 +107,8 @@ class KeyRequest:
 
     base: str
     identity: str
+
+    __reduce__ = by_fields
 
 
 def sort_identity(outlet: str | None, issued: PartialDate | None, title: str) -> str:

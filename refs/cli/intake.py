@@ -15,7 +15,6 @@ from refs.cli.app import (
     ArticlesArg,
     JobsOpt,
     LibraryOpt,
-    all_diagnostics,
     app,
     emit_diagnostics,
     exit_code,
@@ -34,8 +33,8 @@ if TYPE_CHECKING:
     from refs.library.add_files import AddOutcome
     from refs.library.connection import ServerUrl
     from refs.library.placing import IngestReport
+    from refs.library.ready import ReadyArticle
     from refs.library.store import Library
-    from refs.pipeline import ParsedArticle
 
 
 _URL = compiled(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
@@ -160,7 +159,7 @@ class _Corrections:
         self.replace = replace
         self.held = False
 
-    def prepare(self, lib: Library, articles: list[ParsedArticle]) -> list[ParsedArticle]:
+    def prepare(self, lib: Library, articles: list[ReadyArticle]) -> list[ReadyArticle]:
         from refs.library.corrections import corrections, replace_old
 
         found = corrections(lib, articles)
@@ -184,8 +183,8 @@ class _Corrections:
 
 
 def _give_url(lib: Library, file: Path, url: str) -> None:
-    from refs.library.add_files import resolved
     from refs.library.article_items import set_url
+    from refs.library.ingest import resolved
 
     set_url(lib, resolved(file), url)
 
@@ -199,15 +198,19 @@ def _add_stdin(
     url: str | None,
 ) -> None:
     """``refs add -``: one article read from standard input."""
-    from refs.library.ingest import add_articles
+    from refs.library.ingest import add_articles, keyed_guesses
     from refs.library.journal import recording
+    from refs.library.ready import ready
     from refs.library.store import Library
 
     result = load_articles(paths, issue)
-    emit_diagnostics(all_diagnostics(result))
+    articles = [ready(pa) for pa in result.articles]
     corrected = _Corrections(replace)
     with Library(library_path(library)) as lib, changes(lib), recording(lib, "add") as rec:
-        report = add_articles(lib, corrected.prepare(lib, list(result.articles)))
+        ids: dict[str, str] = {}
+        report = add_articles(lib, corrected.prepare(lib, articles), ids=ids)
+        shown = keyed_guesses(lib, articles, ids)
+        emit_diagnostics([*result.diagnostics, *(d for a in shown for d in a.diagnostics)])
         for pa in result.articles:
             if url is not None:
                 _give_url(lib, Path(pa.article.source), url)

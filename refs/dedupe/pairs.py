@@ -21,6 +21,7 @@ from refs.dedupe.title_forms import (
 )
 from refs.lexicon import PLACES
 from refs.models import LibraryReference, Name, PartialDate
+from refs.models.trusted import by_fields
 from refs.outlets import resolve
 
 CANDIDATE = 80.0  # token-sorted title ratio from which a pair is shown as a candidate
@@ -43,6 +44,8 @@ class Item:
     day: int | None
     sorted_title: str  # words of ``title`` in sorted order
     authors: str = ""  # refs.dedupe.title_forms.author_form: "" where none is named
+
+    __reduce__ = by_fields
 
 
 def make_item(

@@ -24,10 +24,10 @@ from refs.library.digests import (
     known_digests,
     record_digests,
 )
-from refs.library.ingest import add_articles, storable
+from refs.library.ingest import add_articles, keyed_guesses, resolved
 from refs.library.placing import IngestReport
+from refs.library.ready import ReadyArticle, ready_later
 from refs.library.store import Library
-from refs.pipeline import ParsedArticle, ParseResult, parse_later
 from refs.pipeline.workers import Workers
 
 BATCH = 250  # articles parsed and stored together (a batch of 1,000 held about 200 MB)
@@ -42,13 +42,8 @@ class AddOutcome:
     errors: bool = False  # an error diagnostic was emitted
 
 
-def resolved(file: Path) -> str:
-    """The file as the library keys it: its resolved path."""
-    return storable(str(Path(os.path.normpath(file)).resolve()))
-
-
 # what a caller may do with each batch's articles before they are added
-Prepare = Callable[[Library, list[ParsedArticle]], list[ParsedArticle]]
+Prepare = Callable[[Library, list[ReadyArticle]], list[ReadyArticle]]
 
 
 def add_files(
@@ -97,7 +92,8 @@ class _Batch:
     paths: list[str]
     digests: list[str | None]
     known: dict[str, list[Diagnostic]]  # file as named -> its findings, kept
-    parsed: Callable[[], ParseResult]  # waits for the parse, started in the workers
+    # waits for the parse (the articles made ready, the unreadable files' findings)
+    parsed: Callable[[], tuple[list[ReadyArticle], list[Diagnostic]]]
 
 
 def _begun(
@@ -124,7 +120,7 @@ def _begun(
         else:
             todo.append(file)
     outcome.report.articles_known += len(known)
-    parsed = parse_later(todo, workers, on_file, issue) if todo else ParseResult
+    parsed = ready_later(todo, workers, on_file, issue) if todo else _nothing
     return _Batch(files, paths, digests, known, parsed)
 
 
@@ -135,11 +131,21 @@ def _stored(
     outcome: AddOutcome,
     prepare: Prepare | None = None,
 ) -> None:
-    """Store a batch once its parse is done, its findings emitted in file order."""
-    result = batch.parsed()
-    parsed = {pa.article.source: pa for pa in result.articles}
+    """Store a batch once its parse is done, then emit its findings in file order (those
+    naming a reference's key name the key the library gave it)."""
+    articles, unreadable = batch.parsed()
+    ids: dict[str, str] = {}
+    where = {
+        str(f): (p, d) for f, p, d in zip(batch.files, batch.paths, batch.digests, strict=True)
+    }
+    adding = prepare(lib, articles) if prepare is not None else articles
+    if adding:
+        files = {name: path for name, (path, _) in where.items()}
+        _merge(outcome.report, add_articles(lib, adding, ids=ids, files=files))
+    parsed = {ra.article.source: ra for ra in keyed_guesses(lib, articles, ids)}
+    record_digests(lib, _digest_rows([parsed[ra.article.source] for ra in adding], where, ids))
     # findings in the order a parse of every file shows them
-    found = list(result.diagnostics)
+    found = list(unreadable)
     known = batch.known
     for name in map(str, batch.files):
         found.extend(
@@ -147,19 +153,15 @@ def _stored(
         )
     emit(found)
     outcome.errors = outcome.errors or has_errors(found)
-    outcome.readable += len(known) + len(result.articles)
-    ids: dict[str, str] = {}
-    adding = prepare(lib, result.articles) if prepare is not None else result.articles
-    if adding:
-        _merge(outcome.report, add_articles(lib, adding, ids=ids))
-    where = {
-        str(f): (p, d) for f, p, d in zip(batch.files, batch.paths, batch.digests, strict=True)
-    }
-    record_digests(lib, _digest_rows(adding, where, ids))
+    outcome.readable += len(known) + len(articles)
+
+
+def _nothing() -> tuple[list[ReadyArticle], list[Diagnostic]]:
+    return [], []
 
 
 def _digest_rows(
-    parsed: Sequence[ParsedArticle],
+    parsed: Sequence[ReadyArticle],
     where: dict[str, tuple[str, str | None]],
     ids: dict[str, str],
 ) -> list[tuple[str, str, str, str]]:

@@ -14,8 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from refs.library.ingest import article_identity, storable
+from refs.library.ingest import storable
 from refs.library.known_articles import known_articles, sharing_form
+from refs.library.ready import ReadyArticle, ready
 from refs.library.removal import article_plan, remove
 from refs.library.same_article import same_as
 from refs.library.store import Library
@@ -52,10 +53,10 @@ def _body_corrected(lib: Library, aid: str, article: Article) -> str | None:
     return None if _letters(kept) == _letters(article) else str(row[0])
 
 
-def corrections(lib: Library, parsed: Sequence[ParsedArticle]) -> list[Correction]:
+def corrections(lib: Library, parsed: Sequence[ParsedArticle | ReadyArticle]) -> list[Correction]:
     """The articles of ``parsed`` that correct one in the library: the same publication,
     issue and title (a title and a publication or issue known), another text."""
-    new_ids = [article_identity(pa.article, pa.references) for pa in parsed]
+    new_ids = [ready(pa).identity for pa in parsed]
     forms = [same_as(pa.article.publication, pa.article.issue, pa.article.title) for pa in parsed]
     known = known_articles(lib.db, new_ids).articles
     sharing = sharing_form(lib.db, [f for f in forms if f is not None])

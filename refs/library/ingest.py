@@ -6,16 +6,16 @@ transaction."""
 from __future__ import annotations
 
 import dataclasses
-import gc
-import hashlib
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
 from refs.library.known_articles import known_articles
 from refs.library.placing import Entry, IngestReport, place
+from refs.library.ready import ReadyArticle, ready
+from refs.library.schema import fields_of_row
 from refs.library.store import Library
 from refs.library.texts import keep_texts
 from refs.library.writes import ArticleRow
@@ -30,8 +30,9 @@ from refs.models import (
 from refs.models.trusted import trusted
 from refs.outlets import resolve
 from refs.parse.page_url import page_url
+from refs.parse.year_guess import year_guesses
 from refs.pipeline import ParsedArticle
-from refs.text import loose
+from refs.pipeline.collector import paused
 
 
 def storable(name: str) -> str:
@@ -40,48 +41,51 @@ def storable(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def article_identity(article: Article, references: Sequence[Reference]) -> str:
-    """Hash of publication, issue, title and the normalised source list: the same article
-    in another layout (or file) has the same identity."""
-    parts = [loose(article.publication), loose(article.issue), loose(article.title)]
-    parts.extend(loose(r.raw) for r in references)
-    if not any(parts):
-        parts.append(loose(article.text))
-    digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
-    return digest[:32]
-
-
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """No cyclic garbage collection while many small objects are built: with it the
-    work grows faster than linearly with the batch (see FACTS: gc.freeze/disable)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def add_articles(
     lib: Library,
-    parsed: Sequence[ParsedArticle],
+    parsed: Sequence[ParsedArticle | ReadyArticle],
     progress: Callable[[int], None] | None = None,
     ids: dict[str, str] | None = None,
+    files: Mapping[str, str] | None = None,
 ) -> IngestReport:
-    """Record parsed articles. The same file again changes nothing; the same article from
+    """Record parsed articles (made ready here where they are not yet,
+    refs.library.ready). The same file again changes nothing; the same article from
     another file adds its citations to the references the first one made. ``ids``, when
-    given, is told each article's identity (by its source)."""
-    with _bulk():
-        return _add_articles(lib, parsed, progress, {} if ids is None else ids)
+    given, is told each article's identity (by its source); ``files`` may say the
+    resolved file of an article's source (else it is resolved here)."""
+    with paused():
+        articles = [ready(pa) for pa in parsed]
+        return _add_articles(lib, articles, progress, {} if ids is None else ids, files or {})
+
+
+def keyed_guesses(
+    lib: Library, articles: Sequence[ReadyArticle], ids: Mapping[str, str]
+) -> list[ReadyArticle]:
+    """The articles with their S008 findings (refs.parse.year_guess), which name the key
+    the library gave each entry: ``KEY`` for an article that is not in the library
+    (``ids``: the identities of the articles added)."""
+    out = []
+    for ra in articles:
+        if not ra.guessed:
+            out.append(ra)
+            continue
+        aid = ids.get(ra.article.source)
+        keys = lib.cited_keys(aid) if aid is not None else {}
+        notes = year_guesses(ra.article, ra.guessed, partial(_key_of, keys))
+        out.append(dataclasses.replace(ra, diagnostics=(*ra.diagnostics, *notes)))
+    return out
+
+
+def _key_of(keys: Mapping[int, str], ref: Reference) -> str:
+    return keys.get(ref.index, "KEY")
 
 
 def _add_articles(
     lib: Library,
-    parsed: Sequence[ParsedArticle],
+    articles: Sequence[ReadyArticle],
     progress: Callable[[int], None] | None,
     ids: dict[str, str],
+    files: Mapping[str, str],
 ) -> IngestReport:
     report = IngestReport()
     entries: list[Entry] = []
@@ -90,16 +94,17 @@ def _add_articles(
     new_here: set[str] = set()  # articles this command adds to the library
     texts_here: set[str] = set()  # articles given a text here
     batch = [
-        (pa, _names(pa)) for pa in sorted(parsed, key=lambda p: os.path.normpath(p.article.source))
+        (ra, _names(ra.article.source, files))
+        for ra in sorted(articles, key=lambda a: os.path.normpath(a.article.source))
     ]
-    for pa, _ in batch:
-        ids[pa.article.source] = article_identity(pa.article, pa.references)
-    known = known_articles(lib.db, [ids[pa.article.source] for pa, _ in batch])
+    for ra, _ in batch:
+        ids[ra.article.source] = ra.identity
+    known = known_articles(lib.db, [ra.identity for ra, _ in batch])
     rows: list[ArticleRow] = []
     texts: list[tuple[str, str, str]] = []
-    for pa, (source, file) in batch:
-        art = pa.article
-        aid = ids[art.source]
+    for ra, (source, file) in batch:
+        art = ra.article
+        aid = ra.identity
         if file in seen[aid] or (aid, file) in known.files:
             report.articles_known += 1
         else:
@@ -113,7 +118,7 @@ def _add_articles(
             else:
                 report.articles_added += 1
                 new_here.add(aid)
-            entries.extend(_entries(pa, aid, source))
+            entries.extend(_entries(ra, source))
         # the first file's text; an article of a version-1 library gets it when added again
         if aid not in known.texts and aid not in texts_here:
             texts_here.add(aid)
@@ -128,10 +133,15 @@ def _add_articles(
     return report
 
 
-def _names(pa: ParsedArticle) -> tuple[str, str]:
+def resolved(file: str | Path) -> str:
+    """The file as the library keys it: its resolved path."""
+    return storable(str(Path(os.path.normpath(file)).resolve()))
+
+
+def _names(source: str, files: Mapping[str, str]) -> tuple[str, str]:
     """The article's file as given (normalised) and resolved, as the library keeps them."""
-    normal = os.path.normpath(pa.article.source)
-    return storable(normal), storable(str(Path(normal).resolve()))
+    file = files.get(source)
+    return storable(os.path.normpath(source)), resolved(source) if file is None else file
 
 
 def _article_row(art: Article, aid: str, source: str, file: str) -> ArticleRow:
@@ -148,22 +158,23 @@ def _article_row(art: Article, aid: str, source: str, file: str) -> ArticleRow:
     )
 
 
-def _entries(pa: ParsedArticle, aid: str, source: str) -> Iterator[Entry]:
-    """The article's citations with the fields each cites."""
-    art = pa.article
-    for ref in pa.references:
+def _entries(ra: ReadyArticle, source: str) -> Iterator[Entry]:
+    """The article's citations with the fields each cites (made again from their
+    columns)."""
+    issue = ra.article.issue
+    for c in ra.citations:
         cite = trusted(  # our own parse: validated already
             Citation,
             {
                 "article": source,
-                "article_id": aid,
-                "issue": art.issue,
-                "index": ref.index,
-                "raw": ref.raw,
-                "line": ref.span.line if ref.span else None,
+                "article_id": ra.identity,
+                "issue": issue,
+                "index": c.index,
+                "raw": c.raw,
+                "line": c.line,
             },
         )
-        yield Entry(cite, fields_of(ref))
+        yield Entry(cite, fields_of_row(c.ready.columns), ready=c.ready)
 
 
 IMPORT_BATCH = 10_000  # imported references deduplicated together
@@ -173,7 +184,7 @@ def import_references(lib: Library, refs: Sequence[LibraryReference], source: st
     """Record imported references (one citation each, from the import file), in batches of
     ``IMPORT_BATCH``: each is deduplicated against the library and the batches before it."""
     report = IngestReport()
-    with _bulk():
+    with paused():
         for start in range(0, len(refs), IMPORT_BATCH):
             _import_references(lib, refs[start : start + IMPORT_BATCH], source, report)
     return report

@@ -18,20 +18,26 @@ from refs.library.store import Library
 from refs.library.word_index import bring_up_to_date, holding, sketch_keys
 
 _ITEM_COLS = ", ".join(f"r.{column}" for column in ITEM_COLUMNS)
-# per kind of cell: its parts after the outlet, and how a record is in it
-_CELLS = {
-    "day": (("year", "month", "day"), "r.year = w.y AND r.month = w.m AND r.day = w.d"),
-    "month-only": (
+# per kind of cell: its parts after the outlet, and how a record is in it (one or more
+# disjoint conditions, each a range of the index on outlet and date: records_cell)
+_CELLS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "day": (("year", "month", "day"), ("r.year = w.y AND r.month = w.m AND r.day = w.d",)),
+    "month-only": (  # no valid day: none, or out of every month's range
         ("year", "month"),
-        "r.year = w.y AND r.month = w.m AND (r.day IS NULL OR r.day < 1 OR r.day > 28)",
+        tuple(
+            f"r.year = w.y AND r.month = w.m AND {day}"
+            for day in ("r.day IS NULL", "r.day < 1", "r.day > 28")
+        ),
     ),
-    "month": (("year", "month"), "r.year = w.y AND r.month = w.m"),
-    "year-only": (("year",), "r.year = w.y AND r.month IS NULL"),
-    "year": (("year",), "r.year = w.y"),
+    "month": (("year", "month"), ("r.year = w.y AND r.month = w.m",)),
+    "year-only": (("year",), ("r.year = w.y AND r.month IS NULL",)),
+    "year": (("year",), ("r.year = w.y",)),
     "undated": (  # (typed: PostgreSQL takes a column of NULL parameters as text)
         ("month", "day"),
-        "r.year IS NULL AND r.month IS NOT DISTINCT FROM CAST(w.m AS INTEGER) "
-        "AND r.day IS NOT DISTINCT FROM CAST(w.d AS INTEGER)",
+        (
+            "r.year IS NULL AND r.month IS NOT DISTINCT FROM CAST(w.m AS INTEGER) "
+            "AND r.day IS NOT DISTINCT FROM CAST(w.d AS INTEGER)",
+        ),
     ),
 }
 _NAMES = {"year": "y", "month": "m", "day": "d"}
@@ -90,12 +96,15 @@ def _rows(
     """The records of ``cells`` (all of one kind) of a title length the items reaching
     each can merge with, of those ``where`` further selects."""
     kind = cells[0].kind
-    sql = (
-        f"{_with(kind, len(cells))}SELECT {_ITEM_COLS} FROM w JOIN records r "
-        f"ON r.match_outlet = w.o AND {_CELLS[kind][1]} AND length(r.match_title) "
-        f"BETWEEN CAST(w.lo AS INTEGER) AND CAST(w.hi AS INTEGER){where}"
+    conditions = _CELLS[kind][1]
+    parts = (
+        f"SELECT {_ITEM_COLS} FROM w JOIN records r ON r.match_outlet = w.o AND {condition} "
+        f"AND length(r.match_title) BETWEEN CAST(w.lo AS INTEGER) AND CAST(w.hi AS INTEGER)"
+        f"{where}"
+        for condition in conditions
     )
-    return lib.db.execute(sql, [*_args(cells, bands), *args])
+    sql = _with(kind, len(cells)) + " UNION ALL ".join(parts)
+    return lib.db.execute(sql, [*_args(cells, bands), *(list(args) * len(conditions))])
 
 
 def items_in(lib: Library, reached: Mapping[Cell, Sequence[Item]]) -> list[Item]:
@@ -118,10 +127,13 @@ def _large(lib: Library, bands: Bands) -> list[Cell]:
     """The dated cells of more than ``LARGE`` records (each counted up to one more)."""
     out: list[Cell] = []
     for kind, chunk in _by_kind(c for c in bands if c.kind != "undated"):
+        held = " UNION ALL ".join(
+            f"SELECT 1 FROM records r WHERE r.match_outlet = w.o AND {condition}"
+            for condition in _CELLS[kind][1]
+        )
         sql = (
             f"{_with(kind, len(chunk))}SELECT w.i FROM w WHERE (SELECT count(*) FROM "
-            f"(SELECT 1 FROM records r WHERE r.match_outlet = w.o AND {_CELLS[kind][1]} "
-            f"LIMIT {LARGE + 1}) x) > {LARGE}"
+            f"({held} LIMIT {LARGE + 1}) x) > {LARGE}"
         )
         out.extend(chunk[int(r[0])] for r in lib.db.execute(sql, _args(chunk, bands)))
     return out

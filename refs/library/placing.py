@@ -19,12 +19,14 @@ from refs.dedupe.clusters import Item, make_item
 from refs.dedupe.identity import Identity, key_request, variant_identity
 from refs.dedupe.merge import merge_variants
 from refs.dedupe.pairs import exact_form
-from refs.keys import is_keepable_key, kept_keys
+from refs.keys import KeyRequest, is_keepable_key, kept_keys
 from refs.library.lookups import LibraryKeys, candidate_keys, key_starts, save_key_starts
 from refs.library.near_pairs import joined
+from refs.library.ready import Ready
 from refs.library.store import Library
 from refs.library.unmerge import remember_joined
 from refs.library.variant_decisions import decided
+from refs.library.writes import Columns
 from refs.models import Citation, Fields
 
 NEW = "~"  # prefix of batch-local keys (sorts after every real key)
@@ -37,6 +39,16 @@ class Entry:
     citation: Citation
     variant: Fields
     wanted: tuple[str, ...] = ()  # keys an imported file gave it (kept where free)
+    ready: Ready | None = None  # what placing asks of the variant, where worked out already
+
+    @property
+    def identity(self) -> Identity:
+        return variant_identity(self.variant) if self.ready is None else self.ready.identity
+
+    @property
+    def stored(self) -> Fields | Columns:
+        """The variant as the citation's row gets it (its columns where made already)."""
+        return self.variant if self.ready is None else self.ready.columns
 
 
 @dataclass
@@ -57,12 +69,12 @@ class _Placed:
     """Citations joining existing records, the records whose fields they change, and the
     groups merged into a record by the fuzzy rule (record id, group key)."""
 
-    attach: list[tuple[int, Citation, Fields]] = field(default_factory=list)
+    attach: list[tuple[int, Citation, Fields | Columns]] = field(default_factory=list)
     touched: set[int] = field(default_factory=set)
     merged: list[tuple[int, str]] = field(default_factory=list)
 
     def join(self, record: int, entries: Sequence[Entry]) -> None:
-        self.attach.extend((record, e.citation, e.variant) for e in entries)
+        self.attach.extend((record, e.citation, e.stored) for e in entries)
         self.touched.add(record)
 
 
@@ -81,7 +93,7 @@ def place(
         for other in sorted({k for m in made for k in apart.get(m, ())}):
             lib.set_distinct(key, other, True)
     rows = [
-        (record, e.citation, e.variant)
+        (record, e.citation, e.stored)
         for record, made in zip(new_ids, creations, strict=True)
         for k in made
         for e in groups[k]
@@ -131,12 +143,14 @@ def _grouped(fresh: Sequence[Entry]) -> tuple[dict[str, list[Entry]], dict[str, 
     by_ident: dict[Identity, list[Entry]] = defaultdict(list)
     first_view: dict[Identity, Item] = {}
     for e in fresh:
-        v = e.variant
-        ident = variant_identity(v)  # the one identity rule, as in a run over files
+        ident = e.identity  # the one identity rule, as in a run over files
         by_ident[ident].append(e)
         if ident not in first_view:
-            first_view[ident] = make_item(
-                "", v.title, v.outlet, v.issued, v.outlet_canonical, v.author
+            v = e.variant
+            first_view[ident] = (
+                make_item("", v.title, v.outlet, v.issued, v.outlet_canonical, v.author)
+                if e.ready is None
+                else e.ready.view
             )
     groups: dict[str, list[Entry]] = {}
     views: dict[str, Item] = {}
@@ -153,7 +167,7 @@ def _followed(
     """The decisions kept by the variants' text (refs.library.variant_decisions): a group
     whose text was merged into a reference that lives joins it (and leaves ``groups``);
     returns the live keys each other group was told apart from."""
-    idents = {k: variant_identity(g[0].variant) for k, g in groups.items()}
+    idents = {k: g[0].identity for k, g in groups.items()}
     decisions = decided(lib, set(idents.values()))
     apart: dict[str, set[str]] = {}
     for key, ident in sorted(idents.items()):
@@ -212,27 +226,35 @@ def _created(
     """New records, one per set of groups, with their keys (an imported key where free,
     else the one key rule's) and aliases; their ids and keys in order."""
     fields = [merge_variants([e.variant for k in made for e in groups[k]]) for made in creations]
+    readies = [_ready(f, groups[made[0]][0]) for f, made in zip(fields, creations, strict=True)]
     # the imported keys of the first group (the others are merged into it: their own)
     wanted = [[k for e in groups[made[0]] for k in e.wanted] for made in creations]
-    keys, aliases = _keys_for(lib, fields, wanted)
+    requests = [
+        key_request(f) if r is None else r.request for f, r in zip(fields, readies, strict=True)
+    ]
+    keys, aliases = _keys_for(lib, requests, wanted)
     ids = lib.insert_records(
         [
-            (key, f, views[made[0]] if len(made) == 1 else None)
-            for key, f, made in zip(keys, fields, creations, strict=True)
+            (key, f, views[made[0]] if len(made) == 1 else None, None if r is None else r.columns)
+            for key, f, made, r in zip(keys, fields, creations, readies, strict=True)
         ]
     )
     lib.add_aliases((a, record) for record, own in zip(ids, aliases, strict=True) for a in own)
     return ids, keys
 
 
+def _ready(merged: Fields, first: Entry) -> Ready | None:
+    """What was worked out for ``first``'s variant, where the merged fields are it."""
+    return first.ready if merged is first.variant else None
+
+
 def _keys_for(
-    lib: Library, fields: Sequence[Fields], wanted: Sequence[Sequence[str]]
+    lib: Library, requests: Sequence[KeyRequest], wanted: Sequence[Sequence[str]]
 ) -> tuple[list[str], list[list[str]]]:
-    """Keys for new references with these merged fields (an imported key of ``wanted``
+    """Keys for new references asking for these keys (an imported key of ``wanted``
     where free, else the one key rule's), and each one's further imported keys."""
-    if not fields:
+    if not requests:
         return [], []
-    requests = [key_request(f) for f in fields]
     starts = key_starts(lib, [r.base for r in requests])
     given = LibraryKeys(lib)
     given.expect([*candidate_keys(requests, starts), *(k for own in wanted for k in own)])
@@ -249,7 +271,7 @@ def _remember_merges(
     (its key, the record's key) pairs."""
     fields = [merge_variants([e.variant for e in groups[k]]) for _, k in merged]
     wanted = [[w for e in groups[k] for w in e.wanted] for _, k in merged]
-    keys, aliases = _keys_for(lib, fields, wanted)
+    keys, aliases = _keys_for(lib, [key_request(f) for f in fields], wanted)
     out = []
     for (record, k), key, more in zip(merged, keys, aliases, strict=True):
         cited = [(e.citation.article_id, e.citation.article, e.citation.index) for e in groups[k]]
@@ -258,7 +280,7 @@ def _remember_merges(
 
 
 def _free_aliases(
-    lib: Library, attach: Sequence[tuple[int, Citation, Fields]], entries: Sequence[Entry]
+    lib: Library, attach: Sequence[tuple[int, Citation, Fields | Columns]], entries: Sequence[Entry]
 ) -> list[tuple[str, int]]:
     """Imported keys of entries that joined existing records: aliases where free."""
     wanted = {id(e.citation): e.wanted for e in entries if e.wanted}

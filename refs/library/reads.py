@@ -71,6 +71,18 @@ class Reads:
     def taken_keys(self) -> set[str]:
         return {str(r[0]) for r in self.db.execute("SELECT key FROM keys")}
 
+    def cited_keys(self, article_id: str) -> dict[int, str]:
+        """Entry index -> the key of the reference it is cited for, for an article in the
+        library."""
+        return {
+            int(idx): str(key)
+            for idx, key in self.db.execute(
+                "SELECT c.idx, r.key FROM citations c JOIN records r ON r.id = c.record_id "
+                "WHERE c.article_id = ?",
+                (article_id,),
+            )
+        }
+
     def record_id(self, key: str) -> int | None:
         row = self.db.execute("SELECT record_id FROM keys WHERE key = ?", (key,)).fetchone()
         return None if row is None else int(row[0])

@@ -22,6 +22,8 @@ from refs.library.schema import (
 )
 from refs.models import Citation, Fields
 
+Columns = tuple[object, ...]  # a reference's fields as FIELD_COLS hold them (fields_row)
+
 
 def match_item(key: str, fields: Fields) -> Item:
     """The matching view of a record's fields."""
@@ -81,14 +83,17 @@ class Writes(Reads):
         self.db.execute("INSERT INTO keys VALUES (?, ?)", (key, record_id))
         return record_id
 
-    def insert_records(self, records: Sequence[tuple[str, Fields, Item | None]]) -> list[int]:
-        """New records with their keys (one statement for all); their ids in order."""
+    def insert_records(
+        self, records: Sequence[tuple[str, Fields, Item | None, Columns | None]]
+    ) -> list[int]:
+        """New records with their keys, fields, matching views and columns (the last two
+        where known already); one statement for all. Their ids in order."""
         first = int(self.db.execute("SELECT coalesce(max(id), 0) FROM records").fetchone()[0]) + 1
         ids = list(range(first, first + len(records)))
         rows = []
-        for rid, (key, fields, match) in zip(ids, records, strict=True):
+        for rid, (key, fields, match, columns) in zip(ids, records, strict=True):
             m = match or match_item(key, fields)
-            rows.append((rid, key, *fields_row(fields), *match_row(m)))
+            rows.append((rid, key, *(columns or fields_row(fields)), *match_row(m)))
         self.db.executemany(
             f"INSERT INTO records (id, key, {FIELD_COLS}, {MATCH_COLS}) "
             f"VALUES (?, ?, {FIELD_MARKS}, ?, ?, ?, ?)",
@@ -102,12 +107,22 @@ class Writes(Reads):
         keeps its record."""
         self.db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)", aliases)
 
-    def insert_citations(self, rows: Iterable[tuple[int, Citation, Fields]]) -> None:
+    def insert_citations(self, rows: Iterable[tuple[int, Citation, Fields | Columns]]) -> None:
+        """Citations (record id, citation, the variant cited or its columns)."""
         self.db.executemany(
             f"INSERT OR IGNORE INTO citations (record_id, article_id, article, issue, idx, "
             f"raw, line, {FIELD_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, {FIELD_MARKS})",
             (
-                (rid, c.article_id, c.article, c.issue, c.index, c.raw, c.line, *fields_row(v))
+                (
+                    rid,
+                    c.article_id,
+                    c.article,
+                    c.issue,
+                    c.index,
+                    c.raw,
+                    c.line,
+                    *(v if isinstance(v, tuple) else fields_row(v)),
+                )
                 for rid, c, v in rows
             ),
         )

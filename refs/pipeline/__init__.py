@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from refs import diagnostics as diag
 from refs.dedupe.identity import Identity, group_keys, identity
@@ -31,11 +30,13 @@ from refs.parse.given_issue import with_issue
 from refs.parse.line_index import LineIndex
 from refs.parse.normalise import normalize, resolve_date
 from refs.parse.year_guess import year_guesses
+from refs.pipeline.collector import paused
 from refs.reader import discover, read_text
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from refs.check.coverage import Checked
-    from refs.pipeline.workers import Workers
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,16 @@ def build(
     return out
 
 
+def unkeyed(parsed: Parsed) -> ParsedArticle:
+    """One article's entries normalised as :func:`build` does, but without keys (each
+    ``""``) and without the S008 findings (they name a key): for ``refs add``, where the
+    library gives the keys (refs.library.ingest names them), and done per file, in the
+    workers."""
+    article, raws, notes = parsed
+    refs = tuple(normalize(e.raw, e.issued, article.source, "") for e in entries(article, raws))
+    return ParsedArticle(article, refs, tuple(notes))
+
+
 def merged_references(articles: Sequence[ParsedArticle]) -> list[Reference]:
     """One reference per key (first cited first), each with the most complete value of
     every field over its citations, as the library shows it."""
@@ -147,7 +158,6 @@ def check(parsed: ParsedArticle) -> Checked:
     an article may be one reference: a claim then links to its key once (its best link)
     and the key is listed once among the unused."""
     from refs.check.coverage import Checked, check_article  # only the check commands
-    from refs.pipeline.collector import paused
 
     with paused():  # as in parsing: the cyclic collector grows superlinear over many dates
         checked = check_article(parsed.article, parsed.references)
@@ -206,20 +216,28 @@ def parse_files(
     is the same (files are taken back in their order, the whole-run steps stay here)."""
     from refs.pipeline.workers import in_order
 
-    done = in_order(partial(_file_job, issue=issue), files, jobs, count=len(files))
+    done = in_order(partial(file_job, issue=issue), files, jobs, count=len(files))
     return _collected(files, done, found, on_file)
 
 
-def parse_later(
+def collected(
     files: Sequence[Path],
-    workers: Workers,
+    done: Iterable[T | list[Diagnostic]],
     on_file: Callable[[Path], None] | None = None,
-    issue: str | None = None,
-) -> Callable[[], ParseResult]:
-    """Start parsing ``files`` in ``workers`` and go on: the call returned waits for what
-    :func:`parse_files` gives (``on_file`` is told of each file then)."""
-    done = workers.start(partial(_file_job, issue=issue), files)
-    return lambda: _collected(files, done(), (), on_file)
+) -> tuple[list[T], list[Diagnostic]]:
+    """The jobs ``done`` for ``files`` (one each, in their order) taken back: what the
+    readable ones gave, and why the others cannot be read; ``on_file`` is told of each."""
+    with paused():  # the cyclic collector grows superlinear over many small objects
+        parsed: list[T] = []
+        unreadable: list[Diagnostic] = []
+        for file, one in zip(files, done, strict=True):
+            if on_file is not None:
+                on_file(file)
+            if isinstance(one, list):  # unreadable: why
+                unreadable.extend(one)
+            else:
+                parsed.append(one)
+        return parsed, unreadable
 
 
 def _collected(
@@ -229,28 +247,15 @@ def _collected(
     on_file: Callable[[Path], None] | None,
 ) -> ParseResult:
     """The parse of ``files`` from the jobs ``done`` (one each, in their order)."""
-    collecting = gc.isenabled()
-    gc.disable()  # the cyclic collector grows superlinear over many small objects
-    try:
-        parsed = []
-        file_level = list(found)
-        for file, one in zip(files, done, strict=True):
-            if on_file is not None:
-                on_file(file)
-            if isinstance(one, list):  # unreadable: why
-                file_level.extend(one)
-                continue
-            parsed.append(one)
-        return ParseResult(build(parsed), file_level)
-    finally:
-        if collecting:
-            gc.enable()
+    parsed, unreadable = collected(files, done, on_file)
+    with paused():
+        return ParseResult(build(parsed), [*found, *unreadable])
 
 
 Parsed = tuple[Article, list[RawReference], list[Diagnostic]]
 
 
-def _file_job(file: Path, issue: str | None) -> Parsed | list[Diagnostic]:
+def file_job(file: Path, issue: str | None) -> Parsed | list[Diagnostic]:
     """One file read and parsed (article, entries, findings), or why it cannot be read."""
     text, notes = read_text(file)
     if text is None:

@@ -14,9 +14,9 @@ from refs.library import add_files as add_files_module
 from refs.library import ingest
 from refs.library.add_files import AddOutcome, add_files
 from refs.library.connection import location
+from refs.library.ready import ReadyArticle, ready_later
 from refs.library.store import Library
 from refs.models import Citation, LibraryReference, PartialDate
-from refs.pipeline import ParseResult, parse_later
 from refs.pipeline.workers import PARALLEL_MIN_ITEMS
 from tests.conftest import NewLibrary
 from tests.helpers import SEEDS
@@ -33,11 +33,13 @@ def parsed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every file that add_files hands to the parser."""
     seen: list[str] = []
 
-    def counting(files: Sequence[Path], *args: object, **kw: object) -> Callable[[], ParseResult]:
+    def counting(
+        files: Sequence[Path], *args: object, **kw: object
+    ) -> Callable[[], tuple[list[ReadyArticle], list[Diagnostic]]]:
         seen.extend(str(f) for f in files)
-        return parse_later(files, *args, **kw)  # type: ignore[arg-type]
+        return ready_later(files, *args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(add_files_module, "parse_later", counting)
+    monkeypatch.setattr(add_files_module, "ready_later", counting)
     return seen
 
 
@@ -212,3 +214,32 @@ def test_a_replacement_is_not_read_past(tmp_path: Path, new_library: NewLibrary)
                         add_files(lib, [file], lambda _: None, prepare=replacing)
             dumps.append(lib.dump())
     assert dumps[0] == dumps[1]
+
+
+LATE = Path(__file__).resolve().parent.parent / "data" / "care" / "late_issue.txt"
+
+
+def test_a_guessed_year_names_the_key_the_library_gives(
+    tmp_path: Path, new_library: NewLibrary
+) -> None:
+    """S008 says which key to edit: the library's, not the one the batch alone would give
+    (a reference already holding that key makes the new one's key another)."""
+    other = tmp_path / "other.txt"
+    other.write_text(
+        LATE.read_text().replace(
+            "Kim Dae-jung urges Bush to engage Pyongyang, Yonhap, March 1",
+            "Kim Dae-jung meets Powell in Washington, Yonhap, February 7",
+        )
+    )
+    with Library(location(new_library("lib.db"))) as lib:
+        run_add(lib, [other])
+        taken = {r.key for r in lib.references() if r.outlet == "Yonhap"}
+        shown: list[Diagnostic] = []
+        with lib.transaction():
+            add_files(lib, [LATE], shown.extend)
+        late = {r.key for r in lib.references() if r.outlet == "Yonhap"} - taken
+        (guess,) = [d for d in shown if d.code == "S008"]
+        (key,) = late
+        assert guess.hint == f"if it is wrong: refs edit {key} --set issued=YYYY-MM-DD"
+        # the key the article alone would have had is the other reference's
+        assert {k.rstrip("ab") for k in taken} == {key.rstrip("ab")}

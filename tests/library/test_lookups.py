@@ -46,7 +46,7 @@ def stored(lib: Library, rows: Sequence[tuple[str, str, PartialDate | None]]) ->
         key = f"k{n:03d}"
         it = make_item(key, title, outlet, issued, None)
         items.append(it)
-        records.append((key, Fields(title=title, outlet=outlet, issued=issued), it))
+        records.append((key, Fields(title=title, outlet=outlet, issued=issued), it, None))
     with lib.transaction():
         lib.insert_records(records)
     return items

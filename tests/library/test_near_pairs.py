@@ -29,7 +29,7 @@ def _library(path: Path) -> Library:
     rows = []
     for key, title, outlet in STORED:
         fields = Fields(title=title, outlet=outlet, issued=DAY)
-        rows.append((key, fields, make_item(key, title, outlet, DAY, None)))
+        rows.append((key, fields, make_item(key, title, outlet, DAY, None), None))
     with lib.transaction():
         lib.insert_records(rows)
     return lib

@@ -140,7 +140,7 @@ def test_exact_titles_are_found_in_a_large_cell_of_common_words(
         stored(lib, [("News summary", "AP", d) for d in dated] + [("News summary", "AP", YEAR)])
         with lib.transaction():
             lib.insert_records(
-                [("other", Fields(title="Blix urges", outlet="AP", issued=YEAR), None)]
+                [("other", Fields(title="Blix urges", outlet="AP", issued=YEAR), None, None)]
             )
             near = items_near(lib, reach([make_item("~0", "News summary", "AP", YEAR, None)]))
         assert [it.key for it in near] == [f"k{i:03d}" for i in range(41)]
